@@ -1,0 +1,34 @@
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-results/**"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The engine must stay pure: no Office, no React, no Node I/O.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "window", "document"],
+      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "exceljs", "fs", "node:*", "../excel/*", "../taskpane/*", "../functions/*"] }],
+    },
+  },
+  {
+    // Only src/excel may touch the Office.js object model.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", "Excel"] },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly", globalThis: "readonly", window: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

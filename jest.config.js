@@ -1,0 +1,24 @@
+// Unit, workbook and UI tests. Build-output and browser tests live in jest.build.config.js.
+const tsJest = ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", esModuleInterop: true, isolatedModules: true } }];
+const common = {
+  transform: { "^.+\\.(ts|tsx)$": tsJest },
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js" },
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      setupFiles: ["<rootDir>/test/setup/custom-functions-stub.js"],
+    },
+    {
+      ...common,
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      setupFiles: ["<rootDir>/test/setup/jsdom-polyfills.js"],
+    },
+  ],
+};

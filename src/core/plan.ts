@@ -1,0 +1,21 @@
+// The whole plan: every objective, the roll-ups, all problems.
+import type { PlanInput, PlanResult, Problem } from "./types";
+import type { Policy } from "./policy";
+import { evaluateObjective } from "./objective";
+import { computeRollups, rollupMean } from "./rollups";
+
+export function evaluatePlan(plan: PlanInput, policy: Policy): PlanResult {
+  const problems: Problem[] = [];
+  const objectives = plan.objectives.map((o) => {
+    const r = evaluateObjective(o, policy, plan.year);
+    problems.push(...r.problems);
+    return r.result;
+  });
+  return {
+    year: plan.year,
+    objectives,
+    rollups: computeRollups(objectives, policy),
+    problems,
+    performance: rollupMean(objectives, policy),
+  };
+}

@@ -1,0 +1,59 @@
+// The cell model every adapter hands to the reader: what Office.js gives for a used
+// range. ExcelJS (headless) and Office.js (in Excel) both produce exactly this.
+import type { CellValue } from "../types";
+
+/** A merged area, 0-based, inclusive, in sheet coordinates. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** 0-based sheet row/column of values[0][0] (the used range's top-left). */
+  startRow: number;
+  startCol: number;
+  /** Office.js `range.values`: numbers, strings, booleans; "" when empty; dates as
+   *  serials; percentages as fractions; errors as their strings ("#N/A"). Only the
+   *  master cell of a merged area holds a value. */
+  values: CellValue[][];
+  /** Office.js `range.numberFormat`, same shape as values. */
+  formats: string[][];
+  /** Office.js `range.formulas` where a cell holds a formula ("=..."), else "" — same shape. */
+  formulas?: string[][];
+  merges: MergeArea[];
+  /** Visible/hidden state is irrelevant to the reader; custom marks are not. */
+  ownedBy?: "summary" | "settings";
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+/** 0-based column index to letters: 0 → A, 27 → AB. */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row/column to an A1 address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** A1 address to 0-based row/column; null when not an A1 address. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}

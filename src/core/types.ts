@@ -1,0 +1,170 @@
+// The engine's public data shapes. Pure data: everything here is serialisable,
+// so the same plan and results travel between the CLI, the add-in and the tests.
+
+/** A cell value as Office.js `range.values` gives it: dates are serial numbers,
+ *  percentages are fractions, errors are strings such as "#DIV/0!", empty is "". */
+export type CellValue = number | string | boolean | null;
+
+/** One cell as the reader hands it to the engine: its value, its number format
+ *  (to tell a date serial or a percentage from a plain number) and its address. */
+export interface CellInput {
+  value: CellValue;
+  /** Excel number format, e.g. "0%", "dd/mm/yyyy", "General". */
+  format?: string;
+  /** A1 address on its sheet, e.g. "F12"; absent for values typed into a formula. */
+  address?: string;
+}
+
+export type Operator = ">=" | "<=" | "=";
+
+/** A parsed value. `unreadable` is a value, not an exception: it carries its reason. */
+export type Value =
+  | { kind: "number"; value: number; percent: boolean }
+  | { kind: "date"; serial: number }
+  | { kind: "bool"; value: boolean }
+  | { kind: "na" }
+  | { kind: "blank" }
+  | { kind: "error"; code: string }
+  | { kind: "unreadable"; text: string; reason: string };
+
+export type Severity = "error" | "warning" | "info";
+
+/** A problem is data: stable code, severity, Italian message, location. */
+export interface Problem {
+  code: string;
+  severity: Severity;
+  message: string;
+  sheet?: string;
+  cell?: string;
+  /** Which objective it concerns (its id), when it concerns one. */
+  objectiveId?: string;
+  /** 1-based row of the indicator within its card, when it concerns one indicator. */
+  indicatorRow?: number;
+}
+
+export interface IndicatorInput {
+  name: string;
+  algorithm?: string;
+  type?: string;
+  unit?: string;
+  actual: CellInput;
+  /** The operator cell; absent or blank when the target carries the operator. */
+  operator?: CellInput;
+  target: CellInput;
+  /** The stated (printed) performance, compared with the computed one. */
+  stated?: CellInput;
+  weight: CellInput;
+  /** 1-based row number of the indicator within its card's table. */
+  row: number;
+}
+
+export interface ObjectiveInput {
+  id: string;
+  sheet?: string;
+  /** Address of the cell that labels the card (its Obiettivo operativo), for navigation. */
+  cell?: string;
+  missione?: string;
+  programma?: string;
+  ambitoStrategico?: string;
+  obiettivoStrategico?: string;
+  obiettivoOperativo: string;
+  descrizione?: string;
+  beneficiAttesi?: string;
+  risorseEconomiche?: CellInput;
+  unitaOrganizzative?: string;
+  areaResponsabilita?: string;
+  ufficio?: string;
+  /** Addresses of the header cells, keyed like the fields above, for problems. */
+  fieldCells?: Partial<Record<HierarchyField, string>>;
+  /** Where "Performance obiettivo" is written, if the card has such a cell. */
+  performanceCell?: string;
+  indicators: IndicatorInput[];
+}
+
+export type HierarchyField =
+  | "missione"
+  | "programma"
+  | "ambitoStrategico"
+  | "obiettivoStrategico"
+  | "obiettivoOperativo"
+  | "risorseEconomiche"
+  | "areaResponsabilita"
+  | "ufficio";
+
+export interface PlanInput {
+  /** The plan year (from "Stato 2022"/"Target 2022" headers); drives the date rule. */
+  year?: number;
+  objectives: ObjectiveInput[];
+}
+
+export type IndicatorStatus = "ok" | "na" | "blank" | "unreadable";
+
+export interface IndicatorResult {
+  row: number;
+  name: string;
+  sheet?: string;
+  /** Address of the Stato cell. */
+  cell?: string;
+  /** Address of the stated Performance cell, where results are written. */
+  performanceCell?: string;
+  status: IndicatorStatus;
+  /** Fraction (1 = 100%), or null when not available. */
+  performance: number | null;
+  /** Performance used in the weighted mean (after n.d. policy and rounding), or null if excluded. */
+  weighted: number | null;
+  operator: Operator | null;
+  actual: Value;
+  target: Value;
+  /** Weight as a fraction (0.125 = 12,5%), or null when unreadable. */
+  weight: number | null;
+  stated: number | null;
+  /** One line in Italian: how the number was obtained. */
+  explanation: string;
+}
+
+export interface ObjectiveResult {
+  id: string;
+  sheet?: string;
+  cell?: string;
+  name: string;
+  input: ObjectiveInput;
+  performance: number | null;
+  explanation: string;
+  indicators: IndicatorResult[];
+  weightSum: number;
+  /** Resources in euro, or null when internal or unreadable. */
+  resources: number | null;
+  internalResources: boolean;
+  notAvailableCount: number;
+  problemCount: number;
+  light: TrafficLight | null;
+}
+
+export type TrafficLight = "verde" | "giallo" | "rosso";
+
+export interface RollupRow {
+  key: string;
+  label: string;
+  objectiveCount: number;
+  performance: number | null;
+  light: TrafficLight | null;
+  resources: number;
+  internalCount: number;
+}
+
+export interface Rollups {
+  obiettivoStrategico: RollupRow[];
+  ambitoStrategico: RollupRow[];
+  areaResponsabilita: RollupRow[];
+  missione: RollupRow[];
+  missioneProgramma: RollupRow[];
+}
+
+export interface PlanResult {
+  year: number | undefined;
+  objectives: ObjectiveResult[];
+  rollups: Rollups;
+  problems: Problem[];
+  /** Plan-wide weighted performance (mean of objectives, by policy). */
+  performance: number | null;
+}

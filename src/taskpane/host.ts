@@ -1,0 +1,53 @@
+// What the task pane can ask of the workbook. Components receive an implementation
+// (Office.js in src/excel, in-memory in src/preview) and never call Office themselves.
+import type { PlanResult, Problem } from "../core/types";
+import type { Policy } from "../core/policy";
+
+export interface Progress {
+  /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
+  phase: string;
+  done: number;
+  total: number;
+}
+export type ProgressFn = (p: Progress) => void;
+
+/** A stated performance the run will replace (defined in core, shared with the CLI). */
+import type { StatedChange } from "../core/reader/writeback";
+export type { StatedChange };
+
+export interface Analysis {
+  result: PlanResult;
+  /** All problems: reading and engine, with sheet and cell. */
+  problems: Problem[];
+  skippedSheets: string[];
+  policy: Policy;
+  /** Stated performances that "Calcola performance" would change. */
+  changes: StatedChange[];
+  /** Cards found; 0 means the workbook is not in a recognised layout. */
+  cardCount: number;
+}
+
+export interface WriteReport {
+  written: number;
+  /** Cells left alone because they hold a formula. */
+  skippedFormulas: number;
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "preview";
+  /** Reads the workbook, validates and computes; writes nothing. */
+  analyze(onProgress?: ProgressFn): Promise<Analysis>;
+  /** Writes the computed performances (saving what they replace, for restore). */
+  writeResults(analysis: Analysis, onProgress?: ProgressFn): Promise<WriteReport>;
+  canRestore(): Promise<boolean>;
+  /** Puts back exactly what the last run replaced. Returns the number of cells restored. */
+  restore(): Promise<number>;
+  /** Builds or refreshes the summary sheet and activates it; returns its name. */
+  buildSummary(analysis: Analysis): Promise<string>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Inserts an empty card sheet in the expected layout; returns its name. */
+  insertEmptyCard(): Promise<string>;
+  loadPolicy(): Promise<Policy>;
+  /** Saves the policy in the workbook and recalculates the PIANO.* cells. */
+  savePolicy(policy: Policy): Promise<void>;
+}

@@ -1,0 +1,83 @@
+/* eslint-disable no-undef */
+// Build of the add-in after Microsoft's `yo office` shared-runtime template: one page
+// (taskpane.html) hosts the task pane, the ribbon commands and the custom functions.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const devUrl = "https://localhost:3000/";
+// The host the production manifest points to; set PIANO_PROD_URL when deploying.
+const prodUrl = process.env.PIANO_PROD_URL || "https://piano-performance.example.org/";
+
+async function httpsOptions() {
+  // The dev certificate needs `office-addin-dev-certs install` (sudo on Linux). Without it
+  // the dev server falls back to http so the browser preview still works.
+  if (process.env.PIANO_HTTP === "1") return undefined;
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch {
+    console.warn("[piano] certificato di sviluppo non disponibile: servo in http (solo anteprima nel browser).");
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const https = env && env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: ["./src/taskpane/index.tsx", "./src/taskpane/taskpane.html"],
+      commands: "./src/commands/commands.ts",
+      functions: "./src/functions/functions.ts",
+      preview: ["./src/preview/index.tsx", "./src/preview/preview.html"],
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".html"] },
+    performance: { hints: false },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.webpack.json", transpileOnly: false } },
+        },
+        { test: /\.html$/, exclude: /node_modules/, use: "html-loader" },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext][query]" } },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands", "functions"] }),
+      new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(devUrl).join(prodUrl);
+            },
+          },
+          // The preview runs outside Office: it loads office.js from the local package,
+          // which needs its file-mapping table beside it or Office.onReady never settles.
+          { from: "node_modules/@microsoft/office-js/dist/office.js", to: "office/office.js", info: { minimized: true } },
+          { from: "node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js", to: "office/o15apptofilemappingtable.js", info: { minimized: true } },
+          { from: "assets/esempio-piano-2022.xlsx", to: "assets/esempio-piano-2022.xlsx", noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    devServer: {
+      host: "localhost",
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      client: { overlay: false },
+    },
+  };
+};
