@@ -17,7 +17,7 @@ for (const f of files) {
   const outfile = path.join(out, f.replace(/\.ts$/, ".cjs"));
   await build({ entryPoints: [path.join(dir, f)], bundle: true, platform: "node", target: "node20", format: "cjs", outfile, external: ["exceljs", "playwright-core"], logLevel: "error" });
   console.log(`\n== ${f}`);
-  const r = spawnSync(process.execPath, [outfile], { stdio: "inherit", cwd: root });
+  const r = spawnSync(process.execPath, ["--expose-gc", outfile], { stdio: "inherit", cwd: root });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -21,8 +21,15 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 }
 
 /** Day number within `year`: 1 January = 1; days of later years keep counting (16/01 next year = 381). */
+let cachedYear = NaN;
+let cachedStart = NaN;
+
 export function dayOfPlanYear(serial: number, year: number): number {
-  return Math.floor(serial) - serialFromYmd(year, 1, 1) + 1;
+  if (year !== cachedYear) {
+    cachedStart = serialFromYmd(year, 1, 1);
+    cachedYear = year;
+  }
+  return Math.floor(serial) - cachedStart + 1;
 }
 
 /** Plausible date serials: 1900-01-01 … 9999-12-31. */

@@ -2,7 +2,7 @@
 import type { ObjectiveInput, ObjectiveResult, Problem } from "./types";
 import type { Policy } from "./policy";
 import { evaluateIndicator } from "./indicator";
-import { weightedMean, weightSumTolerance } from "./weighting";
+import { MIN_WEIGHT, weightedMean, weightSumTolerance } from "./weighting";
 import { trafficLight } from "./light";
 import { parseResources } from "./resources";
 import { validateObjective } from "./validation";
@@ -28,7 +28,7 @@ export function evaluateObjective(o: ObjectiveInput, policy: Policy, year?: numb
   }
 
   const performance = weightedMean(indicators.map((i) => ({ performance: i.weighted, weight: i.weight })));
-  const used = indicators.filter((i) => i.weighted !== null && i.weight !== null && i.weight > 0).length;
+  const used = indicators.filter((i) => i.weighted !== null && i.weight !== null && i.weight > MIN_WEIGHT).length;
   const excluded = indicators.length - used;
   let explanation = performance === null ? EXPLAIN.objectiveNone : EXPLAIN.objective(used, formatPercent(performance));
   if (performance !== null && excluded > 0) explanation += EXPLAIN.objectiveExcluded(excluded);

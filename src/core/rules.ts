@@ -15,19 +15,24 @@ interface Raw {
 type NumericRule = (a: number, t: number) => Raw;
 
 const EPS = 1e-9;
+/** "No cap" still stops at 1000%: beyond that a ratio only measures how small a target or actual was. */
+export const MAX_SCORE = 10;
+const bounded = (x: number) => (x > MAX_SCORE || Number.isNaN(x) ? MAX_SCORE : x);
 const same = (a: number, t: number) => Math.abs(a - t) <= EPS * Math.max(1, Math.abs(a), Math.abs(t));
 
 /** Higher is better: A/T; a non-positive target is met or not. */
 const ratio: NumericRule = (a, t) => {
   const achieved = a >= t || same(a, t);
-  if (t > 0 && a >= 0) return { score: achieved ? Math.max(1, a / t) : a / t, achieved };
+  if (t > 0 && a >= 0) return { score: achieved ? bounded(Math.max(1, a / t)) : a / t, achieved };
   return { score: achieved ? 1 : 0, achieved };
 };
 
 /** Lower is better, inverse ratio T/A. */
 const inverse: NumericRule = (a, t) => {
   const achieved = a <= t || same(a, t);
-  if (a > 0 && t >= 0) return { score: achieved ? Math.max(1, t / a) : t / a, achieved };
+  if (a > 0 && t >= 0) return { score: achieved ? bounded(Math.max(1, t / a)) : t / a, achieved };
+  // Nothing at all of a "lower is better" quantity beats any positive amount.
+  if (achieved && a <= 0 && t > 0) return { score: MAX_SCORE, achieved };
   return { score: achieved ? 1 : 0, achieved };
 };
 
@@ -68,13 +73,23 @@ export interface ScoreOptions {
   year?: number;
   /** The indicator's UdM ("n.", "%", "data", "si/no"…). */
   unit?: string;
+  /** Build the Italian explanation (default). Bulk evaluation skips it and explains on demand. */
+  explain?: boolean;
 }
 
 const DATE_UNIT_RE = /^\s*(data|date|scadenza|gg\/mm\/aa(aa)?)\s*\.?\s*$/i;
 const PERCENT_UNIT_RE = /^\s*%\s*$/;
 
+const dateUnits = new Map<string, boolean>();
+
 export function isDateUnit(unit: string | undefined): boolean {
-  return !!unit && DATE_UNIT_RE.test(unit);
+  if (!unit) return false;
+  let yes = dateUnits.get(unit);
+  if (yes === undefined) {
+    yes = DATE_UNIT_RE.test(unit);
+    if (dateUnits.size < 1000) dateUnits.set(unit, yes);
+  }
+  return yes;
 }
 
 function unreadable(side: "actual" | "target", text: string, reason: string): Score {
@@ -111,6 +126,7 @@ function asDate(v: Value, dateUnit: boolean): Value {
  * Returns a typed result with an Italian explanation; never throws.
  */
 export function scoreValues(actual: Value, op: Operator, target: Value, policy: Policy, opts: ScoreOptions = {}): Score {
+  const ex = opts.explain !== false;
   switch (actual.kind) {
     case "blank":
       return { status: "blank", performance: null, explanation: EXPLAIN.blank };
@@ -136,8 +152,8 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   const t = asDate(target, dateUnit);
 
   if (t.kind === "date") {
-    if (a.kind === "date") return scoreDates(a.serial, op, t.serial, policy, opts.year);
-    if (a.kind === "bool" && !a.value) return finish({ score: 0, achieved: false }, policy, EXPLAIN.dateNotDone(formatDate(t.serial)));
+    if (a.kind === "date") return scoreDates(a.serial, op, t.serial, policy, opts.year, ex);
+    if (a.kind === "bool" && !a.value) return finish({ score: 0, achieved: false }, policy, ex && EXPLAIN.dateNotDone(formatDate(t.serial)));
     if (a.kind === "bool") return unreadable("actual", "si", REASONS.yesVsDate);
     return unreadable("actual", describeValue(a), REASONS.numberVsDate);
   }
@@ -147,7 +163,7 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
     const an = a.value ? 1 : 0;
     const tn = t.value ? 1 : 0;
     const ok = op === "=" ? an === tn : op === ">=" ? an >= tn : an <= tn;
-    return finish({ score: ok ? 1 : 0, achieved: ok }, policy, EXPLAIN.equal(describeValue(a), describeValue(t), ok));
+    return finish({ score: ok ? 1 : 0, achieved: ok }, policy, ex && EXPLAIN.equal(describeValue(a), describeValue(t), ok));
   }
   // Numeric target.
   if (a.kind === "bool") return unreadable("actual", a.value ? "si" : "no", REASONS.boolVsNumber);
@@ -157,14 +173,14 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   let note = "";
   // A "%" indicator whose actual is typed as points (85) against a fractional target (80%).
   if (PERCENT_UNIT_RE.test(opts.unit ?? "") && t.percent && !a.percent && Math.abs(av) > 1.5) {
-    note = EXPLAIN.percentPoints(formatNumber(av, 4));
+    note = ex ? EXPLAIN.percentPoints(formatNumber(av, 4)) : " ";
     av = av / 100;
   }
-  const aText = a.percent || note ? formatPercent(av) : formatNumber(av, 4);
-  const tText = describeValue(t);
   const raw = RULES[op][policy.rules[op] as never] as NumericRule;
   const r = raw(av, t.value);
-  return finish(r, policy, explainNumeric(op, policy, aText, tText, av, t.value, r) + note);
+  if (!ex) return finish(r, policy, false);
+  const aText = a.percent || note ? formatPercent(av) : formatNumber(av, 4);
+  return finish(r, policy, explainNumeric(op, policy, aText, describeValue(t), av, t.value, r) + note);
 }
 
 function explainNumeric(op: Operator, policy: Policy, a: string, t: string, av: number, tv: number, r: Raw): string {
@@ -182,14 +198,18 @@ function explainNumeric(op: Operator, policy: Policy, a: string, t: string, av: 
   return r.achieved && r.score === 1 ? EXPLAIN.inverseAchieved(a, t) : EXPLAIN.inverse(t, a, p);
 }
 
-function scoreDates(as: number, op: Operator, ts: number, policy: Policy, year?: number): Score {
+function scoreDates(as: number, op: Operator, ts: number, policy: Policy, year: number | undefined, ex: boolean): Score {
   const y = year ?? ymdFromSerial(ts).y;
   const da = dayOfPlanYear(as, y);
   const dt = dayOfPlanYear(ts, y);
-  const aText = formatDate(as);
-  const tText = formatDate(ts);
   const raw = RULES[op][policy.rules[op] as never] as NumericRule;
   const r = raw(da, dt);
+  if (!ex) {
+    if (op === "=" || r.achieved) return finish(op === "=" ? r : { score: 1, achieved: true }, policy, false);
+    return finish(policy.dateRule === "zeroIfLate" ? { score: 0, achieved: false } : r, policy, false);
+  }
+  const aText = formatDate(as);
+  const tText = formatDate(ts);
   if (op === "=") return finish(r, policy, EXPLAIN.equal(aText, tText, r.achieved));
   if (r.achieved) return finish({ score: 1, achieved: true }, policy, EXPLAIN.dateOnTime(aText, tText));
   if (policy.dateRule === "zeroIfLate") return finish({ score: 0, achieved: false }, policy, EXPLAIN.dateLateZero(aText, tText));
@@ -204,27 +224,29 @@ function notAvailable(policy: Policy): Score {
 }
 
 /** Post-processing shared by every rule: floor, bands, cap, rounding — in that order. */
-export function finish(r: Raw, policy: Policy, explanation: string): Score {
+export function finish(r: Raw, policy: Policy, explanation: string | false): Score {
   let p = Math.max(0, r.score);
-  let text = explanation;
+  const ex = explanation !== false;
+  let text = explanation || "";
   if (policy.floor > 0 && p < policy.floor - EPS) {
-    if (p > 0) text += EXPLAIN.floor(formatPercent(policy.floor));
+    if (p > 0 && ex) text += EXPLAIN.floor(formatPercent(policy.floor));
     p = 0;
   } else if (policy.bands.length) {
     const band = policy.bands.find((b) => p >= b.from - EPS && (b.to === null || p < b.to - EPS));
     if (band) {
-      text += EXPLAIN.band(formatPercent(band.from), band.to === null ? "…" : formatPercent(band.to), formatPercent(band.score));
+      if (ex)
+        text += EXPLAIN.band(formatPercent(band.from), band.to === null ? "…" : formatPercent(band.to), formatPercent(band.score));
       p = band.score;
     }
   }
   if (policy.cap !== null && p > policy.cap + EPS) {
     // An achieved target already reads "raggiunto": only say "limited" when a ratio exceeded the cap.
-    if (r.score > 1 + EPS || policy.cap < 1) text += EXPLAIN.cap(formatPercent(policy.cap));
+    if (ex && ((r.score > 1 + EPS && r.score < MAX_SCORE) || policy.cap < 1)) text += EXPLAIN.cap(formatPercent(policy.cap));
     p = policy.cap;
   }
   if (policy.roundBeforeWeighting) {
     const rounded = Math.round(p * 100 + EPS) / 100;
-    if (Math.abs(rounded - p) > EPS) text += EXPLAIN.rounded(formatPercent(rounded));
+    if (ex && Math.abs(rounded - p) > EPS) text += EXPLAIN.rounded(formatPercent(rounded));
     p = rounded;
   }
   return { status: "ok", performance: p, explanation: text };

@@ -99,7 +99,17 @@ const NUMBER_RE = /^([+-])?\s*(?:€\s*)?([\d.,\s']+?)\s*(%)?\s*(?:€|euro)?$/i
  * "0,6"); a lone "." followed by other than three digits is taken as a decimal point,
  * since a plan never groups fewer than four digits.
  */
+const CANONICAL_RE = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)$/;
+
 export function parseItalianNumber(s: string): Value | null {
+  // Fast path: the canonical Italian spelling ("7.780.000", "12,5%", "0,6").
+  const c = CANONICAL_RE.exec(s);
+  if (c) {
+    const intPart = c[2].length > 3 ? c[2].replace(/\./g, "") : c[2];
+    let value = Number(c[3] === undefined ? intPart : intPart + "." + c[3]);
+    if (c[1] === "-") value = -value;
+    return c[4] ? { kind: "number", value: value / 100, percent: true } : { kind: "number", value, percent: false };
+  }
   const m = NUMBER_RE.exec(s);
   if (!m) return null;
   let body = m[2].replace(/[\s']/g, "");
@@ -130,6 +140,7 @@ const OPERATOR_RE = /^(>=|<=|=>|=<|≥|≤|==|=|>|<)\s*/;
 
 /** ">=", "≥", "=>" … → the three operators the plans use; null when not an operator. */
 export function parseOperator(text: CellValue | undefined): Operator | null {
+  if (text === ">=" || text === "<=" || text === "=") return text;
   if (typeof text !== "string") return null;
   const s = text.trim();
   const m = OPERATOR_RE.exec(s);

@@ -19,13 +19,16 @@ export interface WeightedItem {
   weight: number | null;
 }
 
+/** Weights below this are zero: subnormal weights only add rounding noise. */
+export const MIN_WEIGHT = 1e-9;
+
 export function weightedMean(items: readonly WeightedItem[]): number | null {
   let num = 0;
   let den = 0;
   for (const it of items) {
     const p = it.performance;
     const w = it.weight;
-    if (p === null || w === null || !(w > 0) || !Number.isFinite(p)) continue;
+    if (p === null || w === null || !(w > MIN_WEIGHT) || !Number.isFinite(p)) continue;
     num += p * w;
     den += w;
   }
