@@ -11,6 +11,8 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       testMatch: ["<rootDir>/test/**/*.test.ts"],
+      // Build-output and browser tests need dist/ and run from jest.build.config.js.
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/build/", "<rootDir>/test/e2e/"],
       setupFiles: ["<rootDir>/test/setup/custom-functions-stub.js"],
     },
     {

@@ -39,7 +39,7 @@ const inverse: NumericRule = (a, t) => {
 /** Lower is better, reflection 2 − A/T. */
 const reflection: NumericRule = (a, t) => {
   const achieved = a <= t || same(a, t);
-  if (t > 0) return { score: Math.max(achieved ? 1 : 0, 2 - a / t), achieved };
+  if (t > 0) return { score: Math.max(achieved ? 1 : 0, bounded(2 - a / t)), achieved };
   return { score: achieved ? 1 : 0, achieved };
 };
 
@@ -75,6 +75,9 @@ export interface ScoreOptions {
   unit?: string;
   /** Build the Italian explanation (default). Bulk evaluation skips it and explains on demand. */
   explain?: boolean;
+  /** Numbers are Excel fractions whatever their format (custom functions see no formats):
+   *  never read a plain number as percentage points. */
+  fractions?: boolean;
 }
 
 const DATE_UNIT_RE = /^\s*(data|date|scadenza|gg\/mm\/aa(aa)?)\s*\.?\s*$/i;
@@ -172,7 +175,7 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   let av = a.value;
   let note = "";
   // A "%" indicator whose actual is typed as points (85) against a fractional target (80%).
-  if (PERCENT_UNIT_RE.test(opts.unit ?? "") && t.percent && !a.percent && Math.abs(av) > 1.5) {
+  if (!opts.fractions && PERCENT_UNIT_RE.test(opts.unit ?? "") && t.percent && !a.percent && Math.abs(av) > 1.5) {
     note = ex ? EXPLAIN.percentPoints(formatNumber(av, 4)) : " ";
     av = av / 100;
   }

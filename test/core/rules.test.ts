@@ -61,6 +61,9 @@ describe("default SMVP rules", () => {
   it("reads points typed against a percentage target in a % indicator", () => {
     expect(score("85", ">=", "80%", defaultPolicy(), "%").performance).toBe(1);
     expect(score("5", "<=", "3%", defaultPolicy(), "%").performance).toBeCloseTo(0.6, 12);
+    // Custom functions see Excel fractions without formats: 4.16 is 416%, never 4,16 points.
+    expect(scoreValues(parseText("4,16"), ">=", parseText("410%"), defaultPolicy(), { unit: "%", fractions: true }).performance).toBe(1);
+    expect(score("4,16", ">=", "410%", defaultPolicy(), "%").performance).toBeCloseTo(0.0416 / 4.1, 12);
   });
 });
 
@@ -76,6 +79,8 @@ describe("policy options", () => {
     expect(score("12", "<=", "10", p).performance).toBeCloseTo(0.8, 12);
     expect(score("12", "<=", "10").performance).toBeCloseTo(10 / 12, 12);
     expect(score("25", "<=", "10", p).performance).toBe(0);
+    const uncapped = { ...p, cap: null };
+    expect(scoreValues(parseText("-1"), "<=", { kind: "number", value: 5e-324, percent: false }, uncapped).performance).toBe(10);
   });
   it("floor and bands (fasce)", () => {
     expect(score("5", ">=", "10", with_({ floor: 0.6 })).performance).toBe(0);

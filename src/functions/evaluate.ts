@@ -1,0 +1,290 @@
+// What each PIANO.* function computes, from arguments exactly as Excel passes them
+// (numbers, fractions for % cells, date serials, text, booleans, null for omitted or
+// blank, 2-D arrays for ranges, error values). Errors come back as data (FunctionError):
+// functions.ts turns them into CustomFunctions.Error, so this module runs anywhere.
+// Thin layer: parsing, scoring, weighting and thresholds are the engine's (src/core).
+import type { Operator, Value } from "../core/types";
+import type { Policy } from "../core/policy";
+import { parseCellValue, parseOperator, parseText, splitOperator } from "../core/values";
+import { RULES, describeValue, finish, isDateUnit, scoreValues } from "../core/rules";
+import { isPlausibleSerial } from "../core/dates";
+import { parseWeight, weightedMean, type WeightedItem } from "../core/weighting";
+import { trafficLight } from "../core/light";
+import type { TrafficLight } from "../core/types";
+import { ARGUMENT_NAMES as ARG, FUNCTION_MESSAGES as M } from "../messages/functions";
+
+export type FunctionErrorCode = "#VALUE!" | "#N/A";
+
+/** An Excel error with its Italian message (Excel shows messages for #VALUE! and #N/A only). */
+export class FunctionError {
+  constructor(
+    readonly code: FunctionErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+/** n.d. is common in real plans: one shared instance, no allocation per call. */
+export const NOT_AVAILABLE = new FunctionError("#N/A", M.notAvailable);
+const BLANK_ACTUAL = new FunctionError("#N/A", M.blankActual);
+const OPERATOR_MISSING = new FunctionError("#VALUE!", M.operatorMissing);
+const BLANK_PERFORMANCE = new FunctionError("#N/A", M.blankPerformance);
+const NOT_FINITE = new FunctionError("#VALUE!", M.notFinite);
+
+const BLANK: Value = Object.freeze({ kind: "blank" }) as Value;
+
+// Excel.ErrorCellValue's errorType, in case a host passes error cells that way.
+const ERROR_TYPES: Record<string, string> = {
+  NotAvailable: "#N/A",
+  Value: "#VALUE!",
+  Div0: "#DIV/0!",
+  Ref: "#REF!",
+  Name: "#NAME?",
+  Num: "#NUM!",
+  Null: "#NULL!",
+  Spill: "#SPILL!",
+  Calc: "#CALC!",
+};
+
+/** An error cell as an object: CustomFunctions.Error-like {code} or Excel.ErrorCellValue-like {errorType}. */
+function errorCode(x: object): string | null {
+  const o = x as { code?: unknown; errorType?: unknown; type?: unknown };
+  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code.toUpperCase();
+  if (typeof o.errorType === "string") return ERROR_TYPES[o.errorType] ?? `#${o.errorType.toUpperCase()}`;
+  return null;
+}
+
+// Parsed text, memoised. The shared runtime lives as long as the workbook and the same
+// strings come back on every recalculation ("si", "n.d.", "80%", "30/06/2022", ">= 60"):
+// parsing is pure, so each distinct string is parsed once. Bounded: cleared when full.
+const CACHE_LIMIT = 10_000;
+const textValues = new Map<string, Value>();
+const targetSplits = new Map<string, { operator: Operator | null; value: Value }>();
+
+function parseTextCached(s: string): Value {
+  let v = textValues.get(s);
+  if (v === undefined) {
+    v = Object.freeze(parseText(s)) as Value;
+    if (textValues.size >= CACHE_LIMIT) textValues.clear();
+    textValues.set(s, v);
+  }
+  return v;
+}
+
+/** One argument or range element as a parsed value. Never throws. */
+export function valueOf(x: unknown): Value {
+  if (typeof x === "string") return parseTextCached(x);
+  if (typeof x === "number" || typeof x === "boolean") return parseCellValue(x);
+  if (x === null || x === undefined) return BLANK;
+  if (typeof x === "object") {
+    const code = errorCode(x);
+    if (code) return { kind: "error", code };
+  }
+  return parseText(String(x));
+}
+
+const isBlankArg = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
+
+/** The target, and the operator written in it (">= 60", "<= 30/06/2022"), if any. */
+function splitTarget(x: unknown): { operator: Operator | null; value: Value } {
+  if (typeof x !== "string") return { operator: null, value: valueOf(x) };
+  let split = targetSplits.get(x);
+  if (split === undefined) {
+    const raw = splitOperator({ value: x });
+    split = Object.freeze({ operator: raw.operator, value: Object.freeze(raw.value) as Value });
+    if (targetSplits.size >= CACHE_LIMIT) targetSplits.clear();
+    targetSplits.set(x, split);
+  }
+  return split;
+}
+
+/** Excel cannot show ±Infinity or NaN: a rule that overflows (a target near zero) is an error, not a number. */
+function finite(p: number): number | FunctionError {
+  return Number.isFinite(p) ? p : NOT_FINITE;
+}
+
+function unreadableError(arg: string, v: Value, raw: unknown, reason: string): FunctionError {
+  if (v.kind === "error") return new FunctionError("#VALUE!", M.excelError(arg, v.code));
+  const text = describeValue(v) || String(raw ?? "");
+  return new FunctionError("#VALUE!", M.unreadable(arg, text, reason));
+}
+
+/**
+ * PIANO.PERF: the indicator's performance as a fraction, by the policy.
+ * The operator argument wins over one written in the target (as in the task pane).
+ */
+export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy): number | FunctionError {
+  // Fast path for the commonest call, two typed numbers and a plain operator: the engine's
+  // own rule table and post-processing, exactly as scoreValues' numeric branch applies them
+  // (typed numbers carry no % flag, so its "percentage points" case cannot arise), minus
+  // the parsed-value objects. Dates (udm "data") take the full path.
+  if (typeof stato === "number" && typeof target === "number" && (operatore === ">=" || operatore === "<=" || operatore === "=")) {
+    if (Number.isFinite(stato) && Number.isFinite(target) && !(typeof udm === "string" && isDateUnit(udm))) {
+      const rule = RULES[operatore][policy.rules[operatore] as never] as (a: number, t: number) => { score: number; achieved: boolean };
+      return finite(finish(rule(stato, target), policy, false).performance as number);
+    }
+  }
+  const { operator: targetOp, value: t } = splitTarget(target);
+  let op: Operator | null;
+  if (isBlankArg(operatore)) {
+    op = targetOp;
+    if (!op) return OPERATOR_MISSING;
+  } else {
+    op = typeof operatore === "string" ? parseOperator(operatore) : null;
+    if (!op) return new FunctionError("#VALUE!", M.operatorInvalid(String(operatore)));
+  }
+  const a = valueOf(stato);
+  const unit = typeof udm === "string" ? udm : undefined;
+  // A typed number is an Excel fraction (a % cell passes 4.16 for 416%): never read it as points.
+  const score = scoreValues(a, op, t, policy, { unit, explain: false, fractions: typeof stato === "number" });
+  switch (score.status) {
+    case "ok":
+      return finite(score.performance as number);
+    case "na":
+      // Policy "n.d. counts as 0" gives 0; the default excludes it: #N/A.
+      return score.performance ?? NOT_AVAILABLE;
+    case "blank":
+      return BLANK_ACTUAL;
+    case "unreadable": {
+      const actualSide = score.unreadableSide !== "target";
+      return actualSide
+        ? unreadableError(ARG.actual, a, stato, score.reason ?? "")
+        : unreadableError(ARG.target, t, target, score.reason ?? "");
+    }
+  }
+}
+
+/** A range as Excel passes it (2-D), or a single value, as rows × columns. */
+function shape(range: unknown): { rows: number; cols: number; cells: unknown[] } {
+  if (!Array.isArray(range)) return { rows: 1, cols: 1, cells: [range] };
+  const rows = range.length;
+  const cols = rows ? (Array.isArray(range[0]) ? range[0].length : 1) : 0;
+  const cells: unknown[] = [];
+  for (const row of range) {
+    if (Array.isArray(row)) for (const c of row) cells.push(c);
+    else cells.push(row);
+  }
+  return { rows, cols, cells };
+}
+
+/**
+ * A performance cell for PIANO.PESATA: a fraction (typed, or text such as "85%").
+ * Returns null when the cell drops out of the mean (blank, error, n.d. when excluded).
+ */
+function performanceCell(x: unknown, index: number, policy: Policy): number | null | FunctionError {
+  if (typeof x === "number") return Number.isFinite(x) ? x : new FunctionError("#VALUE!", M.performanceNotNumber(index, String(x)));
+  const v = valueOf(x);
+  switch (v.kind) {
+    case "number":
+      return v.value;
+    case "blank":
+    case "error":
+      return null;
+    case "na":
+      return policy.notAvailable === "zero" ? 0 : null;
+    default:
+      return new FunctionError("#VALUE!", M.performanceNotNumber(index, describeValue(v) || String(x)));
+  }
+}
+
+function weightCell(x: unknown, index: number): number | null | FunctionError {
+  if (isBlankArg(x)) return null;
+  const v = valueOf(x);
+  if (v.kind === "error" || v.kind === "na") return null;
+  const w = typeof x === "number" || typeof x === "string" ? parseWeight({ value: x }) : null;
+  return w === null ? new FunctionError("#VALUE!", M.weightUnreadable(index, describeValue(v) || String(x))) : w;
+}
+
+/**
+ * PIANO.PESATA: Σ p·w / Σ w over the indicators with a performance, as the engine weighs
+ * an objective: n.d., blanks and error cells drop out and the weights renormalise.
+ */
+export function weighted(performances: unknown, weights: unknown, policy: Policy): number | FunctionError {
+  const p = shape(performances);
+  const w = shape(weights);
+  const sameShape = p.rows === w.rows && p.cols === w.cols;
+  // A row of performances against a column of weights (or vice versa) is still one list each.
+  const sameVector = (p.rows === 1 || p.cols === 1) && (w.rows === 1 || w.cols === 1) && p.cells.length === w.cells.length;
+  if (!sameShape && !sameVector) return new FunctionError("#VALUE!", M.sizeMismatch(p.rows, p.cols, w.rows, w.cols));
+  const items: WeightedItem[] = [];
+  for (let i = 0; i < p.cells.length; i++) {
+    const perf = performanceCell(p.cells[i], i + 1, policy);
+    if (perf instanceof FunctionError) return perf;
+    if (perf === null) continue;
+    const weight = weightCell(w.cells[i], i + 1);
+    if (weight instanceof FunctionError) return weight;
+    // The engine rounds each indicator before weighting when the policy says so; rounding is idempotent.
+    const used = policy.roundBeforeWeighting ? Math.round(perf * 100 + 1e-9) / 100 : perf;
+    items.push({ performance: used, weight });
+  }
+  const mean = weightedMean(items);
+  return mean === null ? new FunctionError("#N/A", M.noPerformance) : mean;
+}
+
+/** A single performance argument (PIANO.SEMAFORO): a fraction, or why there is none. */
+function performanceArg(x: unknown): number | FunctionError {
+  if (typeof x === "number" && Number.isFinite(x)) return x;
+  const v = valueOf(x);
+  switch (v.kind) {
+    case "number":
+      return v.value;
+    case "na":
+      return NOT_AVAILABLE;
+    case "blank":
+      return BLANK_PERFORMANCE;
+    case "error":
+      // PIANO.PERF's own #N/A (an n.d. indicator) passes through as #N/A.
+      return v.code === "#N/A" ? NOT_AVAILABLE : new FunctionError("#VALUE!", M.excelError(ARG.performance, v.code));
+    default:
+      return new FunctionError("#VALUE!", M.notPerformance(describeValue(v) || String(x)));
+  }
+}
+
+/** PIANO.SEMAFORO: "verde", "giallo" or "rosso" by the policy's thresholds. */
+export function light(performanceValue: unknown, policy: Policy): TrafficLight | FunctionError {
+  const p = performanceArg(performanceValue);
+  if (p instanceof FunctionError) return p;
+  return trafficLight(p, policy) as TrafficLight;
+}
+
+/** PIANO.VALORE: the number an Italian text stands for (a date gives its serial). */
+export function numberOf(testo: unknown): number | FunctionError {
+  if (typeof testo === "number" && Number.isFinite(testo)) return testo;
+  const v = valueOf(testo);
+  switch (v.kind) {
+    case "number":
+      return v.value;
+    case "date":
+      return v.serial;
+    case "na":
+      return NOT_AVAILABLE;
+    case "blank":
+      return new FunctionError("#N/A", M.blankText);
+    case "bool":
+      return new FunctionError("#VALUE!", M.boolNotNumber(describeValue(v)));
+    case "error":
+      return v.code === "#N/A" ? NOT_AVAILABLE : new FunctionError("#VALUE!", M.excelError(ARG.text, v.code));
+    case "unreadable":
+      return new FunctionError("#VALUE!", M.unreadable(ARG.text, v.text, v.reason));
+  }
+}
+
+/**
+ * PIANO.SCOSTAMENTO: stato − target, in the target's unit (days for dates, a fraction for
+ * percentages). An operator written in the target is ignored.
+ */
+export function gap(stato: unknown, target: unknown, udm: unknown): number | FunctionError {
+  const dateUnit = isDateUnit(typeof udm === "string" ? udm : undefined);
+  const asDate = (v: Value): Value =>
+    dateUnit && v.kind === "number" && !v.percent && isPlausibleSerial(v.value) ? { kind: "date", serial: v.value } : v;
+  const a = asDate(valueOf(stato));
+  const t = asDate(splitTarget(target).value);
+  if (a.kind === "na" || t.kind === "na") return NOT_AVAILABLE;
+  if (a.kind === "blank") return BLANK_ACTUAL;
+  if (a.kind === "error" || a.kind === "unreadable") return unreadableError(ARG.actual, a, stato, a.kind === "unreadable" ? a.reason : "");
+  if (t.kind === "error" || t.kind === "unreadable") return unreadableError(ARG.target, t, target, t.kind === "unreadable" ? t.reason : "");
+  if (t.kind === "blank") return new FunctionError("#VALUE!", M.unreadable(ARG.target, "", M.targetBlank));
+  if (a.kind === "bool" || t.kind === "bool") return new FunctionError("#VALUE!", M.gapBool);
+  if (a.kind === "number" && t.kind === "number") return a.value - t.value;
+  if (a.kind === "date" && t.kind === "date") return Math.floor(a.serial) - Math.floor(t.serial);
+  return new FunctionError("#VALUE!", M.gapNotComparable(describeValue(a), describeValue(t)));
+}

@@ -1,0 +1,99 @@
+// The PIANO.* custom functions. custom-functions-metadata-plugin reads the JSDoc below to
+// write functions.json and appends one CustomFunctions.associate call per @customfunction
+// at build time: none is written here (a second one would register the function twice).
+// Only top-level `function` declarations are picked up; parameter types stay plain
+// (no Date, no aliases or interfaces), and optional arguments arrive as null.
+// The work is done in evaluate.ts over the engine; here errors become Excel errors.
+import { getFunctionsPolicy } from "./policyState";
+import { FunctionError, NOT_AVAILABLE, gap, light, numberOf, performance as indicatorPerformance, weighted } from "./evaluate";
+
+/**
+ * Operatore di confronto tra stato e target.
+ * @customenum {string}
+ */
+enum Operatore {
+  /** maggiore o uguale: più alto è meglio (lo stato deve raggiungere il target) */
+  MaggioreUguale = ">=",
+  /** minore o uguale: più basso è meglio (tempi, costi, scadenze) */
+  MinoreUguale = "<=",
+  /** uguale: raggiunto solo se lo stato coincide con il target (si/no, valori esatti) */
+  Uguale = "=",
+}
+
+let notAvailable: CustomFunctions.Error | undefined;
+
+/** Throws the Excel error; the frequent n.d. case reuses one error object. */
+function fail(e: FunctionError): never {
+  if (e === NOT_AVAILABLE) {
+    notAvailable ??= new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, e.message);
+    throw notAvailable;
+  }
+  const code = e.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  throw new CustomFunctions.Error(code, e.message);
+}
+
+/**
+ * Performance dell'indicatore (come frazione: 1 = 100%) secondo le regole del piano: lo stato confrontato con il target con l'operatore. Restituisce #N/D se lo stato è n.d., #VALORE! se un valore non è leggibile.
+ * @customfunction PERF
+ * @param stato Valore consuntivo dell'indicatore (Stato): numero, percentuale, data, si/no oppure n.d.
+ * @param operatore Operatore: >=, <= oppure =. Lasciarlo vuoto ("") se il target lo contiene già, per esempio ">= 60".
+ * @param target Valore atteso (Target), eventualmente preceduto dall'operatore.
+ * @param [udm] Unità di misura della scheda (n., %, si/no, data…): con "data" i numeri sono letti come date.
+ * @returns La performance come frazione (formattare la cella come percentuale).
+ */
+export function perf(stato: number | string | boolean | null, operatore: Operatore, target: number | string | boolean | null, udm?: string): number {
+  const r = indicatorPerformance(stato, operatore, target, udm, getFunctionsPolicy());
+  if (typeof r === "number") return r;
+  return fail(r);
+}
+
+/**
+ * Performance pesata di un obiettivo: media delle performance pesata con i pesi, escludendo n.d., celle vuote e celle in errore e ricalcolando i pesi, come nel calcolo della scheda.
+ * @customfunction PESATA
+ * @param performance Intervallo delle performance degli indicatori (frazioni o percentuali, per esempio i risultati di PIANO.PERF).
+ * @param pesi Intervallo dei pesi, delle stesse dimensioni (per esempio 12,5%).
+ * @returns La performance pesata come frazione.
+ */
+export function pesata(performance: Array<Array<number | string | boolean | null>>, pesi: Array<Array<number | string | boolean | null>>): number {
+  const r = weighted(performance, pesi, getFunctionsPolicy());
+  if (typeof r === "number") return r;
+  return fail(r);
+}
+
+/**
+ * Semaforo di una performance secondo le soglie del piano: verde, giallo o rosso.
+ * @customfunction SEMAFORO
+ * @param performance Performance come frazione o percentuale (per esempio il risultato di PIANO.PERF).
+ * @returns "verde", "giallo" oppure "rosso".
+ */
+export function semaforo(performance: number | string | boolean | null): string {
+  const r = light(performance, getFunctionsPolicy());
+  if (typeof r === "string") return r;
+  return fail(r);
+}
+
+/**
+ * Il numero rappresentato da un testo scritto all'italiana: "5.441" dà 5441, "12,5%" dà 0,125, "30/06/2022" dà la data come numero seriale.
+ * @customfunction VALORE
+ * @param testo Testo da convertire (numero, percentuale o data in formato italiano).
+ * @returns Il numero corrispondente (per le date, il numero seriale: formattare la cella come data).
+ */
+export function valore(testo: number | string | boolean | null): number {
+  const r = numberOf(testo);
+  if (typeof r === "number") return r;
+  return fail(r);
+}
+
+/**
+ * Scostamento dal target: stato meno target, nella stessa unità (giorni per le date, frazione per le percentuali). Positivo se lo stato supera il target.
+ * @customfunction SCOSTAMENTO
+ * @param stato Valore consuntivo dell'indicatore (Stato).
+ * @param target Valore atteso (Target); l'eventuale operatore davanti è ignorato.
+ * @param [udm] Unità di misura della scheda: con "data" i numeri sono letti come date.
+ * @returns La differenza stato − target (giorni di ritardo per le date).
+ */
+export function scostamento(stato: number | string | boolean | null, target: number | string | boolean | null, udm?: string): number {
+  const r = gap(stato, target, udm);
+  if (typeof r === "number") return r;
+  return fail(r);
+}
