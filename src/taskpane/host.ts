@@ -2,6 +2,7 @@
 // (Office.js in src/excel, in-memory in src/preview) and never call Office themselves.
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
+import type { StatedChange } from "../core/reader/writeback";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -12,7 +13,6 @@ export interface Progress {
 export type ProgressFn = (p: Progress) => void;
 
 /** A stated performance the run will replace (defined in core, shared with the CLI). */
-import type { StatedChange } from "../core/reader/writeback";
 export type { StatedChange };
 
 export interface Analysis {

@@ -25,7 +25,7 @@ export interface SheetGrid {
   formulas?: string[][];
   merges: MergeArea[];
   /** Visible/hidden state is irrelevant to the reader; custom marks are not. */
-  ownedBy?: "summary" | "settings";
+  ownedBy?: "summary" | "settings" | "backup";
 }
 
 export interface WorkbookGrid {

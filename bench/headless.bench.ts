@@ -1,0 +1,90 @@
+// Headless figure: `piano-perf calcola --out` on a table-layout workbook of 50,000
+// indicators, against ExcelJS alone reading and writing the same file. Both run as their
+// own node process (same startup cost). Target: ratio ≤ 1.5×, judged on the children's CPU
+// time, since wall time on a 2-core machine shared by several people swings by 2×.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type ExcelJSType from "exceljs";
+
+const root = process.cwd();
+// The bench runs from a bundle in the temp dir: resolve exceljs from the project.
+const ExcelJS = createRequire(path.join(root, "package.json"))("exceljs") as typeof ExcelJSType;
+
+const INDICATORS = Number(process.env.BENCH_INDICATORS ?? 50_000);
+const PER_OBJECTIVE = 10;
+const RUNS = 2;
+
+async function buildInput(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Piano");
+  ws.addRow(["Missione", "Programma", "Obiettivo strategico", "Obiettivo operativo", "Area di responsabilità", "Risorse economiche", "Indicatore", "UdM", "Stato 2022", "Operatore", "Target 2022", "Performance", "Peso"]);
+  const missioni = ["011 - Competitività e sviluppo delle imprese", "012 - Regolazione dei mercati", "016 - Commercio internazionale", "032 - Servizi istituzionali e generali"];
+  const programmi = ["005 - Promozione", "004 - Vigilanza", "005 - Sostegno all'internazionalizzazione", "003 - Servizi e affari generali"];
+  for (let i = 0; i < INDICATORS; i++) {
+    const o = Math.floor(i / PER_OBJECTIVE);
+    const m = o % 4;
+    const target = 10 + (i % 90);
+    const actual = (i * 7919) % 120;
+    const op = i % 5 === 0 ? "<=" : ">=";
+    // Most stated values are right; every 50th is off, so there is something to write.
+    const perf = op === ">=" ? Math.min(1, actual / target) : actual <= target ? 1 : actual > 0 ? target / actual : 0;
+    const stated = i % 50 === 0 ? Math.round(perf * 100) / 100 + 0.1 : perf;
+    const row = ws.addRow([missioni[m], programmi[m], `Strategico ${o % 40}`, `Obiettivo ${o + 1}`, `Area ${o % 12}`, o % 3 ? 1000 + o : "Risorse interne", `Indicatore ${i + 1}`, "n.", actual, op, target, stated, 1 / PER_OBJECTIVE]);
+    row.getCell(12).numFmt = "0%";
+    row.getCell(13).numFmt = "0.0%";
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+interface Timing {
+  wallMs: number;
+  /** CPU time of the child (user + system, all its threads): steadier than wall time on a shared machine. */
+  cpuMs: number;
+}
+
+function timeIt(args: string[], preload: string): Timing {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} → ${r.status}\n${r.stderr}`);
+  const m = /CPU_MS (\d+(?:\.\d+)?)/.exec(r.stderr);
+  if (!m) throw new Error(`no CPU figure from ${args.join(" ")}`);
+  return { wallMs, cpuMs: Number(m[1]) };
+}
+
+async function main() {
+  const build = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(build.stderr);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "piano-headless-"));
+  // BENCH_INPUT=path keeps (or reuses) the generated workbook between runs.
+  const input = process.env.BENCH_INPUT ?? path.join(dir, "piano-50k.xlsx");
+  if (!fs.existsSync(input)) await buildInput(input);
+  const size = fs.statSync(input).size;
+  const baseline = `const E=require("exceljs");(async()=>{const w=new E.Workbook();await w.xlsx.readFile(process.argv[1]);await w.xlsx.writeFile(process.argv[2]);})()`;
+
+  const preload = path.join(dir, "cpu.cjs");
+  fs.writeFileSync(preload, `process.on("exit", () => { const u = process.cpuUsage(); require("fs").writeSync(2, "\\nCPU_MS " + (u.user + u.system) / 1000 + "\\n"); });`);
+
+  const best = { cli: { wallMs: Infinity, cpuMs: Infinity }, exceljs: { wallMs: Infinity, cpuMs: Infinity } };
+  const keep = (a: Timing, b: Timing): Timing => ({ wallMs: Math.min(a.wallMs, b.wallMs), cpuMs: Math.min(a.cpuMs, b.cpuMs) });
+  for (let k = 0; k < RUNS; k++) {
+    best.exceljs = keep(best.exceljs, timeIt(["-e", baseline, input, path.join(dir, "solo-exceljs.xlsx")], preload));
+    best.cli = keep(best.cli, timeIt([path.join(root, "bin", "piano-perf.js"), "calcola", input, "--out", path.join(dir, "calcolato.xlsx")], preload));
+  }
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`input: ${INDICATORS.toLocaleString("en-US")} indicators, table layout, ${(size / 1e6).toFixed(1)} MB (best of ${RUNS})`);
+  console.log(`ExcelJS alone (read + write): wall ${s(best.exceljs.wallMs)}, cpu ${s(best.exceljs.cpuMs)}`);
+  console.log(`piano-perf calcola --out:     wall ${s(best.cli.wallMs)}, cpu ${s(best.cli.cpuMs)}`);
+  const cpuRatio = best.cli.cpuMs / best.exceljs.cpuMs;
+  const wallRatio = best.cli.wallMs / best.exceljs.wallMs;
+  console.log(`ratio: cpu ${cpuRatio.toFixed(2)}x, wall ${wallRatio.toFixed(2)}x (target <= 1.5x, judged on cpu time) ${cpuRatio <= 1.5 ? "OK" : "ABOVE TARGET"}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+// What `piano-perf` prints: the JSON shape of issue 3, or a readable Italian report.
+import type { WorkbookAnalysis } from "../core/reader/analyze";
+import type { Rollups } from "../core/types";
+import { formatPercent } from "../core/format";
+import { CLI } from "../messages/cli";
+
+export interface JsonIndicator {
+  sheet: string | null;
+  /** A1 address of the indicator's Stato cell. */
+  cell: string | null;
+  name: string;
+  performance: number | null;
+  stated: number | null;
+}
+
+export interface JsonObjective {
+  sheet: string | null;
+  name: string;
+  performance: number | null;
+  indicators: JsonIndicator[];
+}
+
+export interface JsonProblem {
+  severity: string;
+  code: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+export interface JsonReport {
+  objectives: JsonObjective[];
+  rollups: Rollups;
+  problems: JsonProblem[];
+  skippedSheets: string[];
+}
+
+export function toJsonReport(a: WorkbookAnalysis): JsonReport {
+  return {
+    objectives: a.result.objectives.map((o) => ({
+      sheet: o.sheet ?? null,
+      name: o.name,
+      performance: o.performance,
+      indicators: o.indicators.map((i) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated })),
+    })),
+    rollups: a.result.rollups,
+    problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
+    skippedSheets: a.skippedSheets,
+  };
+}
+
+export interface ReportContext {
+  command: "verifica" | "calcola";
+  file: string;
+  out?: string;
+  outcome: { written: number; summary: string } | null;
+}
+
+const R = CLI.report;
+
+/** "'Foglio 1'!E17", as Excel writes a reference. */
+function where(sheet?: string, cell?: string): string {
+  if (!sheet) return "";
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${quoted}!${cell}` : quoted;
+}
+
+export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
+  const lines: string[] = [];
+  const indicators = a.result.objectives.reduce((n, o) => n + o.indicators.length, 0);
+  lines.push(R.title(ctx.command, ctx.file));
+  lines.push(R.plan(a.year, a.cardCount, indicators));
+  lines.push(R.policy(a.ownedSheets.length > 0));
+  if (a.skippedSheets.length) lines.push(R.skipped(a.skippedSheets));
+
+  if (ctx.command === "calcola" && a.result.objectives.length) {
+    lines.push("", R.objectivesHeader);
+    for (const o of a.result.objectives) {
+      const perf = o.performance === null ? R.notAvailable : formatPercent(o.performance);
+      lines.push(R.objectiveLine(o.sheet ?? "", perf, o.light ? R.lights[o.light] : "", o.name));
+    }
+    lines.push(R.plan_performance(a.result.performance === null ? R.notAvailable : formatPercent(a.result.performance)));
+  }
+
+  const count = (s: string) => a.problems.filter((p) => p.severity === s).length;
+  const errors = count("error");
+  lines.push("");
+  if (!a.problems.length) lines.push(R.noProblems);
+  else {
+    lines.push(R.problemsHeader(errors, count("warning"), count("info")));
+    for (const p of a.problems) lines.push(R.problemLine(R.severities[p.severity] ?? p.severity, where(p.sheet, p.cell), p.message));
+  }
+
+  if (ctx.command === "calcola") {
+    lines.push("");
+    if (ctx.out) {
+      if (ctx.outcome) {
+        lines.push(R.written(ctx.outcome.written, a.skippedFormulas), R.summary(ctx.outcome.summary), R.saved(ctx.out));
+      } else lines.push(R.notSaved);
+    } else if (a.cardCount > 0) lines.push(R.toWrite(a.writes.length));
+  }
+  lines.push("", errors ? R.outcomeErrors(errors) : R.outcomeOk);
+  return lines.join("\n");
+}

@@ -1,0 +1,416 @@
+// The reader: turns a workbook's cells (the Office.js cell model, see grid.ts) into the
+// engine's PlanInput. Two layouts: one card ("scheda") per sheet, or one table with a
+// row per indicator. Sheets that are neither are listed as skipped, never as errors.
+import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
+import type { SheetGrid, WorkbookGrid } from "./grid";
+import { a1, columnLetters } from "./grid";
+import { isTableRole, matchCardLabel, matchColumnHeader, type ColumnRole, type HeaderField, type TableRole } from "./labels";
+import { READER } from "../../messages/workbook";
+
+export interface ReadOptions {
+  /** Sheets the add-in owns (summary, settings): listed as skipped, never read. */
+  ownedSheets?: string[];
+}
+
+export interface ReadResult {
+  /** Objectives in sheet order (cards), table groups in order of first appearance. */
+  plan: PlanInput;
+  /** Reading problems (missing columns, no cards…), with sheet and cell. */
+  problems: Problem[];
+  /** Sheets that are neither a card nor a table (including the add-in's own sheets). */
+  skippedSheets: string[];
+  /** Objectives found (cards + table groups); 0 = no recognised layout. */
+  cardCount: number;
+  /** Plan year from "Stato 2022"/"Target 2022" headers, when found. */
+  year?: number;
+}
+
+/**
+ * Reads every sheet of the workbook. ObjectiveInput.sheet/cell locate the card (the
+ * Obiettivo operativo value cell); every CellInput carries its A1 `address`; an
+ * indicator's `stated` cell is its Performance column cell (absent when the table has
+ * no Performance column: nothing is written for it); ObjectiveInput.performanceCell is
+ * the cell right of "Performance obiettivo" when the card has one.
+ */
+export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): ReadResult {
+  const owned = new Set((options.ownedSheets ?? []).map((n) => n.toLowerCase()));
+  const objectives: ObjectiveInput[] = [];
+  const problems: Problem[] = [];
+  const skippedSheets: string[] = [];
+  const years: { year: number; sheet: string; cell: string }[] = [];
+  const usedIds = new Set<string>();
+
+  for (const sheet of grid.sheets) {
+    if (sheet.ownedBy || owned.has(sheet.name.toLowerCase())) {
+      skippedSheets.push(sheet.name);
+      continue;
+    }
+    const read = readSheet(sheet, usedIds);
+    if (!read) {
+      skippedSheets.push(sheet.name);
+      continue;
+    }
+    objectives.push(...read.objectives);
+    problems.push(...read.problems);
+    if (read.year) years.push({ year: read.year, sheet: sheet.name, cell: read.yearCell });
+    if (read.skipped) skippedSheets.push(sheet.name);
+  }
+
+  const year = years[0]?.year;
+  const other = years.find((y) => y.year !== year);
+  if (year !== undefined && other) {
+    problems.push({ code: "READER_MIXED_YEARS", severity: "warning", message: READER.mixedYears(year, other.year, other.sheet), sheet: other.sheet, cell: other.cell });
+  }
+  if (objectives.length === 0) {
+    problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
+  }
+  return { plan: { year, objectives }, problems, skippedSheets, cardCount: objectives.length, year };
+}
+
+interface SheetRead {
+  objectives: ObjectiveInput[];
+  problems: Problem[];
+  year?: number;
+  yearCell: string;
+  /** A sheet with card labels but no table: reported, and listed as skipped. */
+  skipped?: boolean;
+}
+
+/** Text of a cell as the reader compares it. */
+function textOf(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  return String(v);
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Free text of a header value: trimmed text; numbers as typed. */
+function fieldText(v: CellValue): string {
+  return textOf(v).trim();
+}
+
+interface Header {
+  row: number;
+  columns: Map<ColumnRole, number>;
+  year?: number;
+  yearCol: number;
+  missing: TableRole[];
+  /** Column letters of the grid's columns (addresses are built for every table cell). */
+  letters: string[];
+}
+
+const REQUIRED: TableRole[] = ["actual", "target", "weight"];
+
+/** The first row that looks like an indicator table header (at least 3 known columns, 2 of them required). */
+function findHeader(sheet: SheetGrid): Header | null {
+  const { values } = sheet;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    let candidates = 0;
+    for (let c = 0; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") candidates++;
+    if (candidates < 3) continue;
+    const columns = new Map<ColumnRole, number>();
+    const distances = new Map<ColumnRole, number>();
+    let year: number | undefined;
+    let yearCol = -1;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || v === "") continue;
+      const m = matchColumnHeader(v);
+      if (!m) continue;
+      const prev = distances.get(m.role);
+      if (prev !== undefined && prev <= m.distance) continue;
+      columns.set(m.role, c);
+      distances.set(m.role, m.distance);
+      if (m.year && year === undefined && (m.role === "actual" || m.role === "target")) {
+        year = m.year;
+        yearCol = c;
+      }
+    }
+    const tableRoles = [...columns.keys()].filter(isTableRole);
+    const required = REQUIRED.filter((role) => columns.has(role));
+    if (tableRoles.length >= 3 && required.length >= 2) {
+      const letters = row.map((_, c) => columnLetters(c + sheet.startCol));
+      return { row: r, columns, year, yearCol, missing: REQUIRED.filter((role) => !columns.has(role)), letters };
+    }
+  }
+  return null;
+}
+
+/** For each card label found above `limitRow`, the address and value of the first non-empty cell to its right. */
+interface LabelHit {
+  field: HeaderField | "objectivePerformance";
+  row: number;
+  col: number;
+  valueRow: number;
+  valueCol: number;
+  value: CellValue;
+  format: string;
+}
+
+function findLabels(sheet: SheetGrid, fromRow: number, toRow: number, skipRows: Set<number> | null): LabelHit[] {
+  const hits: LabelHit[] = [];
+  const { values, formats } = sheet;
+  for (let r = fromRow; r < toRow; r++) {
+    if (skipRows?.has(r)) continue;
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || v === "" || v.length > 60) continue;
+      const field = matchCardLabel(v);
+      if (!field) continue;
+      // The value: first non-empty cell to the right; a label there means "no value".
+      const start = mergeRight(sheet, r, c) + 1;
+      let valueCol = -1;
+      for (let k = start; k < row.length; k++) {
+        if (!isBlank(row[k])) {
+          valueCol = k;
+          break;
+        }
+      }
+      if (valueCol >= 0 && typeof row[valueCol] === "string" && matchCardLabel(row[valueCol] as string)) valueCol = -1;
+      hits.push({
+        field,
+        row: r,
+        col: c,
+        valueRow: r,
+        valueCol: valueCol >= 0 ? valueCol : start,
+        value: valueCol >= 0 ? row[valueCol] : "",
+        format: valueCol >= 0 ? (formats[r]?.[valueCol] ?? "General") : "General",
+      });
+    }
+  }
+  return hits;
+}
+
+/** Right edge (grid column) of the merged area whose master is (r, c), or c. */
+function mergeRight(sheet: SheetGrid, r: number, c: number): number {
+  const row = r + sheet.startRow;
+  const col = c + sheet.startCol;
+  for (const m of sheet.merges) {
+    if (m.top === row && m.left === col) return m.right - sheet.startCol;
+  }
+  return c;
+}
+
+function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
+  const header = findHeader(sheet);
+  const addr = (r: number, c: number) => a1(r + sheet.startRow, c + sheet.startCol);
+  if (!header) {
+    // Card labels without a table: a card being written, not a sheet of notes.
+    const labels = findLabels(sheet, 0, sheet.values.length, null);
+    const distinct = new Set(labels.map((l) => l.field));
+    if (distinct.has("obiettivoOperativo") && distinct.size >= 3) {
+      const l = labels.find((x) => x.field === "obiettivoOperativo")!;
+      return {
+        objectives: [],
+        problems: [{ code: "READER_NO_TABLE", severity: "error", message: READER.noTable(sheet.name), sheet: sheet.name, cell: addr(l.row, l.col) }],
+        yearCell: "",
+        skipped: true,
+      };
+    }
+    return null;
+  }
+  const problems: Problem[] = [];
+  const yearCell = header.yearCol >= 0 ? addr(header.row, header.yearCol) : "";
+  if (header.missing.length) {
+    for (const role of header.missing) {
+      problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message: READER.missingColumn(sheet.name, READER.columnNames[role]), sheet: sheet.name, cell: addr(header.row, 0) });
+    }
+  }
+  const isTable = header.columns.has("obiettivoOperativo");
+  const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
+  return { objectives, problems, year: header.year, yearCell };
+}
+
+const HIERARCHY_TEXT: (HeaderField & keyof ObjectiveInput)[] = [
+  "missione",
+  "programma",
+  "ambitoStrategico",
+  "obiettivoStrategico",
+  "obiettivoOperativo",
+  "descrizione",
+  "beneficiAttesi",
+  "unitaOrganizzative",
+  "areaResponsabilita",
+  "ufficio",
+];
+
+const FIELD_CELL_KEYS: ReadonlySet<string> = new Set<HierarchyField>([
+  "missione",
+  "programma",
+  "ambitoStrategico",
+  "obiettivoStrategico",
+  "obiettivoOperativo",
+  "risorseEconomiche",
+  "areaResponsabilita",
+  "ufficio",
+]);
+
+function uniqueId(base: string, usedIds: Set<string>): string {
+  let id = base;
+  for (let n = 2; usedIds.has(id); n++) id = `${base} (${n})`;
+  usedIds.add(id);
+  return id;
+}
+
+function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, problems: Problem[]): ObjectiveInput {
+  const addr = (r: number, c: number) => a1(r + sheet.startRow, c + sheet.startCol);
+  const tableRows = indicatorRows(sheet, header);
+  const labels = findLabels(sheet, 0, sheet.values.length, new Set([header.row, ...tableRows]));
+  const objective: ObjectiveInput = { id: uniqueId(sheet.name, usedIds), sheet: sheet.name, obiettivoOperativo: "", indicators: [], fieldCells: {} };
+  const seen = new Set<string>();
+  for (const l of labels) {
+    // Hierarchy labels belong to the header block above the table; "Performance obiettivo" may be anywhere.
+    if (l.field !== "objectivePerformance" && l.row > header.row) continue;
+    if (seen.has(l.field)) continue;
+    seen.add(l.field);
+    const cell = addr(l.valueRow, l.valueCol);
+    if (l.field === "objectivePerformance") {
+      objective.performanceCell = cell;
+    } else if (l.field === "risorseEconomiche") {
+      objective.risorseEconomiche = { value: l.value, format: l.format, address: cell };
+      objective.fieldCells!.risorseEconomiche = cell;
+    } else {
+      const t = fieldText(l.value);
+      if (t !== "") (objective as unknown as Record<string, string>)[l.field] = t;
+      // The cell to fill is known even when it is empty, so a "missing" problem can point at it.
+      if (FIELD_CELL_KEYS.has(l.field)) objective.fieldCells![l.field as HierarchyField] = cell;
+    }
+  }
+  const opLabel = labels.find((l) => l.field === "obiettivoOperativo" && l.row < header.row);
+  if (!objective.obiettivoOperativo) {
+    objective.obiettivoOperativo = sheet.name;
+    problems.push({
+      code: "READER_NO_OBJECTIVE_NAME",
+      severity: "warning",
+      message: READER.noObjectiveName(sheet.name),
+      sheet: sheet.name,
+      cell: opLabel ? addr(opLabel.valueRow, opLabel.valueCol) : addr(header.row, 0),
+    });
+  }
+  objective.cell = opLabel ? addr(opLabel.valueRow, opLabel.valueCol) : addr(header.row, 0);
+  objective.indicators = tableRows.map((r, i) => readIndicator(sheet, header, r, i + 1));
+  return objective;
+}
+
+/** Rows of the table body that hold an indicator: not blank, not a label row. */
+function indicatorRows(sheet: SheetGrid, header: Header): number[] {
+  const rows: number[] = [];
+  const { values } = sheet;
+  const valueCols = (["actual", "target", "weight", "operator"] as const).map((r) => header.columns.get(r)).filter((c): c is number => c !== undefined);
+  for (let r = header.row + 1; r < values.length; r++) {
+    const row = values[r];
+    let any = false;
+    for (const c of valueCols) {
+      if (!isBlank(row[c])) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) continue;
+    // A "Performance obiettivo" line below the table is not an indicator.
+    if (row.some(isObjectivePerformanceLabel)) continue;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** "Performance obiettivo" / "Grado di raggiungimento obiettivo": a cheap test first, as it runs on every cell of the table. */
+function isObjectivePerformanceLabel(v: CellValue): boolean {
+  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && matchCardLabel(v) === "objectivePerformance";
+}
+
+function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: number): IndicatorInput {
+  const row = sheet.values[r];
+  const fmt = sheet.formats[r] ?? [];
+  const rowNumber = String(r + sheet.startRow + 1);
+  const cell = (role: TableRole): CellInput | undefined => {
+    const c = header.columns.get(role);
+    if (c === undefined) return undefined;
+    return { value: row[c] ?? "", format: fmt[c] ?? "General", address: header.letters[c] + rowNumber };
+  };
+  const text = (role: TableRole): string | undefined => {
+    const c = header.columns.get(role);
+    if (c === undefined) return undefined;
+    const t = fieldText(row[c]);
+    return t === "" ? undefined : t;
+  };
+  let name = text("name") ?? "";
+  let algorithm = text("algorithm");
+  if (!header.columns.has("algorithm") && name.includes("\n")) {
+    // Name and algorithm share one cell, split by a line break.
+    const i = name.indexOf("\n");
+    algorithm = name.slice(i + 1).trim() || undefined;
+    name = name.slice(0, i).trim();
+  }
+  // A missing required column is reported once for the table; its cells read as blank.
+  const missingCell = (): CellInput => ({ value: "", format: "General" });
+  const input: IndicatorInput = {
+    name,
+    actual: cell("actual") ?? missingCell(),
+    target: cell("target") ?? missingCell(),
+    weight: cell("weight") ?? missingCell(),
+    row: ordinal,
+  };
+  if (algorithm) input.algorithm = algorithm;
+  const type = text("type");
+  if (type) input.type = type;
+  const unit = text("unit");
+  if (unit) input.unit = unit;
+  const operator = cell("operator");
+  if (operator) input.operator = operator;
+  const stated = cell("stated");
+  if (stated) input.stated = stated;
+  return input;
+}
+
+/** Table layout: one row per indicator, grouped into objectives by Obiettivo operativo
+ *  (a blank one continues the previous objective, as vertically merged cells read). */
+function readTable(sheet: SheetGrid, header: Header, usedIds: Set<string>, problems: Problem[]): ObjectiveInput[] {
+  const addr = (r: number, c: number) => a1(r + sheet.startRow, c + sheet.startCol);
+  const groups = new Map<string, ObjectiveInput>();
+  const order: ObjectiveInput[] = [];
+  const opCol = header.columns.get("obiettivoOperativo")!;
+  const perfCol = header.columns.get("objectivePerformance");
+  let current: ObjectiveInput | null = null;
+  for (const r of indicatorRows(sheet, header)) {
+    const row = sheet.values[r];
+    const fmt = sheet.formats[r] ?? [];
+    const name = fieldText(row[opCol]);
+    if (name !== "") {
+      const key = name.replace(/\s+/g, " ").toLowerCase();
+      let o = groups.get(key);
+      if (!o) {
+        o = { id: uniqueId(`${sheet.name} · ${name}`, usedIds), sheet: sheet.name, cell: addr(r, opCol), obiettivoOperativo: name, indicators: [], fieldCells: { obiettivoOperativo: addr(r, opCol) } };
+        groups.set(key, o);
+        order.push(o);
+        for (const field of HIERARCHY_TEXT) {
+          const c = header.columns.get(field);
+          if (c === undefined || field === "obiettivoOperativo") continue;
+          const t = fieldText(row[c]);
+          if (t !== "") {
+            (o as unknown as Record<string, string>)[field] = t;
+            if (FIELD_CELL_KEYS.has(field)) o.fieldCells![field as HierarchyField] = addr(r, c);
+          }
+        }
+        const rc = header.columns.get("risorseEconomiche");
+        if (rc !== undefined) {
+          o.risorseEconomiche = { value: row[rc] ?? "", format: fmt[rc] ?? "General", address: addr(r, rc) };
+          o.fieldCells!.risorseEconomiche = addr(r, rc);
+        }
+        if (perfCol !== undefined) o.performanceCell = addr(r, perfCol);
+      }
+      current = o;
+    }
+    if (!current) {
+      problems.push({ code: "READER_NO_OBJECTIVE_NAME", severity: "error", message: READER.tableRowWithoutObjective(sheet.name, r + sheet.startRow + 1), sheet: sheet.name, cell: addr(r, opCol) });
+      continue;
+    }
+    current.indicators.push(readIndicator(sheet, header, r, current.indicators.length + 1));
+  }
+  return order;
+}

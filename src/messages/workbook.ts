@@ -1,0 +1,167 @@
+// Italian user-facing strings: workbook (reader, settings sheet, summary sheet, example
+// workbook). Identifiers in English, text in Italian.
+
+const q = (s: string) => `«${s}»`;
+
+/** Problems found while reading the workbook's layout. */
+export const READER = {
+  noCards: (sheets: number) =>
+    sheets === 0
+      ? "La cartella di lavoro non contiene fogli."
+      : "Nessuna scheda trovata: nessun foglio contiene una tabella di indicatori con le colonne Stato, Target e Peso. Inserire una scheda vuota e compilarla, oppure controllare le intestazioni.",
+  noTable: (sheet: string) =>
+    `Il foglio ${q(sheet)} ha le voci di una scheda ma non la tabella degli indicatori: aggiungere la riga di intestazione (Indicatori, Stato, Operatore, Target, Performance, Peso).`,
+  missingColumn: (sheet: string, column: string) =>
+    `Nella tabella degli indicatori del foglio ${q(sheet)} manca la colonna ${q(column)}: aggiungerla, altrimenti gli indicatori non possono essere valutati.`,
+  columnNames: {
+    name: "Indicatori",
+    algorithm: "Algoritmo",
+    type: "Tipologia",
+    unit: "UdM",
+    actual: "Stato",
+    operator: "Operatore",
+    target: "Target",
+    stated: "Performance",
+    weight: "Peso",
+  } as Record<string, string>,
+  noObjectiveName: (sheet: string) =>
+    `Il foglio ${q(sheet)} non indica l'Obiettivo operativo: si usa il nome del foglio. Compilare la voce «Obiettivo operativo».`,
+  tableRowWithoutObjective: (sheet: string, row: number) =>
+    `Nel foglio ${q(sheet)} la riga ${row} non indica l'Obiettivo operativo: compilare la colonna «Obiettivo operativo».`,
+  mixedYears: (year: number, other: number, sheet: string) =>
+    `Il foglio ${q(sheet)} riporta l'anno ${other}, gli altri il ${year}: si usa il ${year} per le scadenze. Uniformare le intestazioni (Stato ${year}, Target ${year}).`,
+} as const;
+
+/** The settings sheet the add-in owns. */
+export const SETTINGS = {
+  sheetName: "Impostazioni Piano Performance",
+  title: "Impostazioni Piano Performance",
+  note: "Foglio gestito dal componente aggiuntivo Piano Performance: le regole si modificano dal riquadro attività. La riga «Politica (JSON)» è quella che conta; le altre righe la descrivono.",
+  rulesHeader: "Regole di calcolo (SMVP)",
+  technicalHeader: "Dati tecnici",
+  policyJsonLabel: "Politica (JSON)",
+  ownedSheetLabel: "Foglio gestito",
+  versionLabel: "Versione",
+  labelHeader: "Voce",
+  valueHeader: "Valore",
+  rows: {
+    cap: "Tetto alla performance",
+    lower: "Regola per «<=» (minore è meglio)",
+    floor: "Soglia minima (sotto: 0%)",
+    bands: "Fasce",
+    dateRule: "Scadenze (date)",
+    notAvailable: "Valori n.d.",
+    rounding: "Arrotondamento all'intero prima della media",
+    green: "Semaforo verde da",
+    yellow: "Semaforo giallo da",
+    rollupMean: "Media nei riepiloghi",
+    tolerance: "Scarto ammesso con la performance dichiarata",
+  },
+  values: {
+    noCap: "nessun tetto",
+    inverse: "rapporto inverso T/A",
+    reflection: "riflessione 2 − A/T",
+    noBands: "nessuna",
+    proportional: "proporzionale ai giorni dal 1° gennaio",
+    zeroIfLate: "0% se in ritardo",
+    exclude: "esclusi, pesi ricalcolati",
+    zero: "contati come 0%",
+    yes: "sì",
+    no: "no",
+    simple: "semplice",
+    resources: "pesata sulle risorse in euro",
+    band: (from: string, to: string, score: string) => `${from}–${to} → ${score}`,
+    bandOpen: (from: string, score: string) => `da ${from} → ${score}`,
+  },
+  invalidJson: (sheet: string) =>
+    `Nel foglio ${q(sheet)} la «Politica (JSON)» non è leggibile: si usano le regole predefinite. Salvare di nuovo le regole dal riquadro attività.`,
+  invalidPolicy: (sheet: string, errors: string) => `Nel foglio ${q(sheet)} le regole salvate contengono valori non ammessi (${errors}): si usano le regole predefinite.`,
+  missingJson: (sheet: string) => `Nel foglio ${q(sheet)} manca la riga «Politica (JSON)»: si usano le regole predefinite.`,
+} as const;
+
+/** Write-back. */
+export const WRITEBACK = {
+  objectiveCell: "Performance obiettivo",
+} as const;
+
+/** The summary sheet "Riepilogo performance <anno>". */
+export const SUMMARY = {
+  sheetBase: "Riepilogo performance",
+  title: (year: number | undefined) => (year ? `Riepilogo performance ${year}` : "Riepilogo performance"),
+  subtitle: (performance: string, objectives: number, indicators: number, errors: number, warnings: number) =>
+    `Performance complessiva: ${performance} · ${objectives} obiettiv${objectives === 1 ? "o" : "i"}, ${indicators} indicator${indicators === 1 ? "e" : "i"} · ${errors} error${errors === 1 ? "e" : "i"}, ${warnings} avvis${warnings === 1 ? "o" : "i"}`,
+  notAvailable: "n.d.",
+  blocks: {
+    objectives: "Obiettivi operativi",
+    obiettivoStrategico: "Per obiettivo strategico",
+    ambitoStrategico: "Per ambito strategico",
+    areaResponsabilita: "Per area di responsabilità",
+    missione: "Per missione",
+    missioneProgramma: "Per missione e programma",
+    problems: "Problemi",
+  },
+  columns: {
+    sheet: "Scheda",
+    missione: "Missione",
+    programma: "Programma",
+    ambitoStrategico: "Ambito strategico",
+    obiettivoStrategico: "Obiettivo strategico",
+    obiettivoOperativo: "Obiettivo operativo",
+    areaResponsabilita: "Area di responsabilità",
+    ufficio: "Ufficio",
+    resources: "Risorse (€)",
+    indicators: "Indicatori",
+    notAvailable: "n.d.",
+    problems: "Problemi",
+    performance: "Performance",
+    light: "Semaforo",
+    objectives: "Obiettivi",
+    internal: "Con risorse interne",
+    meanPerformance: "Performance media",
+    severity: "Gravità",
+    cell: "Cella",
+    code: "Codice",
+    message: "Descrizione",
+    missioneProgramma: "Missione e programma",
+    sheetName: "Foglio",
+  },
+  internalResources: "Risorse interne",
+  lights: { verde: "Verde", giallo: "Giallo", rosso: "Rosso" },
+  severities: { error: "Errore", warning: "Avviso", info: "Informazione" },
+  noProblems: "Nessun problema.",
+  noRows: "Nessun dato.",
+  chartTitle: "Performance degli obiettivi operativi",
+  chartNote: "Il grafico della performance degli obiettivi si crea quando il riepilogo è generato in Excel dal componente aggiuntivo (qui non disponibile).",
+  workbookLevel: "(cartella)",
+} as const;
+
+/** The example workbook built from the seed. */
+export const EXAMPLE = {
+  title: (year: number) => `Piano degli indicatori e dei risultati attesi di bilancio – Consuntivo ${year}`,
+  source: (source: string) => `Fonte: ${source}`,
+  labels: {
+    missione: "Missione:",
+    programma: "Programma:",
+    ambitoStrategico: "Ambito strategico:",
+    obiettivoStrategico: "Obiettivo strategico:",
+    obiettivoOperativo: "Obiettivo operativo:",
+    descrizione: "Descrizione:",
+    beneficiAttesi: "Benefici attesi:",
+    risorseEconomiche: "Risorse economiche:",
+    unitaOrganizzative: "Unità organizzative coinvolte:",
+    areaResponsabilita: "Area di responsabilità:",
+    ufficio: "Ufficio:",
+    performanceObiettivo: "Performance obiettivo",
+  },
+  headers: (year: number, typoInStato: boolean) => [
+    "Indicatori",
+    "Algoritmo",
+    "Tipologia",
+    "UdM",
+    typoInStato ? `Sttao ${year}` : `Stato ${year}`,
+    "Operatore",
+    `Target ${year}`,
+    "Performance",
+    "Peso indicatori",
+  ],
+} as const;

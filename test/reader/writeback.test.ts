@@ -1,0 +1,69 @@
+// The write plan: only Performance cells, never a formula, nothing the second time.
+import ExcelJS from "exceljs";
+import { applyWrites, gridFromExcelJs, restoreWrites } from "../../src/adapters/exceljs";
+import { analysisAfterWrites, analyzeWorkbook, applyWritesToGrid } from "../../src/core/reader";
+import { gridViaFile, tmpDir } from "./helpers";
+
+function card(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Scheda");
+  ws.getCell("A1").value = "Obiettivo operativo:";
+  ws.getCell("B1").value = "Servizi";
+  ws.getRow(3).values = ["Indicatori", "Stato 2022", "Operatore", "Target 2022", "Performance", "Peso"];
+  ws.getRow(4).values = ["Uno", 3, ">=", 10, 0.3, 0.25];
+  ws.getRow(5).values = ["Due", 8, ">=", 10, "70%", 0.25]; // stated as text: rewritten typed
+  ws.getRow(6).values = ["Tre", 9, ">=", 10, { formula: "B6/D6", result: 0.9 }, 0.25];
+  ws.getRow(7).values = ["Quattro", "11:22", ">=", 10, 1, 0.25];
+  for (const r of [4, 6, 7]) ws.getCell(`E${r}`).numFmt = "0%";
+  ws.getCell("A9").value = "Performance obiettivo";
+  return wb;
+}
+
+describe("write plan", () => {
+  it("writes Performance cells and the objective's cell, skips formulas, then nothing", async () => {
+    const dir = tmpDir();
+    const first = await gridViaFile(card(), dir, "a.xlsx");
+    const a = analyzeWorkbook(first.grid);
+    expect(a.skippedFormulas).toBe(1);
+    expect(a.writes.map((w) => [w.cell, w.kind, w.value, w.numberFormat, w.before])).toEqual([
+      ["E5", "indicator", 0.8, "0.00%", "70%"],
+      ["E7", "indicator", null, "0%", 1],
+      ["B9", "objective", (0.3 + 0.8 + 0.9) / 3, "0.00%", ""],
+    ]);
+    expect(a.changes[0]).toEqual({ sheet: "Scheda", cell: "E5", objective: "Servizi", indicator: "Due", before: "70%", after: 0.8 });
+
+    expect(applyWrites(first.wb, a.writes)).toBe(3);
+    const second = await gridViaFile(first.wb, dir, "b.xlsx");
+    const s = second.grid.sheets[0];
+    expect(s.values[4][4]).toBe(0.8);
+    expect(s.formats[4][4]).toBe("0.00%");
+    expect(s.values[6][4]).toBe("n.d.");
+    expect(s.formulas?.[5][4]).toBe("=B6/D6");
+    // The in-memory view of the written grid matches the file.
+    const predicted = applyWritesToGrid(first.grid, a.writes).sheets[0];
+    expect(predicted.values).toEqual(s.values);
+
+    const again = analyzeWorkbook(second.grid);
+    expect(again.writes).toEqual([]);
+    // Predicting the written workbook without reading it gives the same analysis.
+    const predictedAnalysis = analysisAfterWrites(a);
+    expect(predictedAnalysis.problems).toEqual(again.problems);
+    expect(predictedAnalysis.result.objectives.map((o) => o.indicators.map((i) => [i.performance, i.stated]))).toEqual(again.result.objectives.map((o) => o.indicators.map((i) => [i.performance, i.stated])));
+    expect(predictedAnalysis.writes).toEqual([]);
+    expect(again.skippedFormulas).toBe(1);
+    expect(again.result.objectives[0].performance).toBeCloseTo(a.result.objectives[0].performance!, 12);
+
+    restoreWrites(second.wb, a.writes);
+    const restored = gridFromExcelJs(second.wb).sheets[0];
+    expect(restored.values[4][4]).toBe("70%");
+    expect(restored.values[6][4]).toBe(1);
+    expect(restored.values.length).toBe(first.grid.sheets[0].values.length);
+  });
+
+  it("grows the grid when a write lands outside the used range", () => {
+    const grid = { sheets: [{ name: "S", startRow: 2, startCol: 1, values: [["x"]], formats: [["General"]], merges: [] }] };
+    const out = applyWritesToGrid(grid, [{ sheet: "S", cell: "D5", value: 0.5, numberFormat: "0%", kind: "objective", before: "", beforeFormat: "General", objective: "o", indicator: "" }]);
+    expect(out.sheets[0]).toMatchObject({ startRow: 2, startCol: 1, values: [["x", "", ""], ["", "", ""], ["", "", 0.5]] });
+    expect(grid.sheets[0].values).toEqual([["x"]]);
+  });
+});
