@@ -1,0 +1,63 @@
+// The task pane's WorkbookHost for Excel: one Excel.run per user action (officeRun.ts),
+// each reading in a constant number of round trips, computing in memory with the core,
+// and writing in one batch.
+import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
+import type { WorkbookGrid } from "../core/reader/grid";
+import type { Policy } from "../core/policy";
+import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../taskpane/host";
+import { EXCEL_PROGRESS } from "../messages/excel";
+import { runExcel } from "./officeRun";
+import { readWorkbookGrid } from "./readGrid";
+import { hasBackup, restoreBackup, writePerformances } from "./writeResults";
+import { buildSummarySheet } from "./summarySheet";
+import { insertEmptyCard } from "./emptyCard";
+import { loadPolicy, savePolicy } from "./policyStore";
+import { selectCell } from "./selection";
+
+/** Reads the workbook and analyses it (the restore backup is the add-in's, not the user's: left out). */
+async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress?: ProgressFn): Promise<WorkbookAnalysis> {
+  const read = await readWorkbookGrid(context, onProgress);
+  const grid: WorkbookGrid = { sheets: read.grid.sheets.filter((_, i) => read.sheets[i].owner !== "backup") };
+  onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
+  const analysis = analyzeWorkbook(grid, policy);
+  onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 1, total: 1 });
+  return analysis;
+}
+
+export function createExcelHost(): WorkbookHost {
+  let lastYear: number | undefined;
+  return {
+    kind: "excel",
+    async analyze(onProgress?: ProgressFn): Promise<Analysis> {
+      const analysis = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress));
+      lastYear = analysis.year ?? lastYear;
+      return analysis;
+    },
+    writeResults(analysis: Analysis, onProgress?: ProgressFn): Promise<WriteReport> {
+      return runExcel((ctx) => writePerformances(ctx, analysis as WorkbookAnalysis, onProgress), { undoGroup: true });
+    },
+    canRestore(): Promise<boolean> {
+      return runExcel(hasBackup);
+    },
+    restore(): Promise<number> {
+      return runExcel((ctx) => restoreBackup(ctx), { undoGroup: true });
+    },
+    buildSummary(analysis: Analysis): Promise<string> {
+      // Built from the workbook as it is now (results written or not), with the analysis's
+      // policy — as the headless path does — so running it twice gives the same sheet.
+      return runExcel(async (ctx) => buildSummarySheet(ctx, await analyzeIn(ctx, analysis.policy)), { undoGroup: true });
+    },
+    selectCell(sheet: string, cell: string): Promise<void> {
+      return runExcel((ctx) => selectCell(ctx, sheet, cell));
+    },
+    insertEmptyCard(): Promise<string> {
+      return runExcel((ctx) => insertEmptyCard(ctx, lastYear ?? new Date().getFullYear()), { undoGroup: true });
+    },
+    loadPolicy(): Promise<Policy> {
+      return runExcel(loadPolicy);
+    },
+    savePolicy(policy: Policy): Promise<void> {
+      return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
+    },
+  };
+}
