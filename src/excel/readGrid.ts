@@ -126,6 +126,8 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
       formats: d.formats,
       formulas: d.formulas.map((row, r) => row.map((f, c) => formulaOf(d.values[r][c], f) ?? "")),
       merges: areas && !areas.isNullObject ? parseAreas(areas.address) : [],
+      // Before ExcelApi 1.13 merged areas cannot be read: tell the reader so.
+      ...(merges ? {} : { mergesUnknown: true }),
       ...(ownedBy ? { ownedBy } : {}),
     };
   });

@@ -80,7 +80,7 @@ export const PROBLEMS = {
   weightSum: (card: string, sum: string) =>
     `${q(card)}: la somma dei pesi è ${sum}, non 100%. Correggere i pesi (la media è comunque calcolata con i pesi ricalcolati).`,
   statedMismatch: (card: string, row: number, name: string, stated: string, computed: string, explanation: string) =>
-    `${q(card)}, indicatore ${row} (${name}): la performance indicata è ${stated}, quella calcolata è ${computed} (${explanation}). Verificare il valore.`,
+    `${q(card)}, indicatore ${row} (${name}): la performance indicata è ${stated}, quella calcolata è ${computed} [${explanation}]. Verificare il valore.`,
   noIndicators: (card: string) => `${q(card)}: la scheda non ha indicatori. Aggiungere la tabella degli indicatori.`,
   noPerformance: (card: string) => `${q(card)}: nessun indicatore ha una performance disponibile; l'obiettivo non ha performance.`,
   fieldMissing: (card: string, field: string) => `${q(card)}: manca ${field}. Compilare il campo nella scheda.`,

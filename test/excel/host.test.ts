@@ -113,6 +113,9 @@ test("on an Excel with exactly ExcelApi 1.12 (the manifest's set) every action w
     const host = createExcelHost();
     const analysis = await host.analyze();
     expect(analysis.cardCount).toBe(18);
+    // Without merged areas the objective's cell is still the Performance column, not inside the label's merge.
+    const objectiveCells = analysis.result.objectives.map((o) => o.input.performanceCell);
+    expect(objectiveCells.every((c) => c !== undefined && /^H\d+$/.test(c))).toBe(true);
     expect((await host.writeResults(analysis)).written).toBeGreaterThan(0);
     expect(await host.buildSummary(await host.analyze())).toBe("Riepilogo performance 2022");
     expect(await host.restore()).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { analyzeWorkbook, readWorkbook } from "../../src/core/reader";
 import { serialFromYmd } from "../../src/core/dates";
-import { gridViaFile, tmpDir } from "./helpers";
+import { exampleWorkbook, gridViaFile, tmpDir } from "./helpers";
 
 function messyWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -183,5 +183,16 @@ describe("header recognition", () => {
     const a = analyzeWorkbook(grid);
     expect(a.result.objectives[0].performance).toBeCloseTo(0.75, 12);
     expect(a.writes.filter((w) => w.kind === "objective").map((w) => w.cell)).toEqual(["F2", "F4"]);
+  });
+});
+
+describe("the 'Performance obiettivo' cell when merges are unknown", () => {
+  it("is the card's Performance column on that row, not the cell inside the label's merged area", async () => {
+    const { grid } = await gridViaFile(exampleWorkbook(), tmpDir());
+    const withMerges = readWorkbook(grid).plan.objectives[0].performanceCell;
+    // Office.js before ExcelApi 1.13 gives no merged areas: the reader must land on the same cell.
+    const noMerges = readWorkbook({ sheets: grid.sheets.map((s) => ({ ...s, merges: [], mergesUnknown: true })) }).plan.objectives[0].performanceCell;
+    expect(withMerges).toMatch(/^H\d+$/);
+    expect(noMerges).toBe(withMerges);
   });
 });

@@ -24,6 +24,8 @@ export interface SheetGrid {
   /** Office.js `range.formulas` where a cell holds a formula ("=..."), else "" — same shape. */
   formulas?: string[][];
   merges: MergeArea[];
+  /** True when the host could not report merged areas (Office.js before ExcelApi 1.13). */
+  mergesUnknown?: boolean;
   /** Visible/hidden state is irrelevant to the reader; custom marks are not. */
   ownedBy?: "summary" | "settings" | "backup";
 }

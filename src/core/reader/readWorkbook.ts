@@ -270,7 +270,12 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
     seen.add(l.field);
     const cell = addr(l.valueRow, l.valueCol);
     if (l.field === "objectivePerformance") {
-      objective.performanceCell = cell;
+      // Without merge information (Office.js before ExcelApi 1.13) "the cell after the label"
+      // may lie inside the label's merged area; the table's Performance column is the safe place.
+      const statedCol = header.columns.get("stated");
+      const empty = l.value === "" || l.value === null;
+      const unknownMerges = sheet.mergesUnknown === true;
+      objective.performanceCell = empty && unknownMerges && statedCol !== undefined && statedCol > l.col ? addr(l.valueRow, statedCol) : cell;
     } else if (l.field === "risorseEconomiche") {
       objective.risorseEconomiche = { value: l.value, format: l.format, address: cell };
       objective.fieldCells!.risorseEconomiche = cell;
