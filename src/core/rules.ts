@@ -188,6 +188,10 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
 
 function explainNumeric(op: Operator, policy: Policy, a: string, t: string, av: number, tv: number, r: Raw): string {
   const p = formatPercent(r.score);
+  // With a cap at 100% an achieved target is simply "raggiunto": the ratio above it says nothing.
+  if (r.achieved && op !== "=" && policy.cap !== null && policy.cap <= 1 + EPS) {
+    return op === ">=" ? EXPLAIN.ratioAchieved(a, t) : EXPLAIN.inverseAchieved(a, t);
+  }
   if (op === "=") return EXPLAIN.equal(a, t, r.achieved);
   if (op === ">=") {
     if (!(tv > 0 && av >= 0)) return EXPLAIN.zeroTarget(a, t, r.achieved);
@@ -243,8 +247,8 @@ export function finish(r: Raw, policy: Policy, explanation: string | false): Sco
     }
   }
   if (policy.cap !== null && p > policy.cap + EPS) {
-    // An achieved target already reads "raggiunto": only say "limited" when a ratio exceeded the cap.
-    if (ex && ((r.score > 1 + EPS && r.score < MAX_SCORE) || policy.cap < 1)) text += EXPLAIN.cap(formatPercent(policy.cap));
+    // At a 100% cap an achieved target already reads "raggiunto"; above it, say where the ratio stopped.
+    if (ex && ((r.score > 1 + EPS && r.score < MAX_SCORE && policy.cap > 1 + EPS) || policy.cap < 1 - EPS)) text += EXPLAIN.cap(formatPercent(policy.cap));
     p = policy.cap;
   }
   if (policy.roundBeforeWeighting) {

@@ -47,7 +47,10 @@ describe("default SMVP rules", () => {
   it("caps at 100% and says so when a ratio went above", () => {
     const s = score("37", ">=", "30");
     expect(s.performance).toBe(1);
-    expect(s.explanation).toContain("limitato a 100%");
+    expect(s.explanation).toBe("37 ≥ 30: raggiunto");
+    const over = score("37", ">=", "30", { ...defaultPolicy(), cap: 1.2 });
+    expect(over.performance).toBeCloseTo(1.2, 12);
+    expect(over.explanation).toBe("37 / 30 = 123,33%, limitato a 120%");
   });
   it("n.d. and blanks are not available; unreadable values carry a reason", () => {
     expect(score("n.d.", "=", "si")).toMatchObject({ status: "na", performance: null });
