@@ -1,10 +1,11 @@
-/* eslint-disable no-undef */
 // Build of the add-in after Microsoft's `yo office` shared-runtime template: one page
 // (taskpane.html) hosts the task pane, the ribbon commands and the custom functions.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const BundleSizePlugin = require("./scripts/bundle-size.js");
+const FunctionsMetadataExtrasPlugin = require("./scripts/functions-metadata-extras");
 
 const devUrl = "https://localhost:3000/";
 // The host the production manifest points to; set PIANO_PROD_URL when deploying.
@@ -51,6 +52,8 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // PIANO.PESATA must receive the #N/A cells of n.d. indicators to skip them (see the plugin).
+      new FunctionsMetadataExtrasPlugin({ file: "functions.json", extras: { allowErrorForDataTypeAny: true } }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands", "functions"] }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
       new CopyWebpackPlugin({
@@ -70,6 +73,8 @@ module.exports = async (env, options) => {
           { from: "assets/esempio-piano-2022.xlsx", to: "assets/esempio-piano-2022.xlsx", noErrorOnMissing: true },
         ],
       }),
+      // Prints the task pane's initial JS size (gzip) and keeps ExcelJS out of it.
+      ...(dev ? [] : [new BundleSizePlugin()]),
     ],
     devServer: {
       host: "localhost",

@@ -1,0 +1,128 @@
+// "Calcola performance": validate, compute, confirm replacements, write, show results.
+// The whole run holds the pane's lock, the confirmation included, so nothing can change
+// the workbook between the analysis shown in the dialog and the writes.
+import * as React from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
+import type { Analysis, StatedChange, WorkbookHost, WriteReport } from "../host";
+import type { Runner } from "../useRunner";
+import { ui } from "../../messages/ui";
+import { OperationStatus } from "./OperationStatus";
+import { AnalysisProblems } from "./ValidatePanel";
+import { usePanelStyles } from "./panelStyles";
+
+// The results (accordions, badges) and the confirmation dialog are needed only after a run:
+// separate chunks, prefetched once the pane is up, keep the initial JavaScript small.
+const ResultsView = lazy(() => import(/* webpackChunkName: "results", webpackPrefetch: true */ "./ResultsView"));
+const ConfirmChanges = lazy(() =>
+  import(/* webpackChunkName: "confirm", webpackPrefetch: true */ "./ConfirmChanges").then((m) => ({ default: m.ConfirmChanges })),
+);
+
+
+type Outcome =
+  | { generation: number; kind: "results"; analysis: Analysis; report: WriteReport | null }
+  | { generation: number; kind: "cancelled" }
+  | { generation: number; kind: "restored"; cells: number };
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; generation: number }): React.ReactElement {
+  const { host, runner, generation } = props;
+  const styles = usePanelStyles();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [restorable, setRestorable] = useState(false);
+  const [pending, setPending] = useState<StatedChange[] | null>(null);
+  const answer = useRef<((replace: boolean) => void) | null>(null);
+  const shown = outcome && outcome.generation === generation ? outcome : null;
+
+  const refreshRestorable = useCallback(async () => {
+    try {
+      setRestorable(await host.canRestore());
+    } catch {
+      setRestorable(false);
+    }
+  }, [host]);
+
+  useEffect(() => {
+    void refreshRestorable();
+  }, [refreshRestorable, generation]);
+
+  const confirm = (changes: StatedChange[]) =>
+    new Promise<boolean>((resolve) => {
+      answer.current = resolve;
+      setPending(changes);
+    });
+
+  const onAnswer = (replace: boolean) => {
+    setPending(null);
+    const resolve = answer.current;
+    answer.current = null;
+    resolve?.(replace);
+  };
+
+  const calculate = async () => {
+    const r = await runner.run("calculate", async (onProgress) => {
+      const analysis = await host.analyze(onProgress);
+      if (analysis.cardCount === 0) return { generation, kind: "results", analysis, report: null } as Outcome;
+      // Filling empty Performance cells replaces nothing: ask only when a value is overwritten.
+      const replaced = analysis.changes.filter((c) => !isBlank(c.before));
+      if (replaced.length > 0 && !(await confirm(replaced))) return { generation, kind: "cancelled" } as Outcome;
+      const report = await host.writeResults(analysis, onProgress);
+      return { generation, kind: "results", analysis, report } as Outcome;
+    });
+    if (r) setOutcome(r.value);
+    await refreshRestorable();
+  };
+
+  const restore = async () => {
+    const r = await runner.run("restore", () => host.restore());
+    if (r) setOutcome({ generation, kind: "restored", cells: r.value });
+    await refreshRestorable();
+  };
+
+  const results = shown?.kind === "results" && shown.analysis.cardCount > 0 ? shown : null;
+
+  return (
+    <div className={styles.panel}>
+      <h2 className={styles.heading}>{ui.calculate.heading}</h2>
+      <Text className={styles.intro}>{ui.calculate.intro}</Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={calculate} disabled={runner.busy !== null} className={styles.wide}>
+          {ui.calculate.run}
+        </Button>
+        <Button appearance="secondary" onClick={restore} disabled={runner.busy !== null || !restorable} title={ui.calculate.restoreHint}>
+          {ui.calculate.restore}
+        </Button>
+      </div>
+      <OperationStatus runner={runner} kinds={["calculate", "restore"]} />
+      {pending && (
+        <Suspense fallback={null}>
+          <ConfirmChanges changes={pending} onAnswer={onAnswer} />
+        </Suspense>
+      )}
+
+      {shown?.kind === "cancelled" && (
+        <MessageBar intent="info">
+          <MessageBarBody className={styles.body}>{ui.calculate.cancelled}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shown?.kind === "restored" && (
+        <MessageBar intent="success">
+          <MessageBarBody className={styles.body}>
+            {shown.cells > 0 ? ui.calculate.restored(shown.cells) : ui.calculate.nothingToRestore}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {shown?.kind === "results" && shown.analysis.cardCount === 0 && (
+        <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
+      )}
+      {results && (
+        <Suspense fallback={<Spinner size="small" />}>
+          <ResultsView analysis={results.analysis} report={results.report} host={host} runner={runner} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

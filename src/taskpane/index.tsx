@@ -1,0 +1,55 @@
+// Task pane entry — the only Office-aware file of the pane: waits for Office (with a
+// deadline), picks the Fluent theme from Office's, and hands the Excel host to <App>.
+import * as React from "react";
+import { useEffect, useState } from "react";
+import type { Theme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
+import { App } from "./components/App";
+import { createExcelHost } from "../excel/excelHost";
+import { readyWithin } from "./officeReady";
+import { isDarkColor, loadTheme, prefersHighContrast, themeKind } from "./theme";
+import { ui } from "../messages/ui";
+
+function officeIsDark(): boolean {
+  try {
+    const t = Office.context?.officeTheme;
+    if (!t) return false;
+    return typeof t.isDarkTheme === "boolean" ? t.isDarkTheme : isDarkColor(t.bodyBackgroundColor);
+  } catch {
+    return false;
+  }
+}
+
+function Root(props: { notice?: string; initialTheme: Theme }): React.ReactElement {
+  const [theme, setTheme] = useState(props.initialTheme);
+  useEffect(() => {
+    // Office has no theme-changed event for Excel; forced colours can change live.
+    const mq = window.matchMedia?.("(forced-colors: active)");
+    if (!mq) return;
+    const onChange = () => void loadTheme(themeKind({ dark: officeIsDark(), highContrast: mq.matches })).then(setTheme);
+    mq.addEventListener?.("change", onChange);
+    return () => mq.removeEventListener?.("change", onChange);
+  }, []);
+  const [host] = useState(createExcelHost);
+  return (
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
+      <App host={host} notice={props.notice} />
+    </FluentProvider>
+  );
+}
+
+const container = document.getElementById("container");
+if (container) {
+  const root = createRoot(container);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <Spinner label={ui.loading} />
+    </FluentProvider>,
+  );
+  // `typeof` guard: a blocked CDN leaves no Office global at all.
+  void readyWithin(typeof Office === "undefined" ? undefined : Office).then(async (outcome) => {
+    const theme = await loadTheme(themeKind({ dark: officeIsDark(), highContrast: prefersHighContrast() })).catch(() => webLightTheme);
+    root.render(<Root notice={outcome.ready ? undefined : ui.officeNotReady} initialTheme={theme} />);
+  });
+}

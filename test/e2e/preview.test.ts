@@ -1,0 +1,403 @@
+// End to end, in a real browser: the built preview (dist/, after `npm run build`) served
+// from 127.0.0.1, driven in headless Debian Chromium. It must show the engine's numbers
+// for the 18 seed objectives, lead from a problem to its cell, build the summary, be
+// usable by keyboard alone, and pass an axe-core scan with no serious/critical violation.
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { gridFromExcelJs } from "../../src/adapters/exceljs";
+import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";
+import { buildSummaryModel } from "../../src/core/reader/summary";
+import { formatPercent } from "../../src/core/format";
+import { cellText } from "../../src/preview/cellText";
+import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+
+const root = path.join(__dirname, "..", "..");
+const dist = path.join(root, "dist");
+const artifacts = path.join(root, "test-results");
+const SEED_PERCENT = [90.74, 100, 98.12, 99.58, 92.86, 96.72, 100, 80, 99.29, 100, 100, 100, 100, 100, 99.76, 99.53, 93.03, 97.76];
+
+let server: StaticServer;
+let browser: Browser;
+let expected: WorkbookAnalysis;
+const contexts: BrowserContext[] = [];
+
+interface Opened {
+  page: Page;
+  /** Requests the page tried to send outside 127.0.0.1 (blocked). */
+  external: string[];
+  /** What the page's Content-Security-Policy stopped before it reached the network. */
+  blocked: string[];
+  /** Uncaught errors in the page. */
+  errors: string[];
+}
+
+async function openPreview(options: { colorScheme?: "light" | "dark"; forcedColors?: "active" | "none" } = {}): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT", ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  const external: string[] = [];
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await page.route("**/*", (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === "127.0.0.1") return route.continue();
+    external.push(u.href);
+    return route.abort();
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  // What the page's Content-Security-Policy blocked (it would have left the machine).
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/.test(m.text())) blocked.push(m.text());
+  });
+  await page.goto(server.url + "preview.html");
+  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
+  // The example workbook is open when its 18 sheet tabs are shown.
+  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
+  return { page, external, blocked, errors };
+}
+
+async function shot(page: Page, name: string, selector?: string): Promise<string> {
+  const file = path.join(artifacts, name);
+  if (selector) await page.locator(selector).screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/**
+ * Fluent's focus manager (tabster) puts focus sentinels `<i data-tabster-dummy
+ * aria-hidden="true" tabindex="0">` at the edges of every TabList: they are focusable on
+ * purpose and hand focus on at once; without aria-hidden screen readers would announce
+ * them. axe's aria-hidden-focus flags them — a known false positive that Microsoft's own
+ * Accessibility Insights suppresses (microsoft/tabster#288,
+ * microsoft/accessibility-insights-web#7605). Only those nodes are dropped here; any other
+ * node of that rule, and every other rule, still fails the test.
+ */
+function withoutTabsterSentinels(violations: AxeViolation[]): AxeViolation[] {
+  return violations
+    .map((v) => (v.id === "aria-hidden-focus" ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) } : v))
+    .filter((v) => v.nodes.length > 0);
+}
+
+/** axe-core on the whole page; only serious and critical violations are returned. */
+async function axeSerious(page: Page, label: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays on.
+  await page.evaluate(fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
+  });
+  fs.writeFileSync(path.join(artifacts, `axe-${label}.json`), JSON.stringify(violations, null, 2));
+  return withoutTabsterSentinels(violations)
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Runs "Calcola performance", confirming the replacement if the pane asks. */
+async function calculate(page: Page, onDialog?: () => Promise<void>): Promise<void> {
+  await page.getByRole("button", { name: "Calcola performance" }).click();
+  const dialog = page.getByRole("alertdialog");
+  const done = page.getByText(/celle? aggiornat|già aggiornate/);
+  await Promise.race([dialog.waitFor(), done.first().waitFor()]);
+  if (await dialog.isVisible()) {
+    // Let the dialog's entrance animation finish before looking at it.
+    await page.waitForFunction(() => {
+      const d = document.querySelector('[role="alertdialog"]');
+      return d !== null && getComputedStyle(d).opacity === "1";
+    });
+    if (onDialog) await onDialog();
+    await dialog.getByRole("button", { name: "Sostituisci" }).click();
+  }
+  await done.first().waitFor();
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
+  fs.mkdirSync(artifacts, { recursive: true });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dist, "assets", "esempio-piano-2022.xlsx"));
+  expected = analyzeWorkbook(gridFromExcelJs(wb));
+  server = await serveDir(dist);
+  browser = await chromium.launch({ ...CHROMIUM, headless: true });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+describe("browser preview (headless Chromium)", () => {
+  test("the engine computes the seed plan: 18 objectives as printed", () => {
+    expect(expected.cardCount).toBe(18);
+    expected.result.objectives.forEach((o, i) => expect(Math.abs(o.performance! * 100 - SEED_PERCENT[i])).toBeLessThanOrEqual(0.0051));
+  });
+
+  test("Calcola performance shows the 18 objectives with the engine's numbers, writes them, passes axe", async () => {
+    const { page, external, blocked, errors } = await openPreview();
+    const serious: string[] = [];
+    serious.push(...(await axeSerious(page, "iniziale")));
+
+    await calculate(page, async () => {
+      await shot(page, "preview-conferma.png");
+      serious.push(...(await axeSerious(page, "conferma")));
+    });
+
+    const objectives = page.locator("[data-objective]");
+    await expect(objectives).toHaveCount(18);
+    const shown = await objectives.evaluateAll((els) =>
+      els.map((el) => ({
+        id: el.getAttribute("data-objective"),
+        perf: el.querySelector('[data-testid="objective-performance"]')?.textContent ?? "",
+        light: el.querySelector("[data-light]")?.getAttribute("data-light") ?? null,
+        text: el.textContent ?? "",
+      })),
+    );
+    expected.result.objectives.forEach((o, i) => {
+      expect(shown[i].id).toBe(o.id);
+      expect(shown[i].text).toContain(o.name);
+      expect(shown[i].perf).toBe(formatPercent(o.performance!));
+      expect(shown[i].light).toBe(o.light);
+    });
+    expect(await page.getByTestId("plan-performance").textContent()).toBe(formatPercent(expected.result.performance!));
+
+    // Opening an objective lists its indicators with the engine's explanations.
+    const first = expected.result.objectives[0];
+    await objectives.first().getByRole("button").first().click();
+    const list = page.getByRole("list", { name: `Indicatori di «${first.name}»` });
+    await list.waitFor();
+    for (const ind of first.indicators) await expect(list.getByText(ind.explanation, { exact: true }).first()).toBeVisibleSoon();
+
+    // The written Performance cells show in the sheet view (first sheet is active).
+    const sheet = first.sheet!;
+    const writes = expected.writes.filter((w) => w.sheet === sheet);
+    expect(writes.length).toBeGreaterThan(0);
+    for (const w of writes) {
+      const td = page.locator(`table[data-sheet="${sheet}"] td[data-cell="${w.cell}"]`);
+      expect((await td.textContent())?.trim()).toBe(cellText(w.value === null ? "n.d." : w.value, w.numberFormat));
+    }
+
+    serious.push(...(await axeSerious(page, "risultati")));
+    await shot(page, "preview-calcola.png");
+    const paneShot = await shot(page, "taskpane-risultati.png", '[data-testid="taskpane"]');
+    fs.mkdirSync(path.join(root, "docs"), { recursive: true });
+    fs.copyFileSync(path.join(artifacts, "preview-calcola.png"), path.join(root, "docs", "screenshot-taskpane.png"));
+    expect(fs.statSync(paneShot).size).toBeGreaterThan(10_000);
+
+    expect(serious).toEqual([]);
+    // Nothing left the machine. office.js (Microsoft's, loaded locally outside Office)
+    // tries to frame its telemetry page; the preview's CSP stops it: that is the only
+    // attempt allowed.
+    expect(external).toEqual([]);
+    for (const b of blocked) expect(b).toMatch(/telemetryservice\.firstpartyapps\.oaspapps\.com/);
+    expect(errors).toEqual([]);
+  });
+
+  test("clicking a problem selects and highlights its cell", async () => {
+    const { page, errors } = await openPreview();
+    await page.getByRole("tab", { name: "Verifica" }).click();
+    await page.getByRole("button", { name: "Verifica struttura" }).click();
+    await page.getByRole("group", { name: "Problemi per gravità" }).waitFor();
+    const located = expected.problems.filter((p) => p.sheet && p.cell);
+    expect(located.length).toBeGreaterThan(0);
+    const links = page.getByRole("button", { name: /^Vai alla cella / });
+    await expect(links).toHaveCount(located.length);
+
+    // A problem on a sheet other than the one shown, to see the view switch sheets.
+    const target = located.find((p) => p.sheet !== expected.sheetNames[0]) ?? located[0];
+    await page.getByRole("button", { name: `Vai alla cella ${target.cell} del foglio ${target.sheet}` }).first().click();
+    const cell = page.locator(`table[data-sheet="${target.sheet}"] td[data-cell="${target.cell}"]`);
+    await cell.waitFor();
+    expect(await cell.getAttribute("data-selected")).toBe("true");
+    expect(await page.locator("td[data-selected]").count()).toBe(1);
+    const activeTab = page.locator('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"][aria-selected="true"]');
+    expect((await activeTab.textContent())?.trim()).toBe(target.sheet);
+    expect(await cell.isVisible()).toBe(true);
+    const outline = await cell.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).toBe("solid");
+
+    await shot(page, "preview-problema.png");
+    expect(await axeSerious(page, "verifica")).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test("Genera riepilogo builds the summary sheet and shows its tables", async () => {
+    const { page, errors } = await openPreview();
+    await page.getByRole("tab", { name: "Riepilogo" }).click();
+    await page.getByRole("button", { name: "Genera riepilogo" }).click();
+    const model = buildSummaryModel(expected);
+    await page.getByText(`Riepilogo pronto nel foglio «${model.sheetName}».`).waitFor();
+    const table = page.locator(`table[data-sheet="${model.sheetName}"]`);
+    await table.waitFor();
+    const cells = await table.locator("td").allTextContents();
+    const text = new Set(cells.map((c) => c.trim()));
+    expect(text.has(model.title)).toBe(true);
+    for (const block of model.blocks) {
+      expect(text.has(block.title)).toBe(true);
+      for (const col of block.columns) expect(text.has(col.header)).toBe(true);
+    }
+    for (const o of expected.result.objectives) expect(cells.some((c) => c.includes(o.name))).toBe(true);
+    await shot(page, "preview-riepilogo.png");
+    expect(await axeSerious(page, "riepilogo")).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test("keyboard only: Tab reaches the primary button, Enter runs the whole calculation", async () => {
+    const { page, errors } = await openPreview();
+    const stops: string[] = [];
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      const label = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? `${el.tagName.toLowerCase()}:${(el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40)}` : "";
+      });
+      stops.push(label);
+      reached = label === "button:Calcola performance";
+    }
+    expect(stops).toContain("button:Calcola performance");
+    // Every stop on the way has a name.
+    for (const p of stops) expect(p.split(":")[1]).not.toBe("");
+
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("alertdialog");
+    const done = page.getByText(/celle? aggiornat|già aggiornate/);
+    await Promise.race([dialog.waitFor(), done.first().waitFor()]);
+    if (await dialog.isVisible()) {
+      // Focus moves into the dialog, on the list of changes (scrollable by keyboard);
+      // Tab leads to "Sostituisci".
+      const inList = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+      expect(inList).toBe("Sostituire le performance dichiarate?");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Sostituisci");
+      await page.keyboard.press("Enter");
+    }
+    await done.first().waitFor();
+    await expect(page.locator("[data-objective]")).toHaveCount(18);
+
+    // The settings, reached and read by keyboard, pass axe too.
+    await page.getByRole("tab", { name: "Calcola" }).focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Salva impostazioni" }).waitFor();
+    await shot(page, "preview-impostazioni.png", '[data-testid="taskpane"]');
+    expect(await axeSerious(page, "impostazioni")).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test("the pane fits 320 px: nothing overflows sideways", async () => {
+    const { page } = await openPreview();
+    await calculate(page);
+    await page.locator("[data-objective]").first().getByRole("button").first().click();
+    const pane = await page.locator('[data-testid="taskpane"]').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, outer: el.getBoundingClientRect().width }));
+    // 320 px of pane (a vertical scrollbar, if any, comes out of it) plus its border.
+    expect(pane.outer).toBeGreaterThanOrEqual(320);
+    expect(pane.outer).toBeLessThanOrEqual(324);
+    expect(pane.scroll).toBeLessThanOrEqual(pane.client);
+  });
+});
+
+describe("production task pane (taskpane.html) outside Excel", () => {
+  const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+  async function openTaskpane(cdn: "blocked" | "local"): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.route("**/*", (route) => {
+      const u = route.request().url();
+      if (cdn === "local" && u.startsWith(CDN)) {
+        const file = path.join(dist, "office", path.basename(new URL(u).pathname));
+        return fs.existsSync(file) ? route.fulfill({ path: file, contentType: "text/javascript" }) : route.abort();
+      }
+      return new URL(u).hostname === "127.0.0.1" ? route.continue() : route.abort();
+    });
+    await page.goto(server.url + "taskpane.html");
+    await page.getByRole("button", { name: "Calcola performance" }).waitFor();
+    return { page, errors };
+  }
+
+  test("office.js blocked: the pane still renders, says so, and a run fails in Italian", async () => {
+    const { page } = await openTaskpane("blocked");
+    await page.getByText(/Excel non ha risposto in tempo/).waitFor();
+    await page.getByRole("button", { name: "Calcola performance" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("Calcolo non riuscito");
+    expect(text).not.toMatch(/\bat \S+ \(|webpack|\.js:\d+/);
+    await shot(page, "taskpane-senza-office.png");
+  });
+
+  test("office.js ready (outside Office): no notice; the pane is interactive", async () => {
+    const { page, errors } = await openTaskpane("local");
+    expect(await page.getByText(/Excel non ha risposto in tempo/).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Calcola performance" }).isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("themes follow the system's (in Office: Office's)", () => {
+  // The theme's own token (forced colours override the computed colours themselves).
+  const background = (page: Page) => page.locator("main").evaluate((el) => getComputedStyle(el).getPropertyValue("--colorNeutralBackground1").trim().toLowerCase());
+
+  test("dark: Fluent's web dark theme, no serious axe violation", async () => {
+    const { page, errors } = await openPreview({ colorScheme: "dark" });
+    expect(await background(page)).toBe("#292929");
+    await calculate(page);
+    await shot(page, "preview-scuro.png", '[data-testid="taskpane"]');
+    expect(await axeSerious(page, "scuro")).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test("forced colours (high contrast): Fluent's high-contrast theme", async () => {
+    const { page, errors } = await openPreview({ forcedColors: "active" });
+    expect(await background(page)).toBe("#000000");
+    await calculate(page);
+    await shot(page, "preview-contrasto.png", '[data-testid="taskpane"]');
+    expect(await axeSerious(page, "contrasto")).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+// A small polling matcher for locators (playwright-core has no `expect` of its own).
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toBeVisibleSoon(): Promise<R>;
+      toHaveCount(n: number): Promise<R>;
+    }
+  }
+}
+
+expect.extend({
+  async toBeVisibleSoon(locator: { waitFor: (o: { state: "visible"; timeout: number }) => Promise<void> }) {
+    try {
+      await locator.waitFor({ state: "visible", timeout: 10_000 });
+      return { pass: true, message: () => "visible" };
+    } catch (e) {
+      return { pass: false, message: () => `not visible: ${String(e)}` };
+    }
+  },
+  async toHaveCount(locator: { count: () => Promise<number> }, n: number) {
+    let last = -1;
+    for (let i = 0; i < 100; i++) {
+      last = await locator.count();
+      if (last === n) return { pass: true, message: () => `count ${n}` };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { pass: false, message: () => `expected ${n} elements, found ${last}` };
+  },
+});

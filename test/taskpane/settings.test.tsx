@@ -1,0 +1,142 @@
+// "Impostazioni": the policy loaded from and saved into the workbook.
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { readSettings } from "../../src/core/reader/settings";
+import { DEFAULT_POLICY, defaultPolicy } from "../../src/core/policy";
+import { FakeHost } from "./fakeHost";
+import { twoCards } from "./grids";
+import { confirmDialog, dialogButton, renderPane } from "./render";
+
+async function openSettings(host: FakeHost) {
+  const user = userEvent.setup();
+  renderPane(host, "settings");
+  await screen.findByRole("button", { name: "Salva impostazioni" });
+  return user;
+}
+
+describe("Impostazioni", () => {
+  test("shows the default policy, every control labelled", async () => {
+    const host = new FakeHost(twoCards());
+    await openSettings(host);
+    expect((screen.getByLabelText("Limite massimo della performance (%)") as HTMLInputElement).value).toBe("100");
+    expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("90");
+    expect((screen.getByLabelText("Semaforo giallo da (%)") as HTMLInputElement).value).toBe("60");
+    expect((screen.getByLabelText("Tolleranza sulla performance dichiarata (punti %)") as HTMLInputElement).value).toBe("0,5");
+    expect(screen.getByRole("radiogroup", { name: "Indicatori «≤» (minore o uguale)" })).toBeTruthy();
+    expect((screen.getByRole("radio", { name: "Rapporto inverso (Target ÷ Stato)" }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole("switch", { name: /Arrotonda/ })).toBeTruthy();
+    // Every form control has an accessible name.
+    for (const el of document.querySelectorAll("input, button")) {
+      const name = el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.textContent;
+      expect(name).toBeTruthy();
+    }
+  });
+
+  test("saves into the workbook, and the next calculation uses it", async () => {
+    const host = new FakeHost(twoCards());
+    const user = await openSettings(host);
+    const green = screen.getByLabelText("Semaforo verde da (%)");
+    await user.clear(green);
+    await user.type(green, "95,5");
+    await user.click(screen.getByRole("radio", { name: "Contati come 0%" }));
+    await user.click(screen.getByRole("button", { name: "Aggiungi fascia" }));
+    await user.type(screen.getByLabelText("Fascia 1: da (%)"), "0");
+    await user.type(screen.getByLabelText("Fascia 1: a (%)"), "50");
+    await user.type(screen.getByLabelText("Fascia 1: punteggio (%)"), "0");
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    await screen.findByText(/Impostazioni salvate nella cartella/);
+
+    const stored = readSettings(host.grid);
+    expect(stored.found).toBe(true);
+    expect(stored.policy.thresholds.green).toBeCloseTo(0.955, 12);
+    expect(stored.policy.notAvailable).toBe("zero");
+    expect(stored.policy.bands).toEqual([{ from: 0, to: 0.5, score: 0 }]);
+
+    // The calculation now reads the stored policy: OO01's 90% is no longer green.
+    await user.click(screen.getByRole("tab", { name: "Calcola" }));
+    await user.click(screen.getByRole("button", { name: "Calcola performance" }));
+    await user.click(dialogButton(await confirmDialog(), "Sostituisci"));
+    await screen.findByText(/celle aggiornate/);
+    const first = screen.getByText("Punto Impresa Digitale").closest("[data-objective]") as HTMLElement;
+    expect(within(first).getByTestId("objective-performance").textContent).toBe("90%");
+    expect(within(first).getByText(/giallo/)).toBeTruthy();
+  });
+
+  test("results computed before a change of rules are hidden", async () => {
+    const host = new FakeHost(twoCards());
+    const user = userEvent.setup();
+    renderPane(host);
+    await user.click(screen.getByRole("button", { name: "Calcola performance" }));
+    await user.click(dialogButton(await confirmDialog(), "Sostituisci"));
+    await screen.findByText(/celle aggiornate/);
+    await user.click(screen.getByRole("tab", { name: "Impostazioni" }));
+    await user.click(await screen.findByRole("button", { name: "Salva impostazioni" }));
+    await screen.findByText(/Impostazioni salvate/);
+    await user.click(screen.getByRole("tab", { name: "Calcola" }));
+    expect(screen.queryAllByTestId("objective-performance")).toHaveLength(0);
+  });
+
+  test("invalid values are reported on their field and nothing is saved", async () => {
+    const host = new FakeHost(twoCards());
+    const user = await openSettings(host);
+    const yellow = screen.getByLabelText("Semaforo giallo da (%)");
+    await user.clear(yellow);
+    await user.type(yellow, "95");
+    const cap = screen.getByLabelText("Limite massimo della performance (%)");
+    await user.clear(cap);
+    await user.type(cap, "cento");
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    expect(await screen.findByText("La soglia del giallo non può superare quella del verde.")).toBeTruthy();
+    expect(screen.getByText("Scrivi un numero, ad esempio 90 o 12,5.")).toBeTruthy();
+    expect(screen.getByText("Correggi i campi segnalati prima di salvare.")).toBeTruthy();
+    expect(host.calls).not.toContain("savePolicy");
+    expect(readSettings(host.grid).found).toBe(false);
+  });
+
+  test("Ripristina predefiniti resets the form and saves the defaults", async () => {
+    const grid = twoCards();
+    const custom = defaultPolicy();
+    custom.thresholds = { green: 0.8, yellow: 0.5 };
+    custom.cap = null;
+    const host = new FakeHost(grid);
+    await host.savePolicy(custom);
+    const user = await openSettings(host);
+    expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("80");
+    expect((screen.getByRole("checkbox", { name: "Nessun limite massimo" }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole("button", { name: "Ripristina predefiniti" }));
+    await screen.findByText(/Impostazioni predefinite ripristinate/);
+    expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("90");
+    expect(readSettings(host.grid).policy).toEqual({ ...DEFAULT_POLICY, rules: { ...DEFAULT_POLICY.rules }, bands: [], thresholds: { ...DEFAULT_POLICY.thresholds } });
+  });
+
+  test("a failed save keeps the form and says what to do", async () => {
+    const host = new FakeHost(twoCards());
+    host.failNext("savePolicy", new Error("The workbook is protected."));
+    const user = await openSettings(host);
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Impostazioni non salvate");
+    expect(alert.textContent).toContain("precedenti restano valide");
+  });
+
+  test("an unreadable workbook policy falls back to the defaults with a message", async () => {
+    const host = new FakeHost(twoCards());
+    host.failNext("loadPolicy", new Error("Timeout"));
+    await openSettings(host);
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Impostazioni non lette");
+    expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("90");
+  });
+
+  test("progress while saving", async () => {
+    const host = new FakeHost(twoCards());
+    const release = host.hold("savePolicy");
+    const user = await openSettings(host);
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Salva impostazioni" })).toHaveProperty("disabled", true);
+    release();
+    await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
+    expect(within(document.body).getByText(/Impostazioni salvate/)).toBeTruthy();
+  });
+});
