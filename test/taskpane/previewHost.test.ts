@@ -76,13 +76,9 @@ describe("preview host", () => {
     }
   });
 
-  // KNOWN BUG (workbook helper, src/adapters/exceljs/grid.ts): gridFromExcelJs reads only
-  // cells with a value (eachCell includeEmpty:false), so an EMPTY cell formatted "0.00%"
-  // (the example's "Performance obiettivo" cells) is reported as "General" — Office.js
-  // reports its real format. The write plan then records beforeFormat "General" and
-  // Ripristina leaves that cell "General". `test.failing` passes while the bug is there;
-  // when it is fixed this fails: turn it into a plain `test`.
-  test.failing("restore gives an empty percent-formatted objective cell its format back", async () => {
+  // An EMPTY cell formatted "0.00%" (the example's "Performance obiettivo" cells) must keep
+  // its format through Calcola and Ripristina, as Office.js reports it.
+  test("restore gives an empty percent-formatted objective cell its format back", async () => {
     const host = newHost();
     await host.openExample();
     const before = await reload(await host.download());

@@ -88,13 +88,16 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet): SheetGrid {
   let bottom = -1;
   let left = Infinity;
   let right = -1;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const dims = (row as unknown as { dimensions: { min: number; max: number } | null }).dimensions;
-    if (!dims) return;
-    if (rowNumber - 1 < top) top = rowNumber - 1;
-    if (rowNumber - 1 > bottom) bottom = rowNumber - 1;
-    if (dims.min - 1 < left) left = dims.min - 1;
-    if (dims.max - 1 > right) right = dims.max - 1;
+  // Office.js's used range also covers empty cells that carry a number format (an empty
+  // "Performance obiettivo" cell formatted 0.00%): include them, so restore keeps their format.
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      if ((cell.type as number) === T.Null && !cell.numFmt) return;
+      if (rowNumber - 1 < top) top = rowNumber - 1;
+      if (rowNumber - 1 > bottom) bottom = rowNumber - 1;
+      if (colNumber - 1 < left) left = colNumber - 1;
+      if (colNumber - 1 > right) right = colNumber - 1;
+    });
   });
   if (bottom < 0) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: [] };
 
@@ -109,10 +112,15 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet): SheetGrid {
   let formulas: string[][] | undefined;
   const mergeMap = new Map<string, MergeArea>();
 
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const r = rowNumber - 1 - top;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    if (r < 0 || r >= height) return;
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       const c = colNumber - 1 - left;
+      if ((cell.type as number) === T.Null) {
+        if (cell.numFmt && c >= 0 && c < width) formats[r][c] = cell.numFmt;
+        return;
+      }
       if ((cell.type as number) === T.Merge) {
         // Only the master holds the value; the slaves widen its merged area.
         const master = cell.master;
