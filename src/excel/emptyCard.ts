@@ -3,44 +3,12 @@
 // workbook layer's messages, which the reader matches), formats ready for typed values.
 import { EXAMPLE } from "../messages/workbook";
 import { EMPTY_CARD, EXCEL_ERRORS } from "../messages/excel";
+import { EMPTY_CARD_LABELS as LABELS, EMPTY_CARD_LAYOUT, emptyCardName } from "../core/reader/emptyCard";
 import { ExcelHostError } from "./errors";
 import { SyncBudget, writeBlock } from "./payload";
 import { queueSheetList, widthPoints } from "./workbookState";
 
-/** Where things are on the empty card (0-based rows; columns A…I as the example). */
-export const EMPTY_CARD_LAYOUT = {
-  titleRow: 0,
-  hintRow: 1,
-  firstLabelRow: 3,
-  valueCol: 2,
-  headerRow: 15,
-  indicatorRows: 5,
-  widths: [46, 46, 16, 8, 13, 11, 13, 13, 11],
-  /** Per table column: "@" keeps typed text (an operator "=") as text; % for Performance and Peso. */
-  rowFormats: ["@", "@", "@", "@", "General", "@", "General", "0.00%", "0.0%"],
-} as const;
-
-const LABELS = [
-  EXAMPLE.labels.missione,
-  EXAMPLE.labels.programma,
-  EXAMPLE.labels.ambitoStrategico,
-  EXAMPLE.labels.obiettivoStrategico,
-  EXAMPLE.labels.obiettivoOperativo,
-  EXAMPLE.labels.descrizione,
-  EXAMPLE.labels.beneficiAttesi,
-  EXAMPLE.labels.risorseEconomiche,
-  EXAMPLE.labels.unitaOrganizzative,
-  EXAMPLE.labels.areaResponsabilita,
-  EXAMPLE.labels.ufficio,
-];
-
-/** "Nuova scheda", or "Nuova scheda (2)"… — never an existing name. */
-export function emptyCardName(existing: string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const base = EMPTY_CARD.sheetName;
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`.toLowerCase())) return `${base} (${k})`;
-}
+export { EMPTY_CARD_LAYOUT, emptyCardName };
 
 export async function insertEmptyCard(context: Excel.RequestContext, year: number): Promise<string> {
   const readList = queueSheetList(context);

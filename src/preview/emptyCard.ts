@@ -1,24 +1,11 @@
 // The empty card "Inserisci scheda vuota" adds in the preview: the same layout the Excel
-// host inserts (src/excel/emptyCard.ts — labels, value cells, indicator table header,
+// host inserts (src/core/reader/emptyCard.ts — labels, value cells, indicator table header,
 // "Performance obiettivo"), drawn with ExcelJS.
 import type ExcelJS from "exceljs";
 import { EXAMPLE } from "../messages/workbook";
 import { EMPTY_CARD } from "../messages/excel";
-import { EMPTY_CARD_LAYOUT, emptyCardName } from "../excel/emptyCard";
+import { EMPTY_CARD_LABELS as LABELS, EMPTY_CARD_LAYOUT, emptyCardName } from "../core/reader/emptyCard";
 
-const LABELS = [
-  EXAMPLE.labels.missione,
-  EXAMPLE.labels.programma,
-  EXAMPLE.labels.ambitoStrategico,
-  EXAMPLE.labels.obiettivoStrategico,
-  EXAMPLE.labels.obiettivoOperativo,
-  EXAMPLE.labels.descrizione,
-  EXAMPLE.labels.beneficiAttesi,
-  EXAMPLE.labels.risorseEconomiche,
-  EXAMPLE.labels.unitaOrganizzative,
-  EXAMPLE.labels.areaResponsabilita,
-  EXAMPLE.labels.ufficio,
-];
 
 /** Adds the empty card as a new sheet; returns its name. */
 export function addEmptyCard(workbook: ExcelJS.Workbook, year: number): string {

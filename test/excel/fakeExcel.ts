@@ -12,6 +12,7 @@
 //   requirement sets (an API newer than the host's ExcelApi version fails with ApiNotFound);
 // - how Excel takes a typed string: "=…" becomes a formula, "+…", "-…", "@…" too unless
 //   numeric, a leading apostrophe or the "@" text format keeps text as text.
+import { a1, columnLetters } from "../../src/core/reader/grid";
 import type { CellValue } from "../../src/core/types";
 import type { WorkbookGrid } from "../../src/core/reader/grid";
 
@@ -347,20 +348,8 @@ export function compareVersions(a: string, b: string): number {
 
 // ---------------------------------------------------------------- addresses
 
-export function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${colLetters(col)}${row + 1}`;
-}
+export const colLetters = columnLetters;
+export const cellAddress = a1;
 
 function parseCell(a: string): { row: number; col: number } {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(a.trim());
