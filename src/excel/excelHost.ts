@@ -11,7 +11,7 @@ import { readWorkbookGrid } from "./readGrid";
 import { hasBackup, restoreBackup, writePerformances } from "./writeResults";
 import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
-import { loadPolicy, savePolicy } from "./policyStore";
+import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
 
 /** Reads the workbook and analyses it (the restore backup is the add-in's, not the user's: left out). */
@@ -60,4 +60,9 @@ export function createExcelHost(): WorkbookHost {
       return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
     },
   };
+}
+
+/** Start-up: the PIANO.* functions adopt the workbook's SMVP policy (recalculating if it is not the default). */
+export function adoptWorkbookPolicyOnStart(): Promise<boolean> {
+  return runExcel(adoptWorkbookPolicy);
 }

@@ -3,7 +3,7 @@
 // or saving, the functions get the policy and Excel recalculates.
 import { parsePolicy, serializePolicy, type Policy } from "../core/policy";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
-import { setFunctionsPolicy } from "../functions/policyState";
+import { getFunctionsPolicy, setFunctionsPolicy } from "../functions/policyState";
 import { EXCEL_ERRORS } from "../messages/excel";
 import { ExcelHostError } from "./errors";
 import { SyncBudget } from "./payload";
@@ -43,4 +43,17 @@ export async function savePolicy(context: Excel.RequestContext, policy: Policy):
   setFunctionsPolicy(check.policy);
   context.application.calculate("Full");
   await context.sync();
+}
+
+/**
+ * At start-up the PIANO.* functions must score with the workbook's policy, not the default
+ * they start with: adopt it, and recalculate only when it differs from the one they used.
+ */
+export async function adoptWorkbookPolicy(context: Excel.RequestContext): Promise<boolean> {
+  const before = serializePolicy(getFunctionsPolicy() as Policy);
+  const policy = await loadPolicy(context);
+  if (serializePolicy(policy) === before) return false;
+  context.application.calculate("Full");
+  await context.sync();
+  return true;
 }

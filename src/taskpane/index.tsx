@@ -6,7 +6,7 @@ import type { Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
-import { createExcelHost } from "../excel/excelHost";
+import { adoptWorkbookPolicyOnStart, createExcelHost } from "../excel/excelHost";
 import { readyWithin } from "./officeReady";
 import { isDarkColor, loadTheme, prefersHighContrast, themeKind } from "./theme";
 import { ui } from "../messages/ui";
@@ -49,6 +49,8 @@ if (container) {
   );
   // `typeof` guard: a blocked CDN leaves no Office global at all.
   void readyWithin(typeof Office === "undefined" ? undefined : Office).then(async (outcome) => {
+    // The shared runtime also serves the PIANO.* functions: give them the workbook's policy.
+    if (outcome.ready) adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non lette all'avvio", e));
     const theme = await loadTheme(themeKind({ dark: officeIsDark(), highContrast: prefersHighContrast() })).catch(() => webLightTheme);
     root.render(<Root notice={outcome.ready ? undefined : ui.officeNotReady} initialTheme={theme} />);
   });

@@ -2,7 +2,7 @@
 import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { defaultPolicy } from "../../src/core/policy";
 import { SETTINGS_SHEET_NAME } from "../../src/core/reader/settings";
-import { createExcelHost } from "../../src/excel/excelHost";
+import { adoptWorkbookPolicyOnStart, createExcelHost } from "../../src/excel/excelHost";
 import { EMPTY_CARD_LAYOUT } from "../../src/excel/emptyCard";
 import { getFunctionsPolicy, resetFunctionsPolicy } from "../../src/functions/policyState";
 import type { Progress } from "../../src/taskpane/host";
@@ -105,6 +105,25 @@ describe("Excel host", () => {
     const again = await host.analyze();
     expect(again.skippedSheets).toEqual([]);
   });
+});
+
+test("at start-up the PIANO.* functions adopt the workbook's policy, recalculating only when it changes", async () => {
+  const { fake, uninstall } = fakeWith(exampleGrid(), { apiVersion: "1.12" });
+  try {
+    // A workbook with no settings: the functions keep the default, nothing is recalculated.
+    expect(await adoptWorkbookPolicyOnStart()).toBe(false);
+    expect(fake.calculations).toEqual([]);
+    const custom = { ...defaultPolicy(), cap: 1.2, rules: { ...defaultPolicy().rules, "<=": "reflection" as const } };
+    await createExcelHost().savePolicy(custom);
+    resetFunctionsPolicy(); // as a new session of the shared runtime starts
+    fake.calculations.length = 0;
+    expect(await adoptWorkbookPolicyOnStart()).toBe(true);
+    expect(getFunctionsPolicy()).toEqual(custom);
+    expect(fake.calculations).toEqual(["Full"]);
+  } finally {
+    uninstall();
+    resetFunctionsPolicy();
+  }
 });
 
 test("on an Excel with exactly ExcelApi 1.12 (the manifest's set) every action works and nothing newer is called", async () => {
