@@ -1,23 +1,42 @@
 // Excel's 1900 date system: serial 1 is 1900-01-01 and 60 is the phantom 1900-02-29,
 // so serials from 61 on count days since 1899-12-30. Dates are whole days: a deadline
 // met on its day is on time, so no time of day ever enters a comparison.
-const MS_PER_DAY = 86_400_000;
-const EPOCH = Date.UTC(1899, 11, 30);
+// Integer calendar arithmetic (proleptic Gregorian, days from civil dates), no Date
+// objects: parsing dates is on the hot path of every recalculation.
+const SERIAL_OF_1970 = 25_569;
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
 export function serialFromYmd(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - EPOCH) / MS_PER_DAY);
+  return daysFromCivil(y, m, d) + SERIAL_OF_1970;
 }
 
 export function ymdFromSerial(serial: number): { y: number; m: number; d: number } {
-  const t = new Date(EPOCH + Math.floor(serial) * MS_PER_DAY);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const z = Math.floor(serial) - SERIAL_OF_1970 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True when y-m-d is a real calendar day. */
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 9999) return false;
+  return d <= (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]);
 }
 
 /** Day number within `year`: 1 January = 1; days of later years keep counting (16/01 next year = 381). */

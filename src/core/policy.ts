@@ -1,5 +1,6 @@
 // The SMVP policy: how a body scores its indicators. Pure data, serialisable into
 // the workbook; the rules it names live in rules.ts as small pure functions.
+import { POLICY_ERRORS, POLICY_FIELDS } from "../messages/engine";
 
 /** A band ("fascia"): raw performance in [from, to) maps to a fixed score. */
 export interface Band {
@@ -76,21 +77,21 @@ export function parsePolicy(raw: unknown): PolicyCheck {
   const errors: string[] = [];
   const p = defaultPolicy();
   if (raw === null || typeof raw !== "object") {
-    return { ok: false, errors: ["Le impostazioni non sono un oggetto JSON."] };
+    return { ok: false, errors: [POLICY_ERRORS.notAnObject] };
   }
   const r = raw as Record<string, unknown>;
   const rules = (r.rules ?? {}) as Record<string, unknown>;
   const pick = <T extends string>(v: unknown, allowed: readonly T[], field: string, fallback: T): T => {
     if (v === undefined) return fallback;
     if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
-    errors.push(`Valore non ammesso per "${field}": ${JSON.stringify(v)} (ammessi: ${allowed.join(", ")}).`);
+    errors.push(POLICY_ERRORS.notAllowed(POLICY_FIELDS[field] ?? field, JSON.stringify(v), allowed.join(", ")));
     return fallback;
   };
   const fraction = (v: unknown, field: string, fallback: number, nullable = false): number | null => {
     if (v === undefined) return fallback;
     if (v === null && nullable) return null;
     if (isFiniteNumber(v) && v >= 0 && v <= 10) return v;
-    errors.push(`"${field}" deve essere una frazione non negativa (1 = 100%): ${JSON.stringify(v)}.`);
+    errors.push(POLICY_ERRORS.notFraction(POLICY_FIELDS[field] ?? field, JSON.stringify(v)));
     return fallback;
   };
   p.rules[">="] = pick(rules[">="], ["ratio"] as const, "rules.>=", p.rules[">="]);
@@ -103,17 +104,17 @@ export function parsePolicy(raw: unknown): PolicyCheck {
   p.rollupMean = pick(r.rollupMean, ["simple", "resources"] as const, "rollupMean", p.rollupMean);
   if (r.roundBeforeWeighting !== undefined) {
     if (typeof r.roundBeforeWeighting === "boolean") p.roundBeforeWeighting = r.roundBeforeWeighting;
-    else errors.push(`"roundBeforeWeighting" deve essere vero o falso.`);
+    else errors.push(POLICY_ERRORS.notBoolean(POLICY_FIELDS.roundBeforeWeighting));
   }
   p.statedTolerance = fraction(r.statedTolerance, "statedTolerance", p.statedTolerance) ?? p.statedTolerance;
   const th = (r.thresholds ?? {}) as Record<string, unknown>;
   p.thresholds.green = fraction(th.green, "thresholds.green", p.thresholds.green) ?? p.thresholds.green;
   p.thresholds.yellow = fraction(th.yellow, "thresholds.yellow", p.thresholds.yellow) ?? p.thresholds.yellow;
   if (p.thresholds.yellow > p.thresholds.green) {
-    errors.push("La soglia del giallo non può superare quella del verde.");
+    errors.push(POLICY_ERRORS.yellowAboveGreen);
   }
   if (r.bands !== undefined) {
-    if (!Array.isArray(r.bands)) errors.push(`"bands" deve essere un elenco di fasce.`);
+    if (!Array.isArray(r.bands)) errors.push(POLICY_ERRORS.bandsNotList(POLICY_FIELDS.bands));
     else {
       p.bands = [];
       r.bands.forEach((b, i) => {
@@ -121,7 +122,7 @@ export function parsePolicy(raw: unknown): PolicyCheck {
         const from = o.from, to = o.to ?? null, score = o.score;
         if (isFiniteNumber(from) && (to === null || isFiniteNumber(to)) && isFiniteNumber(score) && (to === null || to > from)) {
           p.bands.push({ from, to: to as number | null, score });
-        } else errors.push(`Fascia ${i + 1} non valida: servono "da" < "a" e un punteggio.`);
+        } else errors.push(POLICY_ERRORS.badBand(i + 1));
       });
       p.bands.sort((a, b) => a.from - b.from);
     }

@@ -6,8 +6,9 @@ import type { Policy } from "./policy";
 import { trafficLight } from "./light";
 import { weightedMean } from "./weighting";
 import { leadingCode, pad3 } from "./missioni";
+import { UNSPECIFIED_LABEL } from "../messages/engine";
 
-export const UNSPECIFIED = "(non indicato)";
+export const UNSPECIFIED = UNSPECIFIED_LABEL;
 
 type KeyFn = (o: ObjectiveResult) => { key: string; label: string };
 

@@ -95,3 +95,34 @@ export const PROBLEMS = {
   resourcesUnreadable: (card: string, text: string) =>
     `${q(card)}: Risorse economiche ${q(text)} non leggibili. Scrivere un importo (es. «16.000,00 €») o «Risorse interne».`,
 } as const;
+
+/** The policy's fields, as the settings pane names them. */
+export const POLICY_FIELDS: Record<string, string> = {
+  "rules.>=": "regola per «≥»",
+  "rules.<=": "regola per «≤» (minore è meglio)",
+  "rules.=": "regola per «=»",
+  cap: "limite massimo della performance",
+  floor: "soglia minima",
+  dateRule: "regola delle scadenze",
+  notAvailable: "trattamento di n.d.",
+  rollupMean: "media delle aggregazioni",
+  roundBeforeWeighting: "arrotondamento prima della media",
+  statedTolerance: "tolleranza sulla performance dichiarata",
+  "thresholds.green": "soglia del verde",
+  "thresholds.yellow": "soglia del giallo",
+  bands: "fasce di punteggio",
+};
+
+/** Errors in policy data read from a workbook or a file. */
+export const POLICY_ERRORS = {
+  notAnObject: "Le impostazioni salvate nella cartella non sono leggibili: sono usate quelle predefinite.",
+  notAllowed: (field: string, value: string, allowed: string) => `Valore non ammesso per ${field}: ${value} (ammessi: ${allowed}).`,
+  notFraction: (field: string, value: string) => `${field}: serve una percentuale tra 0% e 1000%, non ${value}.`,
+  notBoolean: (field: string) => `${field}: serve sì o no.`,
+  yellowAboveGreen: "La soglia del giallo non può superare quella del verde.",
+  bandsNotList: (field: string) => `${field}: serve un elenco di fasce.`,
+  badBand: (i: number) => `Fascia ${i}: servono «da» minore di «a» e un punteggio.`,
+} as const;
+
+/** Roll-up group of objectives whose field is empty. */
+export const UNSPECIFIED_LABEL = "(non indicato)";

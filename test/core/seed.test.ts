@@ -44,6 +44,28 @@ describe("the 2022 PIRA of CCIAA Pistoia-Prato with the default policy", () => {
     expect(name("OO14")).toMatch(/^Trasparenza/);
   });
 
+  it("reports nothing else: the whole problem list is those 10 plus the two Missione/Programma warnings", () => {
+    const all = result.problems.map((p) => `${p.code} ${p.objectiveId} ${p.indicatorRow ?? "-"}`).sort();
+    expect(all).toEqual(
+      [
+        "STATED_MISMATCH OO05 5",
+        "STATED_MISMATCH OO07 2",
+        "STATED_MISMATCH OO13 3",
+        "STATED_MISMATCH OO17 3",
+        "STATED_MISMATCH OO17 5",
+        "STATED_MISMATCH OO17 11",
+        "STATED_MISMATCH OO17 13",
+        "VALUE_UNREADABLE OO11 1",
+        "VALUE_UNREADABLE OO11 6",
+        "VALUE_UNREADABLE OO14 4",
+        "MISSIONE_PROGRAMMA OO11 -",
+        "MISSIONE_MISSING OO14 -",
+      ].sort(),
+    );
+    // The printed weights (7,1% × 14 = 99,4%; 16,7% × 6 = 100,2%) are rounded equal shares: no warning.
+    expect(result.objectives[16].weightSum).toBeCloseTo(0.994, 10);
+  });
+
   it("points each indicator problem at its cell", () => {
     const p = result.problems.find((x) => x.objectiveId === "OO11" && x.indicatorRow === 1)!;
     expect(p).toMatchObject({ severity: "error", sheet: "OO11", cell: "E2" });

@@ -13,8 +13,9 @@ function card(): ExcelJS.Workbook {
   ws.getRow(4).values = ["Uno", 3, ">=", 10, 0.3, 0.25];
   ws.getRow(5).values = ["Due", 8, ">=", 10, "70%", 0.25]; // stated as text: rewritten typed
   ws.getRow(6).values = ["Tre", 9, ">=", 10, { formula: "B6/D6", result: 0.9 }, 0.25];
-  ws.getRow(7).values = ["Quattro", "11:22", ">=", 10, 1, 0.25];
-  for (const r of [4, 6, 7]) ws.getCell(`E${r}`).numFmt = "0%";
+  ws.getRow(7).values = ["Quattro", "11:22", ">=", 10, 1, 0.25]; // unreadable: its stated 100% stays
+  ws.getRow(8).values = ["Cinque", "n.d.", ">=", 10, 1, 0.25]; // not available: "n.d." is written
+  for (const r of [4, 6, 7, 8]) ws.getCell(`E${r}`).numFmt = "0%";
   ws.getCell("A9").value = "Performance obiettivo";
   return wb;
 }
@@ -27,7 +28,7 @@ describe("write plan", () => {
     expect(a.skippedFormulas).toBe(1);
     expect(a.writes.map((w) => [w.cell, w.kind, w.value, w.numberFormat, w.before])).toEqual([
       ["E5", "indicator", 0.8, "0.00%", "70%"],
-      ["E7", "indicator", null, "0%", 1],
+      ["E8", "indicator", null, "0%", 1],
       ["B9", "objective", (0.3 + 0.8 + 0.9) / 3, "0.00%", ""],
     ]);
     expect(a.changes[0]).toEqual({ sheet: "Scheda", cell: "E5", objective: "Servizi", indicator: "Due", before: "70%", after: 0.8 });
@@ -37,7 +38,8 @@ describe("write plan", () => {
     const s = second.grid.sheets[0];
     expect(s.values[4][4]).toBe(0.8);
     expect(s.formats[4][4]).toBe("0.00%");
-    expect(s.values[6][4]).toBe("n.d.");
+    expect(s.values[6][4]).toBe(1);
+    expect(s.values[7][4]).toBe("n.d.");
     expect(s.formulas?.[5][4]).toBe("=B6/D6");
     // The in-memory view of the written grid matches the file.
     const predicted = applyWritesToGrid(first.grid, a.writes).sheets[0];
@@ -56,7 +58,7 @@ describe("write plan", () => {
     restoreWrites(second.wb, a.writes);
     const restored = gridFromExcelJs(second.wb).sheets[0];
     expect(restored.values[4][4]).toBe("70%");
-    expect(restored.values[6][4]).toBe(1);
+    expect(restored.values[7][4]).toBe(1);
     expect(restored.values.length).toBe(first.grid.sheets[0].values.length);
   });
 

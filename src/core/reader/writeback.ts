@@ -86,7 +86,7 @@ function formatFor(current: string, value: number | null): string {
 }
 
 /**
- * Plans the writes for a computed plan: for each indicator with a Performance cell
+ * Plans the writes for a computed plan: for each scored or n.d. indicator with a Performance cell
  * (IndicatorResult.performanceCell) and each objective with a "Performance obiettivo"
  * cell (ObjectiveInput.performanceCell), the computed value — unless the cell holds a
  * formula (counted in skippedFormulas) or already holds that value (no write, so a
@@ -107,7 +107,12 @@ export function planWrites(grid: WorkbookGrid, result: PlanResult): WritePlan {
     writes.push({ sheet, cell: address, value, numberFormat: formatFor(cur.format, value), kind, before: cur.value, beforeFormat: cur.format, objective, indicator });
   };
   for (const o of result.objectives) {
-    for (const ind of o.indicators) consider(ind.sheet ?? o.sheet, ind.performanceCell, ind.performance, "indicator", o.name, ind.name);
+    for (const ind of o.indicators) {
+      // An unreadable or blank Stato is the user's to fix (it is reported): keep what the card
+      // states rather than overwrite it with "n.d.", which would read as "not available".
+      if (ind.status === "unreadable" || ind.status === "blank") continue;
+      consider(ind.sheet ?? o.sheet, ind.performanceCell, ind.performance, "indicator", o.name, ind.name);
+    }
     consider(o.sheet, o.input.performanceCell, o.performance, "objective", o.name, WRITEBACK.objectiveCell);
   }
   const changes: StatedChange[] = writes.map((w) => ({ sheet: w.sheet, cell: w.cell, objective: w.objective, indicator: w.indicator, before: w.before, after: w.value }));
