@@ -17,7 +17,8 @@ export type ExcelHostErrorCode =
   | "busy"
   | "invalidPolicy"
   | "unreadableSettings"
-  | "office";
+  | "office"
+  | "internal";
 
 export class ExcelHostError extends Error {
   constructor(
@@ -62,9 +63,15 @@ export function toHostError(e: unknown): ExcelHostError {
     case "RequestAborted":
       return new ExcelHostError("busy", EXCEL_ERRORS.busy, code);
     case undefined:
-      return new ExcelHostError("office", e instanceof Error ? EXCEL_ERRORS.generic(detail) : EXCEL_ERRORS.unknown);
+      // No Office code: a bug in the add-in (a TypeError…), not something Excel refused.
+      // The English detail is for the developer's console, never for the user.
+      console.error("Piano Performance: internal error during an Excel operation:", e);
+      return new ExcelHostError(e instanceof Error ? "internal" : "office", e instanceof Error ? EXCEL_ERRORS.internal : EXCEL_ERRORS.unknown);
     default:
-      return new ExcelHostError("office", EXCEL_ERRORS.generic(`${detail} (${code})`), code);
+      // An Office code this layer has no advice for: name the code (it is what support
+      // needs), keep Office's English message out of the pane.
+      console.error(`Piano Performance: Excel refused the operation (${code}): ${detail}`, e);
+      return new ExcelHostError("office", EXCEL_ERRORS.officeRefused(code), code);
   }
 }
 

@@ -33,7 +33,12 @@ export const EXCEL_ERRORS = {
   unreadableSettings:
     "Il foglio delle impostazioni contiene dati non leggibili: non è stato modificato. Correggerlo o salvare di nuovo le impostazioni dal riquadro.",
   noSheetsToRead: "La cartella di lavoro non contiene fogli leggibili.",
-  generic: (detail: string) => `Excel ha rifiutato l'operazione: ${detail}`,
+  officeRefused: (code: string) =>
+    `Excel non ha completato l'operazione (codice: ${code}). Riprovare; se l'errore si ripete, chiudere e riaprire ` +
+    "la cartella di lavoro e, se non basta, segnalarlo al supporto indicando il codice.",
+  internal:
+    "Si è verificato un errore interno del componente aggiuntivo. Riprovare; se l'errore si ripete, " +
+    "segnalarlo al supporto indicando l'operazione che si stava eseguendo.",
   unknown: "Si è verificato un errore imprevisto durante l'operazione in Excel.",
 } as const;
 

@@ -60,6 +60,39 @@ describe("fake Excel keeps Office.js semantics", () => {
     expect(s.get("C3")).toMatchObject({ value: "+39", formula: null, quotePrefix: true });
   });
 
+  test("text written into a General cell is converted as Excel would; '@' or an apostrophe keeps it", async () => {
+    const inputs = ["-meno", "+39", "-5", "1500", "47%", "12.5%", "=100%", "2022-06-30", "TRUE", "-", "1.500", "12,5", "30/06/2022", "n.d."];
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Dati");
+      const general = ws.getRange(`F1:F${inputs.length}`);
+      general.values = inputs.map((v) => [v]);
+      const text = ws.getRange(`G1:G${inputs.length}`);
+      text.numberFormat = inputs.map(() => ["@"]);
+      text.values = inputs.map((v) => [v]);
+      ws.getRange("H1").numberFormat = [["0.0%"]];
+      ws.getRange("H1").values = [["47%"]];
+      await ctx.sync();
+    });
+    const s = fake.sheet("Dati");
+    const f = (i: number) => s.get(`F${i + 1}`);
+    expect(f(0)).toMatchObject({ value: "#NAME?", formula: "=-meno" });
+    expect(f(1)).toMatchObject({ value: 39, formula: null });
+    expect(f(2)).toMatchObject({ value: -5, formula: null });
+    expect(f(3)).toMatchObject({ value: 1500, formula: null, numberFormat: "General" });
+    expect(f(4)).toMatchObject({ value: 0.47, formula: null, numberFormat: "0%" });
+    expect(f(5)).toMatchObject({ value: 0.125, formula: null, numberFormat: "0.00%" });
+    expect(f(6)).toMatchObject({ formula: "=100%" });
+    expect(f(7)).toMatchObject({ value: 44742, formula: null, numberFormat: "yyyy-mm-dd" });
+    expect(f(8)).toMatchObject({ value: true, formula: null });
+    // The fake is en-US: "1.500" is one and a half there…
+    expect(f(10)).toMatchObject({ value: 1.5, formula: null });
+    // …and a lone sign, a decimal comma, a day-first date and plain text stay text.
+    for (const i of [9, 11, 12, 13]) expect(f(i)).toMatchObject({ value: inputs[i], formula: null, numberFormat: "General" });
+    inputs.forEach((v, i) => expect(s.get(`G${i + 1}`)).toMatchObject({ value: v, formula: null, numberFormat: "@", quotePrefix: false }));
+    // A cell that already has a number format keeps it.
+    expect(s.get("H1")).toMatchObject({ value: 0.47, numberFormat: "0.0%" });
+  });
+
   test("a protected sheet refuses changes; earlier actions of the batch stay applied", async () => {
     fake.addSheet("Chiuso").protected = true;
     await expect(

@@ -10,9 +10,13 @@
 // - the 5 MB request and response limit of Excel on the web, counted per sync;
 // - protected sheets (AccessDenied on any change), cell-edit mode (delayForCellEdit),
 //   requirement sets (an API newer than the host's ExcelApi version fails with ApiNotFound);
-// - how Excel takes a typed string: "=…" becomes a formula, "+…", "-…", "@…" too unless
-//   numeric, a leading apostrophe or the "@" text format keeps text as text.
+// - how Excel (en-US) takes a string written through range.values / range.formulas:
+//   "=…" becomes a formula, "+…", "-…", "@…" too unless numeric ("-meno" → =-meno,
+//   #NAME?); "1500", "+39" → numbers; "47%" → 0.47 with a percent format; "2022-06-30" →
+//   a date serial; TRUE/FALSE → booleans. Only a leading apostrophe or the "@" text
+//   format keeps the text exactly as written.
 import { a1, columnLetters } from "../../src/core/reader/grid";
+import { isValidYmd, serialFromYmd } from "../../src/core/dates";
 import type { CellValue } from "../../src/core/types";
 import type { WorkbookGrid } from "../../src/core/reader/grid";
 
@@ -442,6 +446,22 @@ function enterInput(excel: FakeExcel, cell: FakeCell, input: unknown): void {
   }
   if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) {
     Object.assign(cell, { value: Number(s), formula: null, quotePrefix: false });
+    return;
+  }
+  // "47%" is a number (0.47); a General cell takes a percent format, as in Excel.
+  const percent = /^([+-]?\d+(?:\.(\d+))?)%$/.exec(s);
+  if (percent) {
+    const numberFormat = cell.numberFormat === "General" ? (percent[2] ? "0.00%" : "0%") : cell.numberFormat;
+    Object.assign(cell, { value: Number(percent[1]) / 100, formula: null, numberFormat, quotePrefix: false });
+    return;
+  }
+  // An ISO date ("2022-06-30") is a date serial in any locale. Day-first dates and
+  // decimal commas ("30/06/2022", "12,5") depend on the locale: they stay text here
+  // ("1.500" is en-US 1.5, taken by the number rule above).
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (iso && isValidYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]))) {
+    const numberFormat = cell.numberFormat === "General" ? "yyyy-mm-dd" : cell.numberFormat;
+    Object.assign(cell, { value: serialFromYmd(Number(iso[1]), Number(iso[2]), Number(iso[3])), formula: null, numberFormat, quotePrefix: false });
     return;
   }
   if (/^(true|false)$/i.test(s)) {
