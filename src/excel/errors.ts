@@ -21,6 +21,8 @@ export type ExcelHostErrorCode =
   | "internal";
 
 export class ExcelHostError extends Error {
+  /** Its message is Italian and meant for the user (see isUserFacingError in the task pane). */
+  readonly userFacing = true;
   constructor(
     readonly code: ExcelHostErrorCode,
     message: string,

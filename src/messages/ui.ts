@@ -1,6 +1,7 @@
 // Italian user-facing strings: ui (task pane, ribbon command, browser preview).
 // Identifiers in English, text in Italian. Plain data and small formatters only:
 // the task pane, the preview and the tests all read the same wording from here.
+import { POLICY_ERRORS } from "./engine";
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -169,7 +170,7 @@ export const ui = {
     notNumber: "Scrivi un numero, ad esempio 90 o 12,5.",
     negative: "Il valore non può essere negativo.",
     tooLarge: "Il valore non può superare 1000%.",
-    yellowAboveGreen: "La soglia del giallo non può superare quella del verde.",
+    yellowAboveGreen: POLICY_ERRORS.yellowAboveGreen,
     bandOrder: "«a» deve essere maggiore di «da».",
   },
 
@@ -200,7 +201,10 @@ export const ui = {
     crashTitle: "Qualcosa non ha funzionato nel riquadro",
     crashBody: "La cartella non è stata modificata da questo errore. Premi «Riprova»; se il problema continua, chiudi e riapri il riquadro.",
     retry: "Riprova",
-    unknown: "errore sconosciuto",
+    // Shown instead of a message not written for the user (a bug, a library's English text).
+    unexpected:
+      "Errore imprevisto del componente aggiuntivo. Se si ripete, chiudi e riapri il riquadro; i dettagli tecnici sono nella console per sviluppatori.",
+    consoleHint: "I dettagli tecnici sono nella console per sviluppatori.",
   },
 
   commands: {
@@ -234,6 +238,23 @@ export const ui = {
     opened: "Anteprima aperta nel browser.",
     noOpener: "Nessun browser da aprire automaticamente: apri l'indirizzo qui sopra.",
     stopHint: "Per fermare il server: npm stop",
+  },
+  // `npm run screenshot` (scripts/update-screenshot.mjs).
+  screenshot: {
+    missing: (file: string): string =>
+      `Manca ${file}: esegui prima i test nel browser (npm run test:build), che salvano le schermate in test-results/.`,
+    updated: (from: string, to: string): string => `Schermata aggiornata: ${from} → ${to}`,
+  },
+  // The production build's check of the task pane's size (scripts/bundle-size.js).
+  bundle: {
+    total: (rawKb: string, gzipKb: string, limitKb: number, ok: boolean): string =>
+      `[piano] JavaScript iniziale del riquadro (taskpane.html): ${rawKb} KB, gzip ${gzipKb} KB — obiettivo ≤ ${limitKb} KB gzip: ${ok ? "rispettato" : "SUPERATO"}`,
+    file: (name: string, rawKb: string, gzipKb: string): string => `    ${name}: ${rawKb} KB (gzip ${gzipKb} KB)`,
+    tooLarge: (gzipKb: string, limitKb: number): string =>
+      `[piano] Il JavaScript iniziale del riquadro pesa ${gzipKb} KB gzip, oltre il limite di ${limitKb} KB: il riquadro si aprirebbe troppo lentamente. ` +
+      "Carica su richiesta, con import(), il codice che non serve all'apertura (come già i temi scuro e ad alto contrasto) e controlla le dipendenze aggiunte di recente.",
+    unreadable: (file: string): string => `[piano] Impossibile leggere ${file} per misurare il riquadro: la dimensione non è verificabile.`,
+    forbidden: (modules: string): string => `[piano] ExcelJS è finito nel bundle del riquadro: ${modules}`,
   },
   stop: {
     stopped: (pid: number): string => `Server di sviluppo fermato (PID ${pid}).`,

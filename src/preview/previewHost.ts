@@ -3,7 +3,7 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../taskpane/host";
+import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../taskpane/host";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { buildSummaryModel } from "../core/reader/summary";
@@ -16,8 +16,9 @@ import { addEmptyCard } from "./emptyCard";
 
 type ExcelJsModule = typeof ExcelJS;
 
-/** An error whose message is already Italian and says what to do. */
-export class PreviewError extends Error {
+/** An error whose message is already Italian and says what to do: the pane shows it. */
+export class PreviewError extends Error implements UserFacingError {
+  readonly userFacing = true as const;
   constructor(message: string) {
     super(message);
     this.name = "PreviewError";

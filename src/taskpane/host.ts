@@ -51,3 +51,20 @@ export interface WorkbookHost {
   /** Saves the policy in the workbook and recalculates the PIANO.* cells. */
   savePolicy(policy: Policy): Promise<void>;
 }
+
+/**
+ * Errors a host throws on purpose carry a message written for the user, in Italian
+ * (what went wrong and what to do). The pane shows those; anything else — a bug, a
+ * library's English message — is replaced by a generic Italian message and logged.
+ *
+ * The marker is structural, so components never import a host: `userFacing: true`
+ * (ExcelHostError and PreviewError set it; their messages come from src/messages).
+ */
+export interface UserFacingError extends Error {
+  readonly userFacing: true;
+}
+
+export function isUserFacingError(e: unknown): e is Error {
+  if (!(e instanceof Error) || typeof e.message !== "string") return false;
+  return (e as Partial<UserFacingError>).userFacing === true;
+}

@@ -8,16 +8,15 @@ import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-componen
 import { App } from "./components/App";
 import { adoptWorkbookPolicyOnStart, createExcelHost } from "../excel/excelHost";
 import { readyWithin } from "./officeReady";
-import { isDarkColor, loadTheme, prefersHighContrast, themeKind } from "./theme";
+import { loadTheme, officeIsDark, prefersHighContrast, themeKind, type OfficeThemeLike } from "./theme";
 import { ui } from "../messages/ui";
 
-function officeIsDark(): boolean {
+/** Office's theme, or undefined outside Office (a blocked CDN leaves no Office global). */
+function currentOfficeTheme(): OfficeThemeLike | undefined {
   try {
-    const t = Office.context?.officeTheme;
-    if (!t) return false;
-    return typeof t.isDarkTheme === "boolean" ? t.isDarkTheme : isDarkColor(t.bodyBackgroundColor);
+    return typeof Office === "undefined" ? undefined : (Office.context?.officeTheme ?? undefined);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -27,7 +26,7 @@ function Root(props: { notice?: string; initialTheme: Theme }): React.ReactEleme
     // Office has no theme-changed event for Excel; forced colours can change live.
     const mq = window.matchMedia?.("(forced-colors: active)");
     if (!mq) return;
-    const onChange = () => void loadTheme(themeKind({ dark: officeIsDark(), highContrast: mq.matches })).then(setTheme);
+    const onChange = () => void loadTheme(themeKind({ dark: officeIsDark(currentOfficeTheme()), highContrast: mq.matches })).then(setTheme);
     mq.addEventListener?.("change", onChange);
     return () => mq.removeEventListener?.("change", onChange);
   }, []);
@@ -51,7 +50,7 @@ if (container) {
   void readyWithin(typeof Office === "undefined" ? undefined : Office).then(async (outcome) => {
     // The shared runtime also serves the PIANO.* functions: give them the workbook's policy.
     if (outcome.ready) adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non lette all'avvio", e));
-    const theme = await loadTheme(themeKind({ dark: officeIsDark(), highContrast: prefersHighContrast() })).catch(() => webLightTheme);
+    const theme = await loadTheme(themeKind({ dark: officeIsDark(currentOfficeTheme()), highContrast: prefersHighContrast() })).catch(() => webLightTheme);
     root.render(<Root notice={outcome.ready ? undefined : ui.officeNotReady} initialTheme={theme} />);
   });
 }

@@ -1,5 +1,5 @@
 // Which Fluent theme matches Office's: pure, so both the task pane entry (which reads
-// Office.context.officeTheme) and the preview (which reads the browser) use it.
+// Office.context.officeTheme and hands it in) and the preview (which reads the browser) use it.
 import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 export interface ThemeHints {
@@ -34,6 +34,20 @@ export function isDarkColor(hex: string | undefined): boolean {
   };
   const l = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
   return l < 0.18;
+}
+
+/** What Office.context.officeTheme offers, as far as choosing light or dark goes. Older
+ *  hosts lack isDarkTheme; some leave the colours empty. */
+export interface OfficeThemeLike {
+  isDarkTheme?: boolean;
+  bodyBackgroundColor?: string;
+}
+
+/** Office's theme is dark: its own flag when it has one, else the pane body's colour.
+ *  No theme (office.js missing, not in Office) counts as light. */
+export function officeIsDark(theme: OfficeThemeLike | null | undefined): boolean {
+  if (!theme) return false;
+  return typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : isDarkColor(theme.bodyBackgroundColor);
 }
 
 /** Forced colours (Windows high contrast) as the browser reports it. */

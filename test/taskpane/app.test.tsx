@@ -46,6 +46,9 @@ describe("task pane", () => {
       const alert = await screen.findByRole("alert");
       expect(alert.textContent).toContain("Qualcosa non ha funzionato nel riquadro");
       expect(alert.textContent).not.toMatch(/at \w+ \(/);
+      // The TypeError's English message stays in the console.
+      expect(alert.textContent).not.toMatch(/Cannot|undefined|TypeError|Dettaglio/);
+      expect(alert.textContent).toContain("I dettagli tecnici sono nella console per sviluppatori.");
       // The header and the sections stay: the pane is never blank.
       expect(screen.getByRole("heading", { name: "Piano Performance" })).toBeTruthy();
       expect(screen.getByRole("tab", { name: "Verifica" })).toBeTruthy();

@@ -3,6 +3,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { formatPercent } from "../../src/core/format";
+import { ExcelHostError } from "../../src/excel/errors";
+import { EXCEL_ERRORS } from "../../src/messages/excel";
+import { ui } from "../../src/messages/ui";
 import { FakeHost } from "./fakeHost";
 import { notesOnly, twoCards } from "./grids";
 import { confirmDialog, dialogButton, renderPane } from "./render";
@@ -117,11 +120,11 @@ describe("Calcola performance", () => {
     expect(host.grid.sheets.map((s) => s.name)).toEqual(["Note", "Scheda vuota"]);
   });
 
-  test("a failure shows an Italian message with what to do, and the pane stays usable", async () => {
+  test("a host failure shows the host's Italian message with what to do, and the pane stays usable", async () => {
     const user = userEvent.setup();
     const host = new FakeHost(twoCards());
-    const err = new Error("The sheet is protected.");
-    err.stack = "Error: The sheet is protected.\n    at writeResults (excelHost.ts:10:5)";
+    const err = new ExcelHostError("protected", EXCEL_ERRORS.protectedSheets(["OO01"]), "AccessDenied");
+    err.stack = "ExcelHostError: Il foglio «OO01» è protetto\n    at writeResults (excelHost.ts:10:5)";
     host.failNext("writeResults", err);
     renderPane(host);
     await user.click(run());
@@ -129,7 +132,7 @@ describe("Calcola performance", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Calcolo non riuscito");
     expect(alert.textContent).toContain("Ripristina");
-    expect(alert.textContent).toContain("Dettaglio: The sheet is protected.");
+    expect(alert.textContent).toContain("Dettaglio: Il foglio «OO01» è protetto: nessuna cella è stata modificata.");
     expect(alert.textContent).not.toContain("excelHost.ts");
     expect(run()).toHaveProperty("disabled", false);
 
@@ -140,15 +143,44 @@ describe("Calcola performance", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  test("a non-Error rejection still shows a message", async () => {
-    const user = userEvent.setup();
-    const host = new FakeHost(twoCards());
-    host.failNext("analyze", { code: "GeneralException" });
-    renderPane(host);
-    await user.click(run());
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Calcolo non riuscito");
-    expect(alert.textContent).toContain("errore sconosciuto");
+  test("an unexpected error (English, not from the host) is never shown: generic Italian text, detail in the console", async () => {
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const user = userEvent.setup();
+      const host = new FakeHost(twoCards());
+      const err = new TypeError("Cannot read properties of undefined (reading 'values')");
+      host.failNext("writeResults", err);
+      renderPane(host);
+      await user.click(run());
+      await user.click(dialogButton(await confirmDialog(), "Sostituisci"));
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toContain("Calcolo non riuscito");
+      expect(alert.textContent).toContain(ui.errors.whatToDo.calculate);
+      expect(alert.textContent).toContain(ui.errors.unexpected);
+      expect(alert.textContent).not.toMatch(/Cannot read|undefined|values|Dettaglio/);
+      expect(spy).toHaveBeenCalledWith(expect.stringContaining("calculate"), err);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test("a non-Error rejection still shows an Italian message", async () => {
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const user = userEvent.setup();
+      const host = new FakeHost(twoCards());
+      const rejection = { code: "GeneralException", message: "An internal error has occurred." };
+      host.failNext("analyze", rejection);
+      renderPane(host);
+      await user.click(run());
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toContain("Calcolo non riuscito");
+      expect(alert.textContent).toContain(ui.errors.unexpected);
+      expect(alert.textContent).not.toContain("internal error");
+      expect(spy).toHaveBeenCalledWith(expect.any(String), rejection);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test("progress is shown and the button cannot start a second run", async () => {

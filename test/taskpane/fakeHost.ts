@@ -2,7 +2,7 @@
 // the real reader/engine analyse it, writes change its cells (and can be restored),
 // the summary adds a sheet, settings are stored in the settings sheet. Tests can make
 // the next call of a method fail, or hold it open to look at the pane mid-run.
-import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../../src/taskpane/host";
+import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../../src/taskpane/host";
 import type { CellValue } from "../../src/core/types";
 import type { Policy } from "../../src/core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";
@@ -13,6 +13,11 @@ import { parseA1, type SheetGrid, type WorkbookGrid } from "../../src/core/reade
 import { cardSheet } from "./grids";
 
 type Method = keyof Omit<WorkbookHost, "kind">;
+
+/** A failure the fake host reports with an Italian message, as the real hosts do. */
+export class HostError extends Error implements UserFacingError {
+  readonly userFacing = true as const;
+}
 
 interface Saved {
   sheet: string;
@@ -60,7 +65,8 @@ export class FakeHost implements WorkbookHost {
 
   sheet(name: string): SheetGrid {
     const s = this.grid.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`Il foglio «${name}» non esiste.`);
+    // What a real host does: an error written for the user (see isUserFacingError).
+    if (!s) throw new HostError(`Il foglio «${name}» non esiste.`);
     return s;
   }
 

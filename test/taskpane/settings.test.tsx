@@ -3,6 +3,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readSettings } from "../../src/core/reader/settings";
 import { DEFAULT_POLICY, defaultPolicy } from "../../src/core/policy";
+import { ExcelHostError } from "../../src/excel/errors";
+import { EXCEL_ERRORS } from "../../src/messages/excel";
 import { FakeHost } from "./fakeHost";
 import { twoCards } from "./grids";
 import { confirmDialog, dialogButton, renderPane } from "./render";
@@ -13,6 +15,53 @@ async function openSettings(host: FakeHost) {
   await screen.findByRole("button", { name: "Salva impostazioni" });
   return user;
 }
+
+/** The name a screen reader announces, after the accessible-name rules that matter here:
+ *  aria-labelledby (its ids must resolve to elements with text), aria-label, a <label>
+ *  for the control or around it, a button's own text. */
+function accessibleName(el: Element): string {
+  const text = (n: Element | null | undefined) => (n?.textContent ?? "").replace(/\s+/g, " ").trim();
+  const labelledBy = el.getAttribute("aria-labelledby");
+  if (labelledBy !== null) {
+    // A broken reference names nothing, even if the attribute is there.
+    return labelledBy
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => text(document.getElementById(id)))
+      .filter(Boolean)
+      .join(" ");
+  }
+  const ariaLabel = el.getAttribute("aria-label")?.trim();
+  if (ariaLabel) return ariaLabel;
+  if (el.id) {
+    const forLabel = [...document.querySelectorAll("label")].find((l) => l.htmlFor === el.id);
+    if (text(forLabel)) return text(forLabel);
+  }
+  if (text(el.closest("label"))) return text(el.closest("label"));
+  if (el.tagName === "BUTTON") return text(el);
+  return "";
+}
+
+describe("accessibleName (the helper the label check relies on)", () => {
+  afterEach(() => document.body.replaceChildren());
+
+  test("an aria-labelledby pointing nowhere, or at an empty element, is no name", () => {
+    document.body.innerHTML = `<span id="empty"> </span><input id="a" aria-labelledby="missing"><input id="b" aria-labelledby="empty">`;
+    expect(accessibleName(document.getElementById("a")!)).toBe("");
+    expect(accessibleName(document.getElementById("b")!)).toBe("");
+  });
+
+  test("labels that resolve to text are names", () => {
+    document.body.innerHTML =
+      `<span id="t">Soglia</span><input id="a" aria-labelledby="t"><label for="b">Peso</label><input id="b">` +
+      `<label>Limite <input id="c"></label><button id="d"> Salva </button><input id="e">`;
+    expect(accessibleName(document.getElementById("a")!)).toBe("Soglia");
+    expect(accessibleName(document.getElementById("b")!)).toBe("Peso");
+    expect(accessibleName(document.getElementById("c")!)).toBe("Limite");
+    expect(accessibleName(document.getElementById("d")!)).toBe("Salva");
+    expect(accessibleName(document.getElementById("e")!)).toBe("");
+  });
+});
 
 describe("Impostazioni", () => {
   test("shows the default policy, every control labelled", async () => {
@@ -25,11 +74,12 @@ describe("Impostazioni", () => {
     expect(screen.getByRole("radiogroup", { name: "Indicatori «≤» (minore o uguale)" })).toBeTruthy();
     expect((screen.getByRole("radio", { name: "Rapporto inverso (Target ÷ Stato)" }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole("switch", { name: /Arrotonda/ })).toBeTruthy();
-    // Every form control has an accessible name.
-    for (const el of document.querySelectorAll("input, button")) {
-      const name = el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.textContent;
-      expect(name).toBeTruthy();
-    }
+    // Every form control has an accessible name: a reference that resolves to visible text,
+    // not merely an attribute that is present.
+    const controls = [...document.querySelectorAll("input, button, select, textarea")];
+    expect(controls.length).toBeGreaterThan(10);
+    const unnamed = controls.filter((el) => accessibleName(el) === "").map((el) => el.outerHTML.slice(0, 120));
+    expect(unnamed).toEqual([]);
   });
 
   test("saves into the workbook, and the next calculation uses it", async () => {
@@ -111,7 +161,7 @@ describe("Impostazioni", () => {
 
   test("a failed save keeps the form and says what to do", async () => {
     const host = new FakeHost(twoCards());
-    host.failNext("savePolicy", new Error("The workbook is protected."));
+    host.failNext("savePolicy", new ExcelHostError("protected", EXCEL_ERRORS.protectedSomewhere, "AccessDenied"));
     const user = await openSettings(host);
     await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
     const alert = await screen.findByRole("alert");
@@ -121,10 +171,11 @@ describe("Impostazioni", () => {
 
   test("an unreadable workbook policy falls back to the defaults with a message", async () => {
     const host = new FakeHost(twoCards());
-    host.failNext("loadPolicy", new Error("Timeout"));
+    host.failNext("loadPolicy", new ExcelHostError("unreadableSettings", EXCEL_ERRORS.unreadableSettings));
     await openSettings(host);
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("Impostazioni non lette");
+    expect(alert.textContent).toContain(`Dettaglio: ${EXCEL_ERRORS.unreadableSettings}`);
     expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("90");
   });
 

@@ -3,6 +3,8 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { buildSummaryModel } from "../../src/core/reader/summary";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
+import { ExcelHostError } from "../../src/excel/errors";
+import { EXCEL_ERRORS } from "../../src/messages/excel";
 import { FakeHost } from "./fakeHost";
 import { notesOnly, twoCards } from "./grids";
 import { renderPane } from "./render";
@@ -44,11 +46,12 @@ describe("Genera riepilogo", () => {
   test("a failure shows what to do", async () => {
     const user = userEvent.setup();
     const host = new FakeHost(twoCards());
-    host.failNext("buildSummary", new Error("The workbook is protected."));
+    host.failNext("buildSummary", new ExcelHostError("protected", EXCEL_ERRORS.protectedSomewhere, "AccessDenied"));
     renderPane(host, "summary");
     await user.click(build());
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Riepilogo non generato");
+    expect(alert.textContent).toContain(`Dettaglio: ${EXCEL_ERRORS.protectedSomewhere}`);
     expect(alert.textContent).toContain("protetta");
     expect(build()).toHaveProperty("disabled", false);
   });

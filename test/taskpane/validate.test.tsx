@@ -3,6 +3,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
+import { ExcelHostError } from "../../src/excel/errors";
+import { EXCEL_ERRORS } from "../../src/messages/excel";
 import { FakeHost } from "./fakeHost";
 import { notesOnly, twoCards, workbook } from "./grids";
 import { renderPane } from "./render";
@@ -78,7 +80,7 @@ describe("Verifica struttura", () => {
 
   test("inserting a card can fail with a message", async () => {
     const host = new FakeHost(notesOnly());
-    host.failNext("insertEmptyCard", new Error("Workbook structure is protected"));
+    host.failNext("insertEmptyCard", new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook, "AccessDenied"));
     const user = await openValidate(host);
     await user.click(verify());
     await user.click(await screen.findByRole("button", { name: "Inserisci scheda vuota" }));
@@ -89,7 +91,7 @@ describe("Verifica struttura", () => {
 
   test("a failure shows what to do", async () => {
     const host = new FakeHost(twoCards());
-    host.failNext("analyze", new Error("A cell is being edited"));
+    host.failNext("analyze", new ExcelHostError("cellEditing", EXCEL_ERRORS.cellEditing, "InvalidOperationInCellEditMode"));
     const user = await openValidate(host);
     await user.click(verify());
     const alert = await screen.findByRole("alert");

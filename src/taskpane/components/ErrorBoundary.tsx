@@ -1,9 +1,16 @@
 // Last line of defence: a rendering bug shows an Italian message and a way out,
-// never a blank pane or a stack trace.
+// never a blank pane, a stack trace or an English error message.
 import * as React from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ui } from "../../messages/ui";
-import { errorText } from "./OperationStatus";
+import { userMessage } from "./OperationStatus";
+
+/** A host's Italian message may be shown; anything else stays in the console (logged
+ *  by componentDidCatch), never on screen. */
+function detail(error: unknown): string {
+  const message = userMessage(error);
+  return message === null ? ui.errors.consoleHint : ui.errors.detail(message);
+}
 
 interface State {
   error: unknown;
@@ -28,7 +35,7 @@ export class ErrorBoundary extends React.Component<{ children: React.ReactNode }
       <div role="alert">
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{ui.errors.crashTitle}</MessageBarTitle> {ui.errors.crashBody} {ui.errors.detail(errorText(this.state.error))}
+            <MessageBarTitle>{ui.errors.crashTitle}</MessageBarTitle> {ui.errors.crashBody} {detail(this.state.error)}
           </MessageBarBody>
         </MessageBar>
         <Button appearance="primary" onClick={() => this.setState({ error: null, failed: false })}>

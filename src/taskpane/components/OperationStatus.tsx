@@ -1,5 +1,6 @@
 // Progress and failure of the pane's operations, shown where the operation was started.
 import * as React from "react";
+import { useEffect } from "react";
 import {
   Button,
   Field,
@@ -12,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ui } from "../../messages/ui";
+import { isUserFacingError } from "../host";
 import type { OperationKind, Runner } from "../useRunner";
 
 const useStyles = makeStyles({
@@ -19,26 +21,29 @@ const useStyles = makeStyles({
   body: { whiteSpace: "normal" },
 });
 
-/** The message of an error, never its stack; short enough to read in a narrow pane. */
-export function errorText(error: unknown): string {
-  let text: string;
-  if (error instanceof Error) text = error.message;
-  else if (typeof error === "string") text = error;
-  else if (error && typeof error === "object" && typeof (error as { message?: unknown }).message === "string") {
-    text = (error as { message: string }).message;
-  } else text = "";
-  text = text.split("\n")[0].trim();
-  if (!text) return ui.errors.unknown;
+/** The Italian message a host wrote for the user (first line, no stack, short enough for
+ *  a narrow pane), or null when the error was not written for the user: then the pane
+ *  says something generic and the detail goes to the console. */
+export function userMessage(error: unknown): string | null {
+  if (!isUserFacingError(error)) return null;
+  const text = error.message.split("\n")[0].trim();
+  if (!text) return null;
   return text.length > 300 ? text.slice(0, 297) + "…" : text;
 }
 
 export function FailureMessage(props: { kind: OperationKind; error: unknown; onDismiss?: () => void }): React.ReactElement {
   const styles = useStyles();
+  const { kind, error } = props;
+  const message = userMessage(error);
+  useEffect(() => {
+    // Kept for the developer console; the user reads the Italian text below.
+    if (message === null) console.error(`[piano] ${kind}:`, error);
+  }, [kind, error, message]);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody className={styles.body}>
-        <MessageBarTitle>{ui.errors.title[props.kind]}</MessageBarTitle> {ui.errors.whatToDo[props.kind]}
-        <span className={styles.detail}>{ui.errors.detail(errorText(props.error))}</span>
+        <MessageBarTitle>{ui.errors.title[kind]}</MessageBarTitle> {ui.errors.whatToDo[kind]}
+        <span className={styles.detail}>{message === null ? ui.errors.unexpected : ui.errors.detail(message)}</span>
       </MessageBarBody>
       {props.onDismiss && (
         <MessageBarActions

@@ -1,0 +1,85 @@
+// The production build's budget for the task pane (scripts/bundle-size.js): a real webpack
+// compile of small entries, so the test sees what `npm run build` would do with them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import webpack from "webpack";
+import { ui } from "../../src/messages/ui";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const BundleSizePlugin = require("../../scripts/bundle-size.js") as {
+  new (o: { limitKb?: number; log?: (line: string) => void }): webpack.WebpackPluginInstance;
+  TARGET_GZIP_KB: number;
+};
+
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "piano-bundle-"));
+  // ~40 KB of random text: gzip cannot shrink it much, so its gzip size is predictable.
+  const blob = crypto.randomBytes(30_000).toString("base64");
+  fs.writeFileSync(path.join(dir, "pane.js"), `export const blob = ${JSON.stringify(blob)};\nconsole.log(blob.length);\n`);
+  fs.writeFileSync(path.join(dir, "commands.js"), `console.log("comandi");\n`);
+  fs.writeFileSync(path.join(dir, "preview.js"), `import("./lazy.js").then((m) => console.log(m.x));\n`);
+  fs.writeFileSync(path.join(dir, "lazy.js"), `export const x = ${JSON.stringify(blob)};\n`);
+  fs.mkdirSync(path.join(dir, "node_modules", "exceljs"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "node_modules", "exceljs", "index.js"), `module.exports = { Workbook: function () {} };\n`);
+  fs.writeFileSync(path.join(dir, "withExceljs.js"), `const x = require("exceljs");\nconsole.log(x.Workbook);\n`);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function build(entry: Record<string, string>, limitKb?: number): Promise<{ failed: boolean; errors: string[]; log: string[] }> {
+  const log: string[] = [];
+  const compiler = webpack({
+    mode: "none",
+    context: dir,
+    entry,
+    output: { path: path.join(dir, "dist"), clean: true, filename: "[name].js" },
+    plugins: [new BundleSizePlugin({ limitKb, log: (l) => log.push(l) })],
+    infrastructureLogging: { level: "none" },
+  });
+  const stats = await new Promise<webpack.Stats>((resolve, reject) => compiler.run((err, s) => (err || !s ? reject(err) : resolve(s))));
+  await new Promise<void>((resolve) => compiler.close(() => resolve()));
+  // hasErrors() is what makes webpack-cli exit non-zero.
+  return { failed: stats.hasErrors(), errors: stats.compilation.errors.map((e) => e.message), log };
+}
+
+describe("BundleSizePlugin", () => {
+  test("the budget is 200 KB gzip", () => {
+    expect(BundleSizePlugin.TARGET_GZIP_KB).toBe(200);
+  });
+
+  test("within budget: prints the size in Italian, the build succeeds", async () => {
+    const { failed, errors, log } = await build({ taskpane: "./pane.js", commands: "./commands.js" });
+    expect(errors).toEqual([]);
+    expect(failed).toBe(false);
+    expect(log.join("\n")).toMatch(/JavaScript iniziale del riquadro \(taskpane\.html\): [\d.]+ KB, gzip [\d.]+ KB — obiettivo ≤ 200 KB gzip: rispettato/);
+    expect(log.some((l) => l.includes("taskpane.js:"))).toBe(true);
+    expect(log.some((l) => l.includes("commands.js:"))).toBe(true);
+  });
+
+  test("over budget: the build fails with an Italian message, and still prints the size", async () => {
+    const { failed, errors, log } = await build({ taskpane: "./pane.js", commands: "./commands.js" }, 10);
+    expect(failed).toBe(true);
+    expect(log.join("\n")).toMatch(/obiettivo ≤ 10 KB gzip: SUPERATO/);
+    expect(errors).toHaveLength(1);
+    const gzipKb = /gzip ([\d.]+) KB —/.exec(log.join("\n"))![1];
+    expect(Number(gzipKb)).toBeGreaterThan(10);
+    expect(errors[0]).toBe(ui.bundle.tooLarge(gzipKb, 10));
+  });
+
+  test("only what taskpane.html loads counts: the preview and its lazy chunks do not", async () => {
+    const { errors, log } = await build({ taskpane: "./commands.js", preview: "./preview.js" }, 10);
+    expect(errors).toEqual([]);
+    expect(log.join("\n")).not.toMatch(/preview|lazy/);
+  });
+
+  test("ExcelJS in the pane's bundle fails the build", async () => {
+    const { failed, errors } = await build({ taskpane: "./withExceljs.js" });
+    expect(failed).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("ExcelJS è finito nel bundle del riquadro");
+  });
+});
