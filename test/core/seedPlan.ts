@@ -3,36 +3,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PlanInput, ObjectiveInput } from "../../src/core";
+import type { SeedPlan } from "../../src/adapters/exceljs/example";
 
-export interface SeedIndicator {
-  nome: string;
-  algoritmo: string | null;
-  tipologia: string;
-  udm: string;
-  stato: string;
-  operatore: string;
-  target: string;
-  performance: string;
-  peso: string;
-}
-export interface SeedObjective {
-  id: string;
-  missione: string | null;
-  programma: string | null;
-  ambitoStrategico: string | null;
-  obiettivoStrategico: string | null;
-  obiettivoOperativo: string;
-  descrizione: string | null;
-  beneficiAttesi: string | null;
-  risorseEconomiche: string | null;
-  areaResponsabilita: string | null;
-  ufficio: string | null;
-  indicatori: SeedIndicator[];
-}
-export interface Seed {
-  anno: number;
-  obiettivi: SeedObjective[];
-}
+export type Seed = SeedPlan;
 
 export function loadSeed(): Seed {
   return JSON.parse(fs.readFileSync(path.join(__dirname, "../../assets/seed/pira-2022.json"), "utf8"));
@@ -54,8 +27,8 @@ export function seedPlan(seed: Seed = loadSeed()): PlanInput {
       row: k + 1,
       name: i.nome,
       algorithm: i.algoritmo ?? undefined,
-      type: i.tipologia,
-      unit: i.udm,
+      type: i.tipologia ?? undefined,
+      unit: i.udm ?? undefined,
       actual: { value: i.stato, address: `E${k + 2}` },
       operator: { value: i.operatore, address: `F${k + 2}` },
       target: { value: i.target, address: `G${k + 2}` },
