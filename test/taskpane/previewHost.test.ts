@@ -147,6 +147,25 @@ describe("preview host", () => {
     expect(a.skippedSheets).toEqual(["Note"]);
   });
 
+  test("opens a user's own .xlsx (read in memory) and computes it", async () => {
+    const host = newHost();
+    await host.openExample();
+    // A one-card workbook of the user's, in the card layout.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Mia scheda");
+    ws.getCell("A1").value = "Obiettivo operativo:";
+    ws.getCell("B1").value = "Sportello digitale";
+    ws.getRow(3).values = ["Indicatori", "Stato 2023", "Operatore", "Target 2023", "Performance", "Peso"];
+    ws.getRow(4).values = ["Pratiche", 30, ">=", 40, null, 0.5];
+    ws.getRow(5).values = ["Tempi", 12, "<=", 10, null, 0.5];
+    await host.open((await wb.xlsx.writeBuffer()) as ArrayBuffer, "mio-piano.xlsx");
+    const a = await host.analyze();
+    expect(a.cardCount).toBe(1);
+    expect(a.result.year).toBe(2023);
+    expect(a.result.objectives[0].name).toBe("Sportello digitale");
+    expect(a.result.objectives[0].performance).toBeCloseTo((0.75 + 10 / 12) / 2, 12);
+  });
+
   test("a file that is not a workbook: Italian message, previous workbook kept", async () => {
     const host = newHost();
     await host.openExample();
