@@ -17,11 +17,17 @@ class FunctionsMetadataExtrasPlugin {
   }
 
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap(pluginName, (compilation) => {
+    compiler.hooks.compilation.tap(pluginName, (compilation) => {
       compilation.hooks.processAssets.tap({ name: pluginName, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
         const asset = compilation.getAsset(this.file);
         // No asset: the metadata plugin reported errors and the build fails with them.
         if (!asset) return;
+        // The metadata plugin adds its asset to child compilations too (html-webpack-plugin's);
+        // only the main compilation may emit it, or watch rebuilds report a conflict.
+        if (compilation.compiler.isChild()) {
+          compilation.deleteAsset(this.file);
+          return;
+        }
         const metadata = JSON.parse(asset.source.source().toString());
         compilation.updateAsset(this.file, new sources.RawSource(JSON.stringify({ ...this.extras, ...metadata, ...this.extras }, null, 4)));
       });
