@@ -6,7 +6,7 @@
 import type { CellValue } from "../core/types";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import { cellValueOfWrite, type CellWrite } from "../core/reader/writeback";
-import { parseA1 } from "../core/reader/grid";
+import { a1, parseA1 } from "../core/reader/grid";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import type { ProgressFn, WriteReport } from "../taskpane/host";
 import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
@@ -45,17 +45,11 @@ function contentIndex(data: BoxData[]): Map<string, CellContent> {
   for (const d of data)
     d.values.forEach((row, r) =>
       row.forEach((v, c) => {
-        const address = `${columnName(d.left + c)}${d.top + r + 1}`;
+        const address = a1(d.top + r, d.left + c);
         out.set(cellKey(d.sheet, address), { value: v, formula: formulaOf(v, d.formulas[r][c]), numberFormat: d.formats[r][c] });
       }),
     );
   return out;
-}
-
-function columnName(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function toTarget(sheet: string, cell: string): Target | null {

@@ -15,7 +15,7 @@
 //   #NAME?); "1500", "+39" → numbers; "47%" → 0.47 with a percent format; "2022-06-30" →
 //   a date serial; TRUE/FALSE → booleans. Only a leading apostrophe or the "@" text
 //   format keeps the text exactly as written.
-import { a1, columnLetters } from "../../src/core/reader/grid";
+import { a1, columnLetters, parseA1 } from "../../src/core/reader/grid";
 import { isValidYmd, serialFromYmd } from "../../src/core/dates";
 import type { CellValue } from "../../src/core/types";
 import type { WorkbookGrid } from "../../src/core/reader/grid";
@@ -356,11 +356,9 @@ export const colLetters = columnLetters;
 export const cellAddress = a1;
 
 function parseCell(a: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(a.trim());
-  if (!m) throw new FakeOfficeError("InvalidArgument", `Invalid cell address: ${a}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const p = parseA1(a);
+  if (!p) throw new FakeOfficeError("InvalidArgument", `Invalid cell address: ${a}`);
+  return p;
 }
 
 function quoteSheet(name: string): string {

@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import { EXAMPLE } from "../../messages/workbook";
 import { dateFromSerial } from "./grid";
-import { serialFromYmd } from "../../core/dates";
+import { parseText } from "../../core/values";
 
 export interface SeedIndicator {
   nome: string;
@@ -58,35 +58,37 @@ export const EXAMPLE_LAYOUT = {
 
 const decimalsFormat = (digits: number) => (digits > 0 ? "0." + "0".repeat(digits) : "0");
 
+const PLAIN_DATE_RE = /^\d{1,2}([/.])\d{1,2}\1(\d{4}|\d{2})$/;
+
 /**
- * One seed string as a typed cell: "5.441" → 5441, "0,6" → 0.6, "12,5%" → 0.125 with "0.0%",
- * "30/06/2022" → a date, "335.374,13 €" → 335374.13 in euro; si/no, n.d. and anything
- * else stay text. In a "si/no" row every value stays text (the seed's "6" is an anomaly).
+ * One seed string as a typed cell, read by the engine's own parser: "5.441" → 5441,
+ * "0,6" → 0.6, "12,5%" → 0.125 with "0.0%", "30/06/2022" → a date, "335.374,13 €" →
+ * 335374.13 in euro; si/no, n.d., ranges and anything else stay text as printed. In a
+ * "si/no" row every value stays text (the seed's "6" is an anomaly).
  */
 export function typedSeedCell(raw: string | null | undefined, unit?: string | null): TypedCell {
   if (raw === null || raw === undefined) return { value: null };
   const s = raw.trim();
   if (s === "") return { value: null };
   if (unit && unit.trim().toLowerCase() === "si/no") return { value: s };
-  let m = /^(-?\d{1,3}(?:\.\d{3})*|-?\d+)(?:,(\d+))?\s*%$/.exec(s);
-  if (m) {
-    const n = Number(m[1].replace(/\./g, "") + "." + (m[2] ?? "0"));
-    return { value: round(n / 100, 12), numFmt: decimalsFormat(m[2]?.length ?? 0) + "%" };
-  }
-  m = /^(-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(\d+))?\s*€$/.exec(s);
-  if (m) return { value: Number(m[1].replace(/\./g, "") + "." + (m[2] ?? "0")), numFmt: '#,##0.00 "€"' };
-  m = /^(-?\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/.exec(s);
-  if (m) return { value: Number(m[1].replace(/\./g, "") + "." + (m[2] ?? "0")), numFmt: "#,##0" + (m[2] ? "." + "0".repeat(m[2].length) : "") };
-  m = /^(-?\d+)(?:,(\d+))?$/.exec(s);
-  if (m) return { value: Number(m[1] + "." + (m[2] ?? "0")), numFmt: m[2] ? decimalsFormat(m[2].length) : "General" };
-  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
-  if (m) {
-    const y = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    const sep = m[2];
-    const fmt = m[4].length === 2 ? `dd${sep}mm${sep}yy` : `dd${sep}mm${sep}yyyy`;
-    return { value: dateFromSerial(serialFromYmd(y, Number(m[3]), Number(m[1]))), numFmt: fmt };
+  const v = parseText(s);
+  if (v.kind === "number") return { value: v.percent ? round(v.value, 12) : v.value, numFmt: seedNumberFormat(s, v.percent) };
+  // Only a plain date becomes a date cell; "dal 28.10 al 14.11 2022" stays the text it was.
+  const d = v.kind === "date" ? PLAIN_DATE_RE.exec(s) : null;
+  if (v.kind === "date" && d) {
+    const sep = d[1];
+    return { value: dateFromSerial(v.serial), numFmt: d[2].length === 2 ? `dd${sep}mm${sep}yy` : `dd${sep}mm${sep}yyyy` };
   }
   return { value: s };
+}
+
+/** The number format a printed number implies: its decimals, its %, its €, its grouping. */
+function seedNumberFormat(s: string, percent: boolean): string {
+  const decimals = /,(\d+)/.exec(s)?.[1].length ?? 0;
+  if (percent) return decimalsFormat(decimals) + "%";
+  if (s.includes("€")) return '#,##0.00 "€"';
+  if (/\d\.\d{3}/.test(s)) return "#,##0" + (decimals ? "." + "0".repeat(decimals) : "");
+  return decimals ? decimalsFormat(decimals) : "General";
 }
 
 function round(x: number, digits: number): number {

@@ -5,6 +5,7 @@ import type { CellValue, PlanResult } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
 import { WRITEBACK } from "../../messages/workbook";
+import { parseText } from "../values";
 
 /** A stated performance (or objective performance) the run will replace. Re-exported by
  *  src/taskpane/host.ts so the task pane and the core share one definition. */
@@ -75,7 +76,7 @@ export class GridLookup {
 
 /** Does the cell already hold this value, so that writing would change nothing? */
 function upToDate(current: CellValue, format: string, value: number | null): boolean {
-  if (value === null) return typeof current === "string" && current.toLowerCase().replace(/[\s./]/g, "") === "nd";
+  if (value === null) return typeof current === "string" && parseText(current).kind === "na";
   return typeof current === "number" && Math.abs(current - value) <= WRITE_TOLERANCE && format.includes("%");
 }
 
