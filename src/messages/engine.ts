@@ -13,7 +13,7 @@ export const REASONS = {
   numberVsDate: "è un numero, ma il target è una data (indicare la data o l'UdM «data»)",
   yesVsDate: "è «si», ma il target è una data: indicare la data di realizzazione",
   targetMissing: "il target è vuoto",
-  targetNa: "il target è n.d.",
+  targetNa: "il target non è disponibile (n.d.)",
   operatorMissing: "manca l'operatore (>=, <= o =)",
 } as const;
 
