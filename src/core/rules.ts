@@ -230,6 +230,11 @@ function notAvailable(policy: Policy): Score {
   return { status: "na", performance: null, explanation: EXPLAIN.notAvailableExcluded };
 }
 
+/** The policy's rounding before weighting: to a whole percent, halves up. */
+export function roundToWholePercent(p: number): number {
+  return Math.round(p * 100 + EPS) / 100;
+}
+
 /** Post-processing shared by every rule: floor, bands, cap, rounding — in that order. */
 export function finish(r: Raw, policy: Policy, explanation: string | false): Score {
   let p = Math.max(0, r.score);
@@ -252,7 +257,7 @@ export function finish(r: Raw, policy: Policy, explanation: string | false): Sco
     p = policy.cap;
   }
   if (policy.roundBeforeWeighting) {
-    const rounded = Math.round(p * 100 + EPS) / 100;
+    const rounded = roundToWholePercent(p);
     if (ex && Math.abs(rounded - p) > EPS) text += EXPLAIN.rounded(formatPercent(rounded));
     p = rounded;
   }

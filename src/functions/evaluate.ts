@@ -6,7 +6,7 @@
 import type { Operator, Value } from "../core/types";
 import type { Policy } from "../core/policy";
 import { parseCellValue, parseOperator, parseText, splitOperator } from "../core/values";
-import { RULES, describeValue, finish, isDateUnit, scoreValues } from "../core/rules";
+import { RULES, describeValue, finish, isDateUnit, roundToWholePercent, scoreValues } from "../core/rules";
 import { isPlausibleSerial } from "../core/dates";
 import { parseWeight, weightedMean, type WeightedItem } from "../core/weighting";
 import { trafficLight } from "../core/light";
@@ -213,7 +213,7 @@ export function weighted(performances: unknown, weights: unknown, policy: Policy
     const weight = weightCell(w.cells[i], i + 1);
     if (weight instanceof FunctionError) return weight;
     // The engine rounds each indicator before weighting when the policy says so; rounding is idempotent.
-    const used = policy.roundBeforeWeighting ? Math.round(perf * 100 + 1e-9) / 100 : perf;
+    const used = policy.roundBeforeWeighting ? roundToWholePercent(perf) : perf;
     items.push({ performance: used, weight });
   }
   const mean = weightedMean(items);
