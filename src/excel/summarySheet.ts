@@ -8,7 +8,7 @@
 import type { CellValue, TrafficLight } from "../core/types";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import { a1, parseA1 } from "../core/reader/grid";
-import { buildSummaryModel, summarySheetName, type SummaryBlock, type SummaryModel } from "../core/reader/summary";
+import { buildSummaryModel, summarySheetName, SUMMARY_PALETTE, type SummaryBlock, type SummaryModel } from "../core/reader/summary";
 import { SUMMARY } from "../messages/workbook";
 import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
 import type { ProgressFn } from "../taskpane/host";
@@ -18,11 +18,7 @@ import { actionBytes, SyncBudget, writeBlock } from "./payload";
 import { queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSheetList, widthPoints } from "./workbookState";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
-const LIGHT_FILL: Record<TrafficLight, string> = { verde: "#C6EFCE", giallo: "#FFEB9C", rosso: "#FFC7CE" };
-const LIGHT_FONT: Record<TrafficLight, string> = { verde: "#006100", giallo: "#9C5700", rosso: "#9C0006" };
-const HEADER_FILL = "#D9E1F2";
-const LINK_COLOR = "#0563C1";
-const TAB_COLOR = "#2E75B6";
+const { lightFill: LIGHT_FILL, lightFont: LIGHT_FONT, headerFill: HEADER_FILL, link: LINK_COLOR, tab: TAB_COLOR } = SUMMARY_PALETTE;
 
 /** A formula string literal: quotes doubled. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -3,14 +3,18 @@
 // concerned, frozen header, column widths. ExcelJS cannot create charts: a note row says
 // so and the chart is left to the Office.js renderer.
 import type ExcelJS from "exceljs";
-import type { SummaryCell, SummaryModel } from "../../core/reader/summary";
+import { SUMMARY_PALETTE, type SummaryCell, type SummaryModel } from "../../core/reader/summary";
 import type { TrafficLight } from "../../core/types";
 import { a1, parseA1 } from "../../core/reader/grid";
 import { replaceSheet } from "./sheets";
 
-const LIGHT_FILL: Record<TrafficLight, string> = { verde: "FFC6EFCE", giallo: "FFFFEB9C", rosso: "FFFFC7CE" };
-const LIGHT_FONT: Record<TrafficLight, string> = { verde: "FF006100", giallo: "FF9C5700", rosso: "FF9C0006" };
-const HEADER_FILL = "FFD9E1F2";
+/** "#C6EFCE" → ExcelJS's "FFC6EFCE" (opaque ARGB). */
+const argb = (hex: string) => "FF" + hex.slice(1).toUpperCase();
+const lightArgb = (palette: Record<TrafficLight, string>) =>
+  Object.fromEntries(Object.entries(palette).map(([k, v]) => [k, argb(v)])) as Record<TrafficLight, string>;
+const LIGHT_FILL = lightArgb(SUMMARY_PALETTE.lightFill);
+const LIGHT_FONT = lightArgb(SUMMARY_PALETTE.lightFont);
+const HEADER_FILL = argb(SUMMARY_PALETTE.headerFill);
 
 /** A formula string literal: quotes doubled. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -28,7 +32,7 @@ function setCell(ws: ExcelJS.Worksheet, r: number, c: number, cell: SummaryCell,
   if (cell.link && !cell.fromUser && typeof v === "string" && v !== "") {
     // Only our own text (an address) goes into a HYPERLINK formula: user text stays a plain string.
     target.value = { formula: linkFormula(cell.link.sheet, cell.link.cell, v), result: v };
-    target.font = { color: { argb: "FF0563C1" }, underline: true };
+    target.font = { color: { argb: argb(SUMMARY_PALETTE.link) }, underline: true };
   } else {
     // Strings are written as strings: ExcelJS never turns "=..." text into a formula.
     target.value = v === "" ? null : v;

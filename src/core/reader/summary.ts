@@ -235,3 +235,12 @@ export function summarySheetName(year: number | undefined, existingSheetNames: s
     if (free(name)) return name;
   }
 }
+
+/** The summary's colours ("#RRGGBB"), one palette for every renderer. */
+export const SUMMARY_PALETTE = {
+  lightFill: { verde: "#C6EFCE", giallo: "#FFEB9C", rosso: "#FFC7CE" } as Record<TrafficLight, string>,
+  lightFont: { verde: "#006100", giallo: "#9C5700", rosso: "#9C0006" } as Record<TrafficLight, string>,
+  headerFill: "#D9E1F2",
+  link: "#0563C1",
+  tab: "#2E75B6",
+} as const;
