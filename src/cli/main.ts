@@ -6,9 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import seed from "../../assets/seed/pira-2022.json";
-import { analysisAfterWrites, analyzeWorkbook, buildSummaryModel, summarySheetName, SETTINGS_SHEET_NAME, type WorkbookAnalysis } from "../core/reader";
+import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, buildExampleWorkbook, gridFromExcelJs, renderSummary, writeSettings, type SeedPlan } from "../adapters/exceljs";
+import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { CLI } from "../messages/cli";
 import { toJsonReport, textReport } from "./report";
 
@@ -132,12 +132,7 @@ function cellCount(grid: WorkbookGrid): number {
  */
 export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis): { written: number; summary: string } {
   const written = applyWrites(wb, analysis.writes);
-  const after = analysisAfterWrites(analysis);
-  const name = summarySheetName(after.year, after.sheetNames, after.ownedSheets);
-  renderSummary(wb, buildSummaryModel(after, name));
-  const owned = [...after.ownedSheets.filter((n) => n.toLowerCase() !== SETTINGS_SHEET_NAME.toLowerCase()), name];
-  writeSettings(wb, analysis.policy, owned);
-  return { written, summary: name };
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis)) };
 }
 
 async function run(argv: string[]): Promise<number> {

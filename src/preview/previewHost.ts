@@ -6,11 +6,10 @@ import type ExcelJS from "exceljs";
 import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../taskpane/host";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
-import { buildSummaryModel } from "../core/reader/summary";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import type { CellWrite } from "../core/reader/writeback";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, gridFromExcelJs, renderSummary, restoreWrites, sheetGridFromExcelJs, writeSettings } from "../adapters/exceljs";
+import { applyWrites, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
 import { ui } from "../messages/ui";
 import { addEmptyCard } from "./emptyCard";
 
@@ -218,17 +217,10 @@ export class PreviewHost implements WorkbookHost {
 
   async buildSummary(analysis: Analysis): Promise<string> {
     const wb = await this.ready();
-    const a = analysis as WorkbookAnalysis;
-    const model = buildSummaryModel(a);
-    renderSummary(wb, model);
-    // Register the summary as the add-in's own sheet, as the CLI does, so the next run
-    // refreshes it and the reader skips it.
-    const settings = readSettings(this.grid(wb));
-    const owned = settings.ownedSheets.filter((n) => n !== SETTINGS_SHEET_NAME);
-    if (!owned.some((n) => n.toLowerCase() === model.sheetName.toLowerCase())) owned.push(model.sheetName);
-    writeSettings(wb, settings.policy, owned);
-    this.update({ activeSheet: model.sheetName, selected: null });
-    return model.sheetName;
+    // The same sheet the CLI leaves: built, and registered as the add-in's own.
+    const name = writeSummarySheet(wb, analysis as WorkbookAnalysis);
+    this.update({ activeSheet: name, selected: null });
+    return name;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
