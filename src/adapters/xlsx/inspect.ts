@@ -10,7 +10,7 @@
 //     without a style (LibreOffice) given an empty one, since ExcelJS fails on them.
 // The input bytes are never modified: when a fix is needed a new package is built (the parts
 // we do not touch are copied compressed, as they are). Browser-safe: no Node modules.
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { LIMITS, type Limits } from "../../core/limits";
 import { PACKAGE } from "../../messages/limits";
 
@@ -165,8 +165,14 @@ function describeZip(b: Uint8Array, entries: ZipEntry[]): string | null {
   const names = new Set(entries.map((e) => e.name));
   if (names.has("xl/workbook.xml")) return null;
   const mimetype = entries.find((e) => e.name === "mimetype");
-  if (mimetype && mimetype.method === 0 && mimetype.size < 200) {
-    const text = latin1.decode(b.subarray(dataStart(b, mimetype), dataStart(b, mimetype) + mimetype.size));
+  if (mimetype && (mimetype.method === 0 || mimetype.method === 8) && mimetype.size < 200) {
+    const raw = b.subarray(dataStart(b, mimetype), dataStart(b, mimetype) + mimetype.compressedSize);
+    let text = "";
+    try {
+      text = latin1.decode(mimetype.method === 0 ? raw : inflateSync(raw, { out: new Uint8Array(mimetype.size) }));
+    } catch {
+      /* unreadable: not an OpenDocument file then */
+    }
     if (text.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return PACKAGE.ods;
     if (text.startsWith("application/vnd.oasis.opendocument")) return PACKAGE.odf;
   }
