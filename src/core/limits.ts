@@ -21,7 +21,7 @@ export const LIMITS = {
   ratioFloorBytes: 8 * 1024 * 1024,
   /** Cells written in the package (`<c>` elements) plus cells covered by merged areas,
    *  over all sheets: what the spreadsheet library creates one object for. */
-  maxCells: 2_000_000,
+  maxCells: 1_500_000,
   /** Rows written in the package (`<row>` elements), over all sheets. */
   maxRows: 1_500_000,
   /** One merged area: a card's title or text box spans a few hundred cells at most. */

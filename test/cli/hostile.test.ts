@@ -113,12 +113,12 @@ describe("zip bombs", () => {
   });
 
   test("a sheet with millions of cells (declared honestly, plausible ratio): refused on the cell count", async () => {
-    // 100 MB of rows (4 cells per 129 bytes: ~3.2 M cells) at ~250:1, which the declared
+    // 100 MB of rows (4 cells per 129 bytes: ~3.2 M cells, limit 1.5 M) at ~250:1, which the declared
     // size and ratio checks let through: only the counting inflate stops it.
     const f = write("celle.xlsx", await zipBomb(100 * 1024 ** 2, undefined, "rows"));
     const r = cli(["verifica", f]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("contiene più di 2.000.000 celle");
+    expect(r.stderr).toContain("contiene più di 1.500.000 celle");
     bounded(r);
   });
 });
