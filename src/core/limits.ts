@@ -32,7 +32,7 @@ export const LIMITS = {
   maxWorkbookBoxCells: 8_000_000,
 } as const;
 
-export type Limits = typeof LIMITS;
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };
 
 /** A workbook beyond LIMITS: the message is Italian and says what to do; CLI exit 2. */
 export class LimitError extends Error {

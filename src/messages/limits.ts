@@ -36,6 +36,9 @@ export const PACKAGE = {
   tooManyRows: (count: number, max: number) => `contiene più di ${n(max)} righe (almeno ${n(count)}): oltre ogni piano plausibile.`,
   hugeMerge: (sheet: string, ref: string, cells: number, max: number) =>
     `ha nel foglio ${q(sheet)} l'unione di celle ${ref} (${n(cells)} celle; il massimo è ${n(max)}): nessuna scheda è così grande. Separare le celle (Home → Unisci e allinea al centro → Separa celle) e salvare di nuovo.`,
+  /** The preview's wording: «Impossibile aprire «x»: il file …». */
+  openFailed: (name: string, what: string) =>
+    what === PACKAGE.notZip ? `Impossibile aprire «${name}»: il file non è una cartella di lavoro .xlsx leggibile.` : `Impossibile aprire «${name}»: il file ${what}`,
   // The whole message: file name first.
   file: (file: string, what: string) => `${file} ${what}`,
 };

@@ -104,6 +104,31 @@ function widen(b: Box | null, r: number, c: number): Box {
   return b;
 }
 
+/**
+ * Every cell the file holds, formatted empty ones included, without creating any: ExcelJS's
+ * `includeEmpty` would create every cell up to the last (17 billion for XFD1048576), and
+ * without it skips empty cells and rows that only carry a format. ExcelJS 4.4 keeps rows and
+ * cells in sparse arrays (`_rows`, `_cells`), whose forEach skips the holes.
+ */
+function eachExistingCell(ws: ExcelJS.Worksheet, fn: (cell: ExcelJS.Cell, rowNumber: number, colNumber: number) => void): void {
+  const rows = (ws as unknown as { _rows?: Array<ExcelJS.Row | undefined> })._rows;
+  if (!Array.isArray(rows)) {
+    ws.eachRow((row, r) => row.eachCell((cell, c) => fn(cell, r, c)));
+    return;
+  }
+  rows.forEach((row, ri) => {
+    if (!row) return;
+    const cells = (row as unknown as { _cells?: Array<ExcelJS.Cell | undefined> })._cells;
+    if (!Array.isArray(cells)) {
+      row.eachCell((cell, c) => fn(cell, ri + 1, c));
+      return;
+    }
+    cells.forEach((cell, ci) => {
+      if (cell) fn(cell, ri + 1, ci + 1);
+    });
+  });
+}
+
 /** Empty cells with a number format this far from the value cells still widen the grid when the wider box is too big. */
 const FORMAT_MARGIN = 16;
 
@@ -120,9 +145,8 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIM
   let formatBox: Box | null = null;
   const formatted: Array<[number, number]> = [];
   let far: { r: number; c: number } | null = null;
-  // Sparse: eachRow/eachCell without includeEmpty visit only what exists.
-  ws.eachRow((row, rowNumber) => {
-    row.eachCell((cell, colNumber) => {
+  eachExistingCell(ws, (cell, rowNumber, colNumber) => {
+    {
       const t = cell.type as number;
       const r = rowNumber - 1;
       const c = colNumber - 1;
@@ -136,7 +160,7 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIM
       if (t === T.Merge) return;
       valueBox = widen(valueBox, r, c);
       if (!far || r + c > far.r + far.c) far = { r, c };
-    });
+    }
   });
   const vb = valueBox as Box | null;
   if (!vb) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: mergesOf(ws) };
@@ -167,10 +191,10 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIM
   }
   let formulas: string[][] | undefined;
 
-  ws.eachRow((row, rowNumber) => {
+  eachExistingCell(ws, (cell, rowNumber, colNumber) => {
     const r = rowNumber - 1 - top;
     if (r < 0 || r >= height) return;
-    row.eachCell((cell, colNumber) => {
+    {
       const c = colNumber - 1 - left;
       if (c < 0 || c >= width) return;
       const t = cell.type as number;
@@ -189,7 +213,7 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIM
         if (!formulas) formulas = Array.from({ length: height }, () => new Array<string>(width).fill(""));
         formulas[r][c] = out.formula;
       }
-    });
+    }
   });
   const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: mergesOf(ws) };
   if (formulas) grid.formulas = formulas;

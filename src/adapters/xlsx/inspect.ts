@@ -139,8 +139,14 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
       const len = u16(b, e + 2);
       if (id === 0x0001) {
         let p = e + 4;
-        if (size === 0xffffffff) (size = u64(b, p)), (p += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(b, p)), (p += 8);
+        if (size === 0xffffffff) {
+          size = u64(b, p);
+          p += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(b, p);
+          p += 8;
+        }
         if (offset === 0xffffffff) offset = u64(b, p);
       }
       e += 4 + len;
