@@ -268,3 +268,12 @@ export const POLICY_ERRORS = {
 
 /** Roll-up group of objectives whose field is empty. */
 export const UNSPECIFIED_LABEL = "(non indicato)";
+
+/** `piano-perf … --regole SMVP.json`: a body's SMVP file. */
+export const POLICY_FILE = {
+  missingValue: "Dopo --regole indicare il file delle regole SMVP (per esempio --regole SMVP.json).",
+  cannotRead: (f: string, why: string) => `Impossibile leggere il file delle regole ${f}: ${why}`,
+  notJson: (f: string, why: string) => `Il file delle regole ${f} non è un JSON valido: ${why}`,
+  invalid: (f: string, errors: string[]) => [`Il file delle regole ${f} non è valido:`, ...errors.map((e) => `  - ${e}`)].join("\n"),
+  usage: "  --regole SMVP.json    applica le regole SMVP del file invece di quelle salvate nella cartella",
+} as const;
