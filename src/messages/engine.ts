@@ -33,7 +33,7 @@ const q = (s: string) => `«${s}»`;
 export const VOCABULARY = {
   cap: "Limite massimo",
   objectiveCap: "Limite massimo dell'obiettivo",
-  floor: "Soglia minima di punteggio",
+  floor: "Performance minima",
   bands: "Fasce di punteggio",
   bandSets: "Insiemi di fasce",
   tolerance: "Scarto ammesso",
@@ -126,7 +126,7 @@ export const EXPLAIN = {
   blankZeroScore: "stato vuoto: contato come 0%",
   blankError: "stato vuoto: errore",
   objectiveCapped: (p: string) => `, limitata a ${p}`,
-  floor: (p: string) => `, sotto la soglia minima del ${p}: 0%`,
+  floor: (p: string) => `, sotto la performance minima del ${p}: 0%`,
   band: (from: string, to: string, score: string) => `, fascia ${from}–${to}: ${score}`,
   rounded: (p: string) => `, arrotondato a ${p}`,
   notAvailableExcluded: "n.d.: escluso dalla media, pesi ricalcolati",
