@@ -79,6 +79,9 @@ export interface ObjectiveInput {
   /** Where "Performance obiettivo" is written, if the card has such a cell. */
   performanceCell?: string;
   indicators: IndicatorInput[];
+  /** Table columns the card lacks (reader roles: "stated", "target"…): its structure is
+   *  incomplete, so nothing is written to it (reported once per column by the reader). */
+  incompleteColumns?: string[];
 }
 
 export type HierarchyField =
