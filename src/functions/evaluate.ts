@@ -13,7 +13,8 @@ import { trafficLight } from "../core/light";
 import type { TrafficLight } from "../core/types";
 import { ARGUMENT_NAMES as ARG, FUNCTION_MESSAGES as M } from "../messages/functions";
 
-export type FunctionErrorCode = "#VALUE!" | "#N/A";
+/** Errors a custom function can return (#NAME? and #REF! are input-only: docs/excel/custom-functions-errors.md). */
+export type FunctionErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!" | "#NULL!";
 
 /** An Excel error with its Italian message (Excel shows messages for #VALUE! and #N/A only). */
 export class FunctionError {
@@ -29,6 +30,7 @@ const BLANK_ACTUAL = new FunctionError("#N/A", M.blankActual);
 const OPERATOR_MISSING = new FunctionError("#VALUE!", M.operatorMissing);
 const BLANK_PERFORMANCE = new FunctionError("#N/A", M.blankPerformance);
 const NOT_FINITE = new FunctionError("#VALUE!", M.notFinite);
+const NOT_AVAILABLE_INPUT = new FunctionError("#N/A", M.notAvailableInput);
 
 const BLANK: Value = Object.freeze({ kind: "blank" }) as Value;
 
@@ -70,6 +72,30 @@ function parseTextCached(s: string): Value {
   return v;
 }
 
+/** Data types whose basic value is the value itself (a formatted number, a string, a boolean). */
+const BASIC_TYPES = new Set(["Double", "FormattedNumber", "String", "Boolean", "Empty"]);
+
+/**
+ * A data-type cell as its plain value. Excel passes data types (formatted numbers, Stocks,
+ * entities) to `any` parameters as objects with `type` and `basicValue`
+ * (docs/excel/custom-functions-data-types-concepts.md, Excel.CellValue): a formatted number
+ * is its number; an entity or an image has no value to score and stays an object. Error
+ * objects and plain values come back unchanged.
+ */
+export function basicValue(x: unknown): unknown {
+  if (x === null || typeof x !== "object" || Array.isArray(x) || errorCode(x)) return x;
+  const o = x as { type?: unknown; basicValue?: unknown };
+  if (typeof o.type === "string" && BASIC_TYPES.has(o.type) && "basicValue" in o) return o.basicValue ?? null;
+  if (o.type === undefined && "basicValue" in o && typeof o.basicValue !== "object") return o.basicValue;
+  return x;
+}
+
+/** The text a data-type cell shows (an entity's `text`), for messages. */
+function dataTypeText(x: object): string {
+  const o = x as { text?: unknown; type?: unknown };
+  return typeof o.text === "string" ? o.text : typeof o.type === "string" ? o.type : "";
+}
+
 /** One argument or range element as a parsed value. Never throws. */
 export function valueOf(x: unknown): Value {
   if (typeof x === "string") return parseTextCached(x);
@@ -78,8 +104,34 @@ export function valueOf(x: unknown): Value {
   if (typeof x === "object") {
     const code = errorCode(x);
     if (code) return { kind: "error", code };
+    const plain = basicValue(x);
+    if (plain !== x) return valueOf(plain);
+    // An entity (Stocks, Geography…) or an image: never «[object Object]».
+    return { kind: "unreadable", text: dataTypeText(x), reason: M.dataType };
   }
   return parseText(String(x));
+}
+
+const OUTPUT_CODES: ReadonlySet<string> = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
+
+/**
+ * The first argument that is an Excel error, as the error the function returns: Excel's own
+ * functions propagate an incoming error, so SE.ERRORE / VAL.NON.DISP around PIANO.* keep
+ * working. (allowErrorForDataTypeAny hands errors to every `any` parameter:
+ * docs/excel/custom-functions-json.md#allowerrorfordatatypeany.) #NAME? and #REF! cannot be
+ * returned by a custom function: they become #VALUE! naming the incoming error.
+ */
+export function incomingError(args: readonly unknown[], names: readonly string[]): FunctionError | null {
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    if (x === null || typeof x !== "object" || Array.isArray(x)) continue;
+    const code = errorCode(x);
+    if (!code) continue;
+    if (code === "#N/A") return NOT_AVAILABLE_INPUT;
+    if (OUTPUT_CODES.has(code)) return new FunctionError(code as FunctionErrorCode, M.excelError(names[i] ?? "", code));
+    return new FunctionError("#VALUE!", M.excelError(names[i] ?? "", code));
+  }
+  return null;
 }
 
 const isBlankArg = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
@@ -123,6 +175,10 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
       return finite(finish(rule(stato, target), policy, false).performance as number);
     }
   }
+  const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
+  if (incoming) return incoming;
+  stato = basicValue(stato);
+  target = basicValue(target);
   const { operator: targetOp, value: t } = splitTarget(target);
   let op: Operator | null;
   if (isBlankArg(operatore)) {
@@ -170,7 +226,8 @@ function shape(range: unknown): { rows: number; cols: number; cells: unknown[] }
  * A performance cell for PIANO.PESATA: a fraction (typed, or text such as "85%").
  * Returns null when the cell drops out of the mean (blank, error, n.d. when excluded).
  */
-function performanceCell(x: unknown, index: number, policy: Policy): number | null | FunctionError {
+function performanceCell(cell: unknown, index: number, policy: Policy): number | null | FunctionError {
+  const x = basicValue(cell);
   if (typeof x === "number") return Number.isFinite(x) ? x : new FunctionError("#VALUE!", M.performanceNotNumber(index, String(x)));
   const v = valueOf(x);
   switch (v.kind) {
@@ -186,7 +243,8 @@ function performanceCell(x: unknown, index: number, policy: Policy): number | nu
   }
 }
 
-function weightCell(x: unknown, index: number): number | null | FunctionError {
+function weightCell(cell: unknown, index: number): number | null | FunctionError {
+  const x = basicValue(cell);
   if (isBlankArg(x)) return null;
   const v = valueOf(x);
   if (v.kind === "error" || v.kind === "na") return null;
@@ -221,8 +279,11 @@ export function weighted(performances: unknown, weights: unknown, policy: Policy
 }
 
 /** A single performance argument (PIANO.SEMAFORO): a fraction, or why there is none. */
-function performanceArg(x: unknown): number | FunctionError {
-  if (typeof x === "number" && Number.isFinite(x)) return x;
+function performanceArg(arg: unknown): number | FunctionError {
+  if (typeof arg === "number" && Number.isFinite(arg)) return arg;
+  const incoming = incomingError([arg], [ARG.performance]);
+  if (incoming) return incoming;
+  const x = basicValue(arg);
   const v = valueOf(x);
   switch (v.kind) {
     case "number":
@@ -235,6 +296,7 @@ function performanceArg(x: unknown): number | FunctionError {
       // PIANO.PERF's own #N/A (an n.d. indicator) passes through as #N/A.
       return v.code === "#N/A" ? NOT_AVAILABLE : new FunctionError("#VALUE!", M.excelError(ARG.performance, v.code));
     default:
+      if (v.kind === "unreadable" && v.reason === M.dataType) return new FunctionError("#VALUE!", M.unreadable(ARG.performance, v.text, v.reason));
       return new FunctionError("#VALUE!", M.notPerformance(describeValue(v) || String(x)));
   }
 }
@@ -247,8 +309,11 @@ export function light(performanceValue: unknown, policy: Policy): TrafficLight |
 }
 
 /** PIANO.VALORE: the number an Italian text stands for (a date gives its serial). */
-export function numberOf(testo: unknown): number | FunctionError {
-  if (typeof testo === "number" && Number.isFinite(testo)) return testo;
+export function numberOf(arg: unknown): number | FunctionError {
+  if (typeof arg === "number" && Number.isFinite(arg)) return arg;
+  const incoming = incomingError([arg], [ARG.text]);
+  if (incoming) return incoming;
+  const testo = basicValue(arg);
   const v = valueOf(testo);
   switch (v.kind) {
     case "number":
@@ -273,6 +338,10 @@ export function numberOf(testo: unknown): number | FunctionError {
  * percentages). An operator written in the target is ignored.
  */
 export function gap(stato: unknown, target: unknown, udm: unknown): number | FunctionError {
+  const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
+  if (incoming) return incoming;
+  stato = basicValue(stato);
+  target = basicValue(target);
   const dateUnit = isDateUnit(typeof udm === "string" ? udm : undefined);
   const asDate = (v: Value): Value =>
     dateUnit && v.kind === "number" && !v.percent && isPlausibleSerial(v.value) ? { kind: "date", serial: v.value } : v;

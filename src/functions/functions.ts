@@ -28,8 +28,19 @@ function fail(e: FunctionError): never {
     notAvailable ??= new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, e.message);
     throw notAvailable;
   }
-  const code = e.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-  throw new CustomFunctions.Error(code, e.message);
+  // Excel shows a custom message only for #VALUE! and #N/A (docs/excel/custom-functions-errors.md).
+  switch (e.code) {
+    case "#N/A":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, e.message);
+    case "#DIV/0!":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    case "#NUM!":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    case "#NULL!":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.nullReference);
+    default:
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
+  }
 }
 
 /**
