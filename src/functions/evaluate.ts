@@ -6,8 +6,8 @@
 import type { Operator, Value } from "../core/types";
 import type { Policy } from "../core/policy";
 import { parseCellValue, parseOperator, parseText, splitOperator } from "../core/values";
-import { RULES, describeValue, finish, isDateUnit, roundToWholePercent, scoreValues } from "../core/rules";
-import { isPlausibleSerial } from "../core/dates";
+import { RULES, describeValue, finish, isDateUnit, isPercentUnit, roundToWholePercent, scoreValues } from "../core/rules";
+import { isPlausibleSerial, serialFromYmd } from "../core/dates";
 import { parseWeight, weightedMean, type WeightedItem } from "../core/weighting";
 import { trafficLight } from "../core/light";
 import type { TrafficLight } from "../core/types";
@@ -160,21 +160,42 @@ function unreadableError(arg: string, v: Value, raw: unknown, reason: string): F
   return new FunctionError("#VALUE!", M.unreadable(arg, text, reason));
 }
 
+/** Serials of 1/1/2000 and 31/12/2099: the dates a plan's Stato and Target can hold. */
+const PLAN_DATES_FROM = serialFromYmd(2000, 1, 1);
+const PLAN_DATES_TO = serialFromYmd(2099, 12, 31);
+const looksLikePlanDate = (x: unknown) => typeof x === "number" && Number.isInteger(x) && x >= PLAN_DATES_FROM && x <= PLAN_DATES_TO;
+
 /**
- * PIANO.PERF: the indicator's performance as a fraction, by the policy.
- * The operator argument wins over one written in the target (as in the task pane).
+ * The unit to score with. The caller's hint wins (udm "data" → dates, any other udm →
+ * numbers); without one, two whole numbers that are both dates of this century (Excel passes
+ * a date cell as its serial, 44743 for 01/07/2022) are read as dates, so 01/07 against 30/06
+ * is a day late, not 99,998%. The explanation (PIANO.SPIEGAZIONE) says which reading was used.
  */
-export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy): number | FunctionError {
-  // Fast path for the commonest call, two typed numbers and a plain operator: the engine's
-  // own rule table and post-processing, exactly as scoreValues' numeric branch applies them
-  // (typed numbers carry no % flag, so its "percentage points" case cannot arise), minus
-  // the parsed-value objects. Dates (udm "data") take the full path.
-  if (typeof stato === "number" && typeof target === "number" && (operatore === ">=" || operatore === "<=" || operatore === "=")) {
-    if (Number.isFinite(stato) && Number.isFinite(target) && !(typeof udm === "string" && isDateUnit(udm))) {
-      const rule = RULES[operatore][policy.rules[operatore] as never] as (a: number, t: number) => { score: number; achieved: boolean };
-      return finite(finish(rule(stato, target), policy, false).performance as number);
-    }
-  }
+export function unitFor(stato: unknown, target: unknown, udm: unknown): string | undefined {
+  if (typeof udm === "string" && udm.trim() !== "") return udm;
+  return looksLikePlanDate(stato) && looksLikePlanDate(target) ? DATE_UNIT : undefined;
+}
+const DATE_UNIT = "data";
+
+/** Stato, operator and target of an indicator, read as the engine reads cells; or the error to return. */
+interface IndicatorArgs {
+  actual: Value;
+  operator: Operator;
+  target: Value;
+  unit: string | undefined;
+  /** Typed numbers are Excel fractions (a % cell passes 0.8): never read as points. */
+  fractions: boolean;
+  /** The arguments as passed (after data types), for messages. */
+  rawActual: unknown;
+  rawTarget: unknown;
+}
+
+/**
+ * Reads the arguments shared by PIANO.PERF and PIANO.SPIEGAZIONE. The operator argument wins
+ * over one written in the target (as in the task pane). New optional arguments (rules…) go
+ * after `udm` in both functions and into ScoreOptions here.
+ */
+function indicatorArgs(stato: unknown, operatore: unknown, target: unknown, udm: unknown): IndicatorArgs | FunctionError {
   const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
   if (incoming) return incoming;
   stato = basicValue(stato);
@@ -188,10 +209,30 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
     op = typeof operatore === "string" ? parseOperator(operatore) : null;
     if (!op) return new FunctionError("#VALUE!", M.operatorInvalid(String(operatore)));
   }
-  const a = valueOf(stato);
-  const unit = typeof udm === "string" ? udm : undefined;
-  // A typed number is an Excel fraction (a % cell passes 4.16 for 416%): never read it as points.
-  const score = scoreValues(a, op, t, policy, { unit, explain: false, fractions: typeof stato === "number" });
+  const unit = unitFor(stato, target, udm);
+  return { actual: valueOf(stato), operator: op, target: t, unit, fractions: typeof stato === "number", rawActual: stato, rawTarget: target };
+}
+
+/**
+ * PIANO.PERF: the indicator's performance as a fraction, by the policy.
+ * The operator argument wins over one written in the target (as in the task pane).
+ */
+export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy): number | FunctionError {
+  // Fast path for the commonest call, two typed numbers and a plain operator: the engine's
+  // own rule table and post-processing, exactly as scoreValues' numeric branch applies them
+  // (typed numbers carry no % flag, so its "percentage points" case cannot arise), minus
+  // the parsed-value objects. Dates (udm "data", or two serials without udm) take the full path.
+  if (typeof stato === "number" && typeof target === "number" && (operatore === ">=" || operatore === "<=" || operatore === "=")) {
+    const unit = unitFor(stato, target, udm);
+    if (Number.isFinite(stato) && Number.isFinite(target) && !isDateUnit(unit)) {
+      const rule = RULES[operatore][policy.rules[operatore] as never] as (a: number, t: number) => { score: number; achieved: boolean };
+      return finite(finish(rule(stato, target), policy, false).performance as number);
+    }
+  }
+  const args = indicatorArgs(stato, operatore, target, udm);
+  if (args instanceof FunctionError) return args;
+  const { actual: a, target: t } = args;
+  const score = scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: false, fractions: args.fractions });
   switch (score.status) {
     case "ok":
       return finite(score.performance as number);
@@ -203,10 +244,58 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
     case "unreadable": {
       const actualSide = score.unreadableSide !== "target";
       return actualSide
-        ? unreadableError(ARG.actual, a, stato, score.reason ?? "")
-        : unreadableError(ARG.target, t, target, score.reason ?? "");
+        ? unreadableError(ARG.actual, a, args.rawActual, score.reason ?? "")
+        : unreadableError(ARG.target, t, args.rawTarget, score.reason ?? "");
     }
   }
+}
+
+/**
+ * A cell's number format as a caller can pass it: Excel's CELL("format") code (CELLA("formato")
+ * in Italian: "P0"/"P2" percent, "D1"…"D9" dates, "G", "F2", ",0"… numbers) or a number
+ * format ("0%", "dd/mm/yyyy", "gg/mm/aaaa"). Undefined when not given or not recognised.
+ */
+export function formatHint(x: unknown): string | undefined {
+  if (typeof x !== "string" || x.trim() === "") return undefined;
+  const s = x.trim();
+  if (/^P\d+-?$/i.test(s)) return "0%";
+  if (/^D\d+-?$/i.test(s)) return "dd/mm/yyyy";
+  if (/^(G|F\d+|,\d+|C\d+|S\d+)[-()]*$/i.test(s)) return "General";
+  // An Italian date format ("gg/mm/aaaa") reads as a date format.
+  return s.replace(/g/gi, "d").replace(/a/gi, "y");
+}
+
+/**
+ * A typed number as the pane reads its cell: with the cell's format when the caller passes it;
+ * else, for a "%" indicator, as a percentage ("96%"), as a % cell shows it.
+ */
+function withFormat(v: Value, raw: unknown, unit: string | undefined, format: string | undefined): Value {
+  if (v.kind !== "number" || typeof raw !== "number") return v;
+  if (format !== undefined) return parseCellValue(raw, format);
+  return isPercentUnit(unit) ? { ...v, percent: true } : v;
+}
+
+/**
+ * PIANO.SPIEGAZIONE: the Italian explanation of the indicator's performance, the one the task
+ * pane shows ("3 / 10 = 30%", "realizzato il 01/07/2022, oltre il 30/06/2022: …"). n.d. and
+ * unreadable values are explained too (as text); only an incoming Excel error or a missing or
+ * invalid operator is an error.
+ */
+export function explanation(
+  stato: unknown,
+  operatore: unknown,
+  target: unknown,
+  udm: unknown,
+  policy: Policy,
+  formats: { actual?: unknown; target?: unknown } = {},
+): string | FunctionError {
+  const actualFormat = formatHint(formats.actual);
+  const targetFormat = formatHint(formats.target);
+  const args = indicatorArgs(stato, operatore, target, udm);
+  if (args instanceof FunctionError) return args;
+  const a = withFormat(args.actual, args.rawActual, args.unit, actualFormat);
+  const t = withFormat(args.target, args.rawTarget, args.unit, targetFormat);
+  return scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: true, fractions: args.fractions }).explanation;
 }
 
 /** A range as Excel passes it (2-D), or a single value, as rows × columns. */
@@ -342,7 +431,7 @@ export function gap(stato: unknown, target: unknown, udm: unknown): number | Fun
   if (incoming) return incoming;
   stato = basicValue(stato);
   target = basicValue(target);
-  const dateUnit = isDateUnit(typeof udm === "string" ? udm : undefined);
+  const dateUnit = isDateUnit(unitFor(stato, target, udm));
   const asDate = (v: Value): Value =>
     dateUnit && v.kind === "number" && !v.percent && isPlausibleSerial(v.value) ? { kind: "date", serial: v.value } : v;
   const a = asDate(valueOf(stato));
