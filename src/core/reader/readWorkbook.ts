@@ -3,8 +3,10 @@
 // row per indicator. Sheets that are neither are listed as skipped, never as errors.
 import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
-import { a1, columnLetters } from "./grid";
-import { isTableRole, matchCardLabel, matchColumnHeader, type ColumnRole, type HeaderField, type TableRole } from "./labels";
+import { a1 } from "./grid";
+import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
+import { findHeader, type Header } from "./columns";
+import { planYear, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 import { findMissingColumns } from "./missingColumns";
 
@@ -38,7 +40,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
   const objectives: ObjectiveInput[] = [];
   const problems: Problem[] = [];
   const skippedSheets: string[] = [];
-  const years: { year: number; sheet: string; cell: string }[] = [];
+  const years: SheetYear[] = [];
   const usedIds = new Set<string>();
 
   for (const sheet of grid.sheets) {
@@ -57,11 +59,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
     if (read.skipped) skippedSheets.push(sheet.name);
   }
 
-  const year = years[0]?.year;
-  const other = years.find((y) => y.year !== year);
-  if (year !== undefined && other) {
-    problems.push({ code: "READER_MIXED_YEARS", severity: "warning", message: READER.mixedYears(year, other.year, other.sheet), sheet: other.sheet, cell: other.cell });
-  }
+  const year = planYear(years, problems);
   if (objectives.length === 0) {
     problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
   }
@@ -91,54 +89,6 @@ function isBlank(v: CellValue): boolean {
 /** Free text of a header value: trimmed text; numbers as typed. */
 function fieldText(v: CellValue): string {
   return textOf(v).trim();
-}
-
-interface Header {
-  row: number;
-  columns: Map<ColumnRole, number>;
-  year?: number;
-  yearCol: number;
-  missing: TableRole[];
-  /** Column letters of the grid's columns (addresses are built for every table cell). */
-  letters: string[];
-}
-
-const REQUIRED: TableRole[] = ["actual", "target", "weight"];
-
-/** The first row that looks like an indicator table header (at least 3 known columns, 2 of them required). */
-function findHeader(sheet: SheetGrid): Header | null {
-  const { values } = sheet;
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    let candidates = 0;
-    for (let c = 0; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") candidates++;
-    if (candidates < 3) continue;
-    const columns = new Map<ColumnRole, number>();
-    const distances = new Map<ColumnRole, number>();
-    let year: number | undefined;
-    let yearCol = -1;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || v === "") continue;
-      const m = matchColumnHeader(v);
-      if (!m) continue;
-      const prev = distances.get(m.role);
-      if (prev !== undefined && prev <= m.distance) continue;
-      columns.set(m.role, c);
-      distances.set(m.role, m.distance);
-      if (m.year && year === undefined && (m.role === "actual" || m.role === "target")) {
-        year = m.year;
-        yearCol = c;
-      }
-    }
-    const tableRoles = [...columns.keys()].filter(isTableRole);
-    const required = REQUIRED.filter((role) => columns.has(role));
-    if (tableRoles.length >= 3 && required.length >= 2) {
-      const letters = row.map((_, c) => columnLetters(c + sheet.startCol));
-      return { row: r, columns, year, yearCol, missing: REQUIRED.filter((role) => !columns.has(role)), letters };
-    }
-  }
-  return null;
 }
 
 /** For each card label found above `limitRow`, the address and value of the first non-empty cell to its right. */
