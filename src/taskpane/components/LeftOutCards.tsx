@@ -2,7 +2,7 @@
 // column (the reader reports the column; see src/core/reader/missingColumns.ts).
 import * as React from "react";
 import { Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Analysis, WorkbookHost } from "../host";
+import type { Analysis, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { usePanelStyles } from "./panelStyles";
