@@ -88,6 +88,9 @@ export interface ObjectiveInput {
   /** «Peso obiettivo»: the objective's weight in the roll-ups when the policy asks for it. */
   objectiveWeight?: CellInput;
   indicators: IndicatorInput[];
+  /** Table columns the card lacks (reader roles: "stated", "target"…): its structure is
+   *  incomplete, so nothing is written to it (reported once per column by the reader). */
+  incompleteColumns?: string[];
 }
 
 export type HierarchyField =

@@ -8,6 +8,7 @@ import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
 import { findHeader, type Header } from "./columns";
 import { planYear, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
+import { findMissingColumns } from "./missingColumns";
 
 export interface ReadOptions {
   /** Sheets the add-in owns (summary, settings): listed as skipped, never read. */
@@ -166,13 +167,16 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const problems: Problem[] = [];
   const yearCell = header.yearCol >= 0 ? addr(header.row, header.yearCol) : "";
-  if (header.missing.length) {
-    for (const role of header.missing) {
-      problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message: READER.missingColumn(sheet.name, READER.columnNames[role]), sheet: sheet.name, cell: addr(header.row, 0) });
-    }
-  }
   const isTable = header.columns.has("obiettivoOperativo");
+  // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header));
+  for (const m of missing) {
+    const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
+    const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
+    problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message, sheet: sheet.name, cell: addr(header.row, m.guessCol ?? 0) });
+  }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
+  if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
   return { objectives, problems, year: header.year, yearCell };
 }
 
