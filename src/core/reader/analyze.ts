@@ -5,11 +5,12 @@ import type { Policy } from "../policy";
 import { evaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
-import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from "./writeback";
+import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange } from "./writeback";
+import { withoutRedundantProblems } from "./missingColumns";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings } from "./settings";
 
-/** A superset of the task pane's `Analysis` (src/taskpane/host.ts): pass it where an Analysis is expected. */
+/** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
   plan: PlanInput;
   result: PlanResult;
@@ -27,6 +28,8 @@ export interface WorkbookAnalysis {
   skippedFormulas: number;
   /** The writes as the task pane shows them. */
   changes: StatedChange[];
+  /** Cards not written because their table misses a column. */
+  leftOutCards: LeftOutCard[];
   /** Names of all sheets, in workbook order (for summarySheetName). */
   sheetNames: string[];
   /** The settings and reader problems alone (before the engine's), sorted. */
@@ -41,7 +44,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const result = evaluatePlan(read.plan, used);
   const sheetNames = grid.sheets.map((s) => s.name);
   const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
-  const problems = sortProblems([...readingProblems, ...result.problems], sheetNames);
+  const problems = sortProblems([...readingProblems, ...withoutRedundantProblems(result.problems, read.plan.objectives)], sheetNames);
   const plan = planWrites(grid, result);
   return {
     plan: read.plan,
@@ -55,6 +58,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     writes: plan.writes,
     skippedFormulas: plan.skippedFormulas,
     changes: plan.changes,
+    leftOutCards: plan.leftOut,
     sheetNames,
     readingProblems,
   };
@@ -83,7 +87,7 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     ...analysis,
     plan,
     result,
-    problems: sortProblems([...analysis.readingProblems, ...result.problems], analysis.sheetNames),
+    problems: sortProblems([...analysis.readingProblems, ...withoutRedundantProblems(result.problems, plan.objectives)], analysis.sheetNames),
     writes: [],
     changes: [],
   };
