@@ -3,10 +3,11 @@
 // and Programma with the resources, one card per objective (header fields, indicator
 // table, the objective's performance), the roll-up tables, the annex of corrections and
 // forced values. Every number in Italian format; every string as text.
-import type { IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow, Rollups } from "../types";
+import type { CellInput, IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow, Rollups } from "../types";
 import type { Policy } from "../policy";
 import { formatEuro, formatPercent } from "../format";
 import { describeValue } from "../rules";
+import { shownValue, shownWeight } from "./shownValue";
 import { leadingCode, pad3 } from "../missioni";
 import { DOCUMENT, type DocumentPhase } from "../../messages/document";
 import { DOCUMENT_LANGUAGE, type DocumentBlock, type DocumentModel, type Inline, type TableBlock } from "./model";
@@ -49,8 +50,10 @@ function resourcesText(o: ObjectiveResult): string {
 }
 
 /** Target as printed in the seed: the operator, then the value (">= 60", "<= 2", "= si"). */
-function targetText(i: IndicatorResult): string {
-  const value = describeValue(i.target);
+function targetText(i: IndicatorResult, cell: CellInput | undefined): string {
+  const value = shownValue(i.target, cell);
+  // A target typed with its operator (">= 60") is printed as typed.
+  if (/^\s*(>=|<=|=|≥|≤|>|<)/.test(value)) return value;
   return i.operator && value ? `${i.operator} ${value}` : value;
 }
 
@@ -76,10 +79,10 @@ function indicatorTable(o: ObjectiveResult, year: number | undefined): TableBloc
         txt(input?.algorithm),
         txt(input?.type),
         txt(input?.unit),
-        describeValue(i.actual),
-        targetText(i),
+        shownValue(i.actual, input?.actual),
+        targetText(i, input?.target),
         pct(i.performance),
-        i.weight === null ? NA : formatPercent(i.weight),
+        i.weight === null ? NA : shownWeight(i.weight, input?.weight),
       ];
     }),
   };
