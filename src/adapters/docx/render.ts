@@ -171,8 +171,8 @@ export function toDocxDocument(model: DocumentModel): Document {
       default: {
         document: { run },
         title: { run: { ...run, size: 48, bold: true, color: "1F3864" } },
-        heading1: { run: { ...run, size: 32, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 160 } } },
-        heading2: { run: { ...run, size: 26, bold: true, color: "2E75B6" }, paragraph: { spacing: { before: 200, after: 120 } } },
+        heading1: { run: { ...run, size: 32, bold: true, color: "1F3864" }, paragraph: { spacing: { before: 240, after: 160 }, outlineLevel: 0 } },
+        heading2: { run: { ...run, size: 26, bold: true, color: "2E75B6" }, paragraph: { spacing: { before: 200, after: 120 }, outlineLevel: 1 } },
       },
       paragraphStyles: [
         { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { ...run, size: 32, color: "1F3864" } },
