@@ -166,7 +166,15 @@ function rollupTable(title: string, label: string, rows: RollupRow[]): TableBloc
       { header: C.performance, width: 13, align: "right" },
       { header: C.light, width: 9 },
     ],
-    rows: rows.map((r) => [r.label, String(r.objectiveCount), formatEuro(r.resources), String(r.internalCount), pct(r.performance), r.light ? D.lights[r.light] : ""]),
+    rows: rows.map((r) => [
+      r.label,
+      String(r.objectiveCount),
+      // A group on internal resources only has none in euro: said in words, not «0,00 €».
+      r.resources === 0 && r.internalCount === r.objectiveCount ? D.internalResources : formatEuro(r.resources),
+      String(r.internalCount),
+      pct(r.performance),
+      r.light ? D.lights[r.light] : "",
+    ]),
   };
 }
 

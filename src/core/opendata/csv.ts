@@ -39,6 +39,8 @@ export function csvField(text: string): string {
 /** A number in machine form: "." decimals, at most `digits`, trailing zeros trimmed, never exponent notation. */
 export function csvNumber(x: number | null | undefined, digits = 4): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "";
+  // toFixed switches to exponent notation from 1e21: such a number is an integer anyway.
+  if (Math.abs(x) >= 1e21) return BigInt(x).toString();
   const fixed = x.toFixed(digits);
   const trimmed = fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
   return trimmed === "-0" ? "0" : trimmed;
