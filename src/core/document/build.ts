@@ -6,7 +6,6 @@
 import type { CellInput, IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow, Rollups } from "../types";
 import type { Policy } from "../policy";
 import { formatEuro, formatPercent } from "../format";
-import { describeValue } from "../rules";
 import { shownValue, shownWeight } from "./shownValue";
 import { leadingCode, pad3 } from "../missioni";
 import { DOCUMENT, type DocumentPhase } from "../../messages/document";
