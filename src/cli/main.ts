@@ -10,9 +10,12 @@ import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../
 import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { CLI } from "../messages/cli";
+import { DOCUMENT_CLI } from "../messages/document";
 import { toJsonReport, textReport } from "./report";
 import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
+import { runDocumento, type CliIo } from "./commands/documento";
+import { checkCsvPath, writeCsv } from "./commands/csv";
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
 class UsageError extends Error {
@@ -28,6 +31,8 @@ interface Args {
   command: "verifica" | "calcola" | "esempio";
   file: string;
   out?: string;
+  /** calcola --csv: the open-data CSV to write. */
+  csv?: string;
   json: boolean;
   /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
   rules?: string;
@@ -43,6 +48,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   if (command !== "verifica" && command !== "calcola" && command !== "esempio") throw new UsageError(CLI.unknownCommand(command), true);
   let file: string | undefined;
   let out: string | undefined;
+  let csv: string | undefined;
   let json = false;
   let rules: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -60,6 +66,11 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--regole" ? rest[++i] : a.slice("--regole=".length);
       if (!v || v.startsWith("--")) throw new UsageError(POLICY_FILE.missingValue, true);
       rules = v;
+    } else if (a === "--csv" || a.startsWith("--csv=")) {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed("--csv", command), true);
+      const v = a === "--csv" ? rest[++i] : a.slice("--csv=".length);
+      if (!v || v.startsWith("--")) throw new UsageError(DOCUMENT_CLI.csvMissingValue, true);
+      csv = v;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -69,7 +80,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, json, ...(rules ? { rules } : {}) };
+  return { command, file, out, csv, json, ...(rules ? { rules } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -135,7 +146,11 @@ function sameFile(a: string, b: string): boolean {
 
 /** Writes through a temporary file, so a failed write never leaves half a workbook. */
 async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  writeAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** Writes `data` to `file` through a temporary file in the same folder. */
+function writeAtomic(file: string, data: Uint8Array): void {
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, data);
@@ -164,7 +179,19 @@ export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis)
   return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis)) };
 }
 
+/** File handling for the command modules under ./commands. */
+const cliIo: CliIo = {
+  usageError: (message, showUsage = false) => new UsageError(message, showUsage),
+  readInput,
+  loadWorkbook,
+  sameFile,
+  writeAtomic,
+  stdout: (line) => process.stdout.write(line + "\n"),
+  stderr: (line) => process.stderr.write(line + "\n"),
+};
+
 async function run(argv: string[]): Promise<number> {
+  if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
   const args = parseArgs(argv);
   if (args === "help") {
     process.stdout.write(CLI.usage + "\n" + POLICY_FILE.usage + "\n");
@@ -177,6 +204,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.out && sameFile(args.file, args.out)) throw new UsageError(CLI.outIsInput);
+  if (args.csv) checkCsvPath(args.csv, args.file, args.out, cliIo);
 
   const policy = args.rules ? readPolicyFile(args.rules) : undefined;
   const buffer = readInput(args.file);
@@ -196,10 +224,13 @@ async function run(argv: string[]): Promise<number> {
     await saveWorkbook(wb, args.out);
   }
 
+  const csvLine = args.csv && analysis.cardCount > 0 ? writeCsv(analysis, args.csv, cliIo) : null;
+
   if (args.json) {
     process.stdout.write(JSON.stringify(toJsonReport(analysis)) + "\n");
   } else {
     process.stdout.write(textReport(analysis, { command: args.command, file: args.file, out: args.out, outcome }) + "\n");
+    if (csvLine) process.stdout.write(csvLine + "\n");
   }
   return errors > 0 ? 1 : 0;
 }
