@@ -11,6 +11,8 @@ import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { CLI } from "../messages/cli";
 import { DOCUMENT_CLI } from "../messages/document";
+import { inspectPackage, PackageError, type PackageInfo } from "../adapters/xlsx/inspect";
+import { LimitError } from "../core/limits";
 import { toJsonReport, textReport } from "./report";
 import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
@@ -99,13 +101,19 @@ function readInput(file: string): Buffer {
 }
 
 async function loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook> {
-  // Tell the usual wrong files apart before ExcelJS gives a cryptic zip error.
-  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0) throw new UsageError(CLI.oldXls(file));
-  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) throw new UsageError(CLI.notXlsx(file));
+  // Before ExcelJS inflates anything: what the file is, the size and cell limits (zip bombs,
+  // huge merges), and the fixes ExcelJS needs (src/adapters/xlsx/inspect.ts).
+  let pkg: PackageInfo;
+  try {
+    pkg = inspectPackage(buffer);
+  } catch (e) {
+    if (e instanceof PackageError) throw new UsageError(e.forFile(file));
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // A copy: ExcelJS never sees the caller's buffer, and nothing ever writes the input path.
-    await wb.xlsx.load(Buffer.from(buffer) as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ArrayBuffer);
   } catch (e) {
     throw new UsageError(CLI.corruptXlsx(file, (e as Error).message));
   }
@@ -247,6 +255,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       return fail(e.showUsage ? `${e.message}\n\n${CLI.usage}` : e.message);
     }
+    if (e instanceof LimitError) return fail(e.message);
     return fail(CLI.internalError(e instanceof Error ? e.message : String(e)));
   }
 }
