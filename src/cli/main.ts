@@ -9,7 +9,9 @@ import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { addinOutput, PackageError, readPackageInfo, withPackageInfo, type PackageInfo } from "../adapters/xlsx";
 import { CLI } from "../messages/cli";
+import { OUTPUT } from "../messages/output";
 import { toJsonReport, textReport } from "./report";
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
@@ -27,6 +29,8 @@ interface Args {
   file: string;
   out?: string;
   json: boolean;
+  /** esempio: replace an existing file. */
+  overwrite?: boolean;
 }
 
 /** Files above this size get progress lines on stderr. */
@@ -40,6 +44,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let file: string | undefined;
   let out: string | undefined;
   let json = false;
+  let overwrite = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") {
@@ -50,6 +55,9 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--out" ? rest[++i] : a.slice("--out=".length);
       if (!v || v.startsWith("--")) throw new UsageError(CLI.outMissingValue, true);
       out = v;
+    } else if (a === "--sovrascrivi") {
+      if (command !== "esempio") throw new UsageError(CLI.optionNotAllowed(a, command), true);
+      overwrite = true;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -59,7 +67,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, json };
+  return { command, file, out, json, ...(overwrite ? { overwrite } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -104,13 +112,39 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Writes through a temporary file, so a failed write never leaves half a workbook. */
-async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+/**
+ * Where writing `file` must land: the file itself, or — for a symbolic link — the file the
+ * link points to (the link stays a link). Refuses anything that is not a regular file
+ * (devices such as /dev/full, FIFOs, sockets, directories). `mode` is the existing file's
+ * permission bits (kept), undefined for a new file.
+ */
+export function outputTarget(file: string): { path: string; mode?: number; exists: boolean } {
+  let p = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return { path: p, exists: false };
+    }
+    if (st.isSymbolicLink()) {
+      p = path.resolve(path.dirname(p), fs.readlinkSync(p));
+      continue;
+    }
+    if (!st.isFile()) throw new UsageError(OUTPUT.notRegular(file));
+    return { path: p, mode: st.mode & 0o7777, exists: true };
+  }
+  throw new UsageError(OUTPUT.linkLoop(file));
+}
+
+/** Writes through a temporary file beside the target, so a failed write never leaves half a workbook. */
+function saveBytes(data: Uint8Array, file: string): void {
+  const target = outputTarget(file);
+  const tmp = path.join(path.dirname(target.path), `.${path.basename(target.path)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    fs.writeFileSync(tmp, data, { flag: "wx", mode: target.mode ?? 0o666 });
+    if (target.mode !== undefined) fs.chmodSync(tmp, target.mode);
+    fs.renameSync(tmp, target.path);
   } catch (e) {
     try {
       fs.rmSync(tmp, { force: true });
@@ -118,6 +152,19 @@ async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
       /* nothing left to clean */
     }
     throw new UsageError(CLI.cannotWrite(file, (e as Error).message));
+  }
+}
+
+async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  saveBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), file);
+}
+
+function packageInfo(file: string, buffer: Buffer): PackageInfo {
+  try {
+    return readPackageInfo(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  } catch (e) {
+    if (e instanceof PackageError) throw new UsageError(CLI.corruptXlsx(file, e.message));
+    throw e;
   }
 }
 
@@ -142,6 +189,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.command === "esempio") {
+    if (!args.overwrite && existsOrLink(args.file)) throw new UsageError(OUTPUT.exampleExists(args.file));
     const wb = buildExampleWorkbook(new ExcelJS.Workbook(), seed as SeedPlan);
     await saveWorkbook(wb, args.file);
     process.stdout.write(CLI.example.written(args.file, wb.worksheets.length) + "\n");
@@ -154,16 +202,18 @@ async function run(argv: string[]): Promise<number> {
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
   progress(CLI.progressRead(args.file, (buffer.length / 1e6).toLocaleString("it-IT", { maximumFractionDigits: 1 })));
   const wb = await loadWorkbook(args.file, buffer);
-  const grid = gridFromExcelJs(wb);
+  const grid = withPackageInfo(gridFromExcelJs(wb), packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
-    outcome = finishWorkbook(wb, analysis);
+    outputTarget(args.out); // refuse a device or a FIFO before any work
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook());
+    outcome = { written: out.written, summary: out.summary };
     progress(CLI.progressWrite(args.out));
-    await saveWorkbook(wb, args.out);
+    saveBytes(out.bytes, args.out);
   }
 
   if (args.json) {
@@ -172,6 +222,15 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(textReport(analysis, { command: args.command, file: args.file, out: args.out, outcome }) + "\n");
   }
   return errors > 0 ? 1 : 0;
+}
+
+function existsOrLink(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string): number {

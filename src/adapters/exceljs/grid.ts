@@ -99,7 +99,8 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet): SheetGrid {
       if (colNumber - 1 > right) right = colNumber - 1;
     });
   });
-  if (bottom < 0) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: [] };
+  const hidden = ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: ws.state } : {};
+  if (bottom < 0) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: [], ...hidden };
 
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -147,7 +148,7 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet): SheetGrid {
       }
     });
   });
-  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: [...mergeMap.values()] };
+  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: [...mergeMap.values()], ...hidden };
   if (formulas) grid.formulas = formulas;
   return grid;
 }
