@@ -138,7 +138,7 @@ export function evaluateIndicator(
     input.name,
     ctx.sheet,
     input.actual.address,
-    input.stated?.address,
+    input.performanceWritable === false ? undefined : input.stated?.address,
     score.status,
     score.performance,
     weighted,

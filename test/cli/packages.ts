@@ -19,7 +19,7 @@ export function smallPlan(): ExcelJS.Workbook {
   const wb = buildExampleWorkbook(new ExcelJS.Workbook(), { ...seed, obiettivi: seed.obiettivi.slice(0, 3) });
   const ws = wb.worksheets[0];
   ws.getCell("K2").note = "Nota del dirigente: verificare il target";
-  ws.dataValidations.add("I17:I30", { type: "decimal", operator: "between", formulae: [0, 1], allowBlank: true });
+  (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add("I17:I30", { type: "decimal", operator: "between", formulae: [0, 1], allowBlank: true });
   ws.addConditionalFormatting({ ref: "H17:H30", rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0.5"], priority: 1, style: { font: { color: { argb: "FFFF0000" } } } }] });
   wb.definedNames.add(`'${ws.name}'!$E$17:$E$20`, "StatiPrimaScheda");
   const note = wb.addWorksheet("Note");

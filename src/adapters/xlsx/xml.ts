@@ -127,6 +127,5 @@ export function splice(xml: string, start: number, end: number, insert: string):
 export function encodeCellText(s: string): string {
   // A literal "_x0041_" in the text is protected by escaping its underscore first.
   const guarded = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
-  // eslint-disable-next-line no-control-regex
   return escapeXml(guarded.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
 }
