@@ -9,10 +9,12 @@ import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { addinOutput, PackageError, readPackageInfo, withPackageInfo, type PackageInfo } from "../adapters/xlsx";
 import { CLI } from "../messages/cli";
 import { DOCUMENT_CLI } from "../messages/document";
-import { inspectPackage, PackageError, type PackageInfo } from "../adapters/xlsx/inspect";
+import { inspectPackage, PackageError as InspectError, type PackageInfo as InspectedPackage } from "../adapters/xlsx/inspect";
 import { LimitError } from "../core/limits";
+import { OUTPUT } from "../messages/output";
 import { toJsonReport, textReport } from "./report";
 import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
@@ -36,6 +38,8 @@ interface Args {
   /** calcola --csv: the open-data CSV to write. */
   csv?: string;
   json: boolean;
+  /** esempio: replace an existing file. */
+  overwrite?: boolean;
   /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
   rules?: string;
 }
@@ -52,6 +56,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let out: string | undefined;
   let csv: string | undefined;
   let json = false;
+  let overwrite = false;
   let rules: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -63,6 +68,9 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--out" ? rest[++i] : a.slice("--out=".length);
       if (!v || v.startsWith("--")) throw new UsageError(CLI.outMissingValue, true);
       out = v;
+    } else if (a === "--sovrascrivi") {
+      if (command !== "esempio") throw new UsageError(CLI.optionNotAllowed(a, command), true);
+      overwrite = true;
     } else if (a === "--regole" || a.startsWith("--regole=")) {
       if (command === "esempio") throw new UsageError(CLI.optionNotAllowed("--regole", command), true);
       const v = a === "--regole" ? rest[++i] : a.slice("--regole=".length);
@@ -82,7 +90,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, csv, json, ...(rules ? { rules } : {}) };
+  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -103,11 +111,11 @@ function readInput(file: string): Buffer {
 async function loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook> {
   // Before ExcelJS inflates anything: what the file is, the size and cell limits (zip bombs,
   // huge merges), and the fixes ExcelJS needs (src/adapters/xlsx/inspect.ts).
-  let pkg: PackageInfo;
+  let pkg: InspectedPackage;
   try {
     pkg = inspectPackage(buffer);
   } catch (e) {
-    if (e instanceof PackageError) throw new UsageError(e.forFile(file));
+    if (e instanceof InspectError) throw new UsageError(e.forFile(file));
     throw e;
   }
   const wb = new ExcelJS.Workbook();
@@ -152,17 +160,39 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Writes through a temporary file, so a failed write never leaves half a workbook. */
-async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  writeAtomic(file, Buffer.from(await wb.xlsx.writeBuffer()));
+/**
+ * Where writing `file` must land: the file itself, or — for a symbolic link — the file the
+ * link points to (the link stays a link). Refuses anything that is not a regular file
+ * (devices such as /dev/full, FIFOs, sockets, directories). `mode` is the existing file's
+ * permission bits (kept), undefined for a new file.
+ */
+export function outputTarget(file: string): { path: string; mode?: number; exists: boolean } {
+  let p = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return { path: p, exists: false };
+    }
+    if (st.isSymbolicLink()) {
+      p = path.resolve(path.dirname(p), fs.readlinkSync(p));
+      continue;
+    }
+    if (!st.isFile()) throw new UsageError(OUTPUT.notRegular(file));
+    return { path: p, mode: st.mode & 0o7777, exists: true };
+  }
+  throw new UsageError(OUTPUT.linkLoop(file));
 }
 
-/** Writes `data` to `file` through a temporary file in the same folder. */
-function writeAtomic(file: string, data: Uint8Array): void {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+/** Writes through a temporary file beside the target, so a failed write never leaves half a workbook. */
+function saveBytes(data: Uint8Array, file: string): void {
+  const target = outputTarget(file);
+  const tmp = path.join(path.dirname(target.path), `.${path.basename(target.path)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    fs.writeFileSync(tmp, data, { flag: "wx", mode: target.mode ?? 0o666 });
+    if (target.mode !== undefined) fs.chmodSync(tmp, target.mode);
+    fs.renameSync(tmp, target.path);
   } catch (e) {
     try {
       fs.rmSync(tmp, { force: true });
@@ -170,6 +200,19 @@ function writeAtomic(file: string, data: Uint8Array): void {
       /* nothing left to clean */
     }
     throw new UsageError(CLI.cannotWrite(file, (e as Error).message));
+  }
+}
+
+async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  saveBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), file);
+}
+
+function packageInfo(file: string, buffer: Buffer): PackageInfo {
+  try {
+    return readPackageInfo(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  } catch (e) {
+    if (e instanceof PackageError) throw new UsageError(CLI.corruptXlsx(file, e.message));
+    throw e;
   }
 }
 
@@ -193,7 +236,7 @@ const cliIo: CliIo = {
   readInput,
   loadWorkbook,
   sameFile,
-  writeAtomic,
+  writeAtomic: (file, data) => saveBytes(data, file),
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 };
@@ -206,6 +249,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.command === "esempio") {
+    if (!args.overwrite && existsOrLink(args.file)) throw new UsageError(OUTPUT.exampleExists(args.file));
     const wb = buildExampleWorkbook(new ExcelJS.Workbook(), seed as SeedPlan);
     await saveWorkbook(wb, args.file);
     process.stdout.write(CLI.example.written(args.file, wb.worksheets.length) + "\n");
@@ -220,16 +264,18 @@ async function run(argv: string[]): Promise<number> {
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
   progress(CLI.progressRead(args.file, (buffer.length / 1e6).toLocaleString("it-IT", { maximumFractionDigits: 1 })));
   const wb = await loadWorkbook(args.file, buffer);
-  const grid = gridFromExcelJs(wb);
+  const grid = withPackageInfo(gridFromExcelJs(wb), packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
-    outcome = finishWorkbook(wb, analysis);
+    outputTarget(args.out); // refuse a device or a FIFO before any work
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook());
+    outcome = { written: out.written, summary: out.summary };
     progress(CLI.progressWrite(args.out));
-    await saveWorkbook(wb, args.out);
+    saveBytes(out.bytes, args.out);
   }
 
   const csvLine = args.csv && analysis.cardCount > 0 ? writeCsv(analysis, args.csv, cliIo) : null;
@@ -241,6 +287,15 @@ async function run(argv: string[]): Promise<number> {
     if (csvLine) process.stdout.write(csvLine + "\n");
   }
   return errors > 0 ? 1 : 0;
+}
+
+function existsOrLink(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string): number {

@@ -56,6 +56,8 @@ export interface IndicatorInput {
   weight: CellInput;
   /** 1-based row number of the indicator within its card's table. */
   row: number;
+  /** False when the stated cell must not be written (it lies in a merged area shared with other rows). */
+  performanceWritable?: boolean;
   /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note. */
   rule?: CellInput;
   baseline?: CellInput;

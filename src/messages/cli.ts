@@ -14,6 +14,7 @@ export const CLI = {
     "                                                      calcola le performance; con --out salva una copia",
     "                                                      con le performance scritte e il foglio di riepilogo",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
+    "                                                      (un file esistente solo con --sovrascrivi)",
     DOCUMENT_CLI_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",
