@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { applyWritesWithBackup, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { CLI } from "../messages/cli";
 import { toJsonReport, textReport } from "./report";
 
@@ -126,12 +126,13 @@ function cellCount(grid: WorkbookGrid): number {
 }
 
 /**
- * Leaves `wb` as the add-in would: computed performances written, the summary sheet built
+ * Leaves `wb` as the add-in would: computed performances written (what they replace kept
+ * in the very hidden backup sheet), the summary sheet built
  * (from the workbook as written, so a second run gives the same summary) and the settings
  * sheet listing the sheets the add-in owns.
  */
 export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis): { written: number; summary: string } {
-  const written = applyWrites(wb, analysis.writes);
+  const written = applyWritesWithBackup(wb, analysis);
   return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis)) };
 }
 

@@ -7,6 +7,7 @@ import { buildSummaryModel, summarySheetName } from "../../core/reader/summary";
 import { SETTINGS_SHEET_NAME } from "../../core/reader/settings";
 import { renderSummary } from "./summary";
 import { writeSettings } from "./settings";
+import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
 
 /** Builds or refreshes the summary sheet; returns its name. */
 export function writeSummarySheet(workbook: ExcelJS.Workbook, analysis: WorkbookAnalysis): string {
@@ -14,6 +15,7 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, analysis: Workbook
   renderSummary(workbook, buildSummaryModel(analysis, name));
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const owned = analysis.ownedSheets.filter((n) => !same(n, SETTINGS_SHEET_NAME) && !same(n, name));
-  writeSettings(workbook, analysis.policy, [...owned, name]);
+  const backup = workbook.worksheets.find((w) => same(w.name, BACKUP_SHEET_NAME));
+  writeSettings(workbook, analysis.policy, [...owned.filter((n) => !backup || !same(n, backup.name)), ...(backup ? [backup.name] : []), name]);
   return name;
 }
