@@ -131,9 +131,9 @@ function cellCount(grid: WorkbookGrid): number {
  * (from the workbook as written, so a second run gives the same summary) and the settings
  * sheet listing the sheets the add-in owns.
  */
-export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis): { written: number; summary: string } {
+export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
   const written = applyWritesWithBackup(wb, analysis);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis)) };
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source }) };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -162,7 +162,7 @@ async function run(argv: string[]): Promise<number> {
 
   let outcome: { written: number; summary: string } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
-    outcome = finishWorkbook(wb, analysis);
+    outcome = finishWorkbook(wb, analysis, path.basename(args.file));
     progress(CLI.progressWrite(args.out));
     await saveWorkbook(wb, args.out);
   }

@@ -7,7 +7,9 @@ import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
 import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from "./writeback";
 import { readWorkbook } from "./readWorkbook";
-import { readSettings } from "./settings";
+import { readSettings, type SummaryRecord } from "./settings";
+import { summaryStatus, type SummaryStatus } from "../summary/stale";
+import { summarySheetName } from "../summary";
 import { cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
 
@@ -37,6 +39,10 @@ export interface WorkbookAnalysis {
   backup: BackupEntry[];
   /** The corrections: stated (originally, per the backup) ≠ computed. Same on every run. */
   rectifications: Rectification[];
+  /** The add-in's summary sheet and whether it is stale, or null when there is none. */
+  summary: SummaryStatus | null;
+  /** The summaries' fingerprints recorded in the settings sheet. */
+  summaryRecords: SummaryRecord[];
 }
 
 /** Reads, validates and computes. Never throws on workbook content. */
@@ -68,6 +74,8 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     readingProblems,
     backup,
     rectifications,
+    summary: summaryStatus({ plan: read.plan, policy: used, rectifications, sheetNames, ownedSheets: settings.ownedSheets }, summarySheetName(read.year, sheetNames, settings.ownedSheets), settings.summaries),
+    summaryRecords: settings.summaries,
   };
 }
 
