@@ -103,15 +103,17 @@ function drawBlock(ws: ExcelJS.Worksheet, model: SummaryModel, block: SummaryBlo
   for (const col of block.columns) {
     if (col.kind !== "percent") continue;
     const ref = `${a1(first, col.col)}:${a1(last, col.col)}`;
-    if (col.lights) {
+    // LibreOffice stops at the first matching rule of a range, so a data bar and the light
+    // rules cannot share cells: where there is a bar, the «Semaforo» column carries the light.
+    if (col.lights && !col.dataBar) {
       const { green, yellow } = model.thresholds;
       ws.addConditionalFormatting({
         ref,
         // Rules are checked by priority, so "< yellow" wins over "< green" (ExcelJS types have no ">=").
         rules: [
-          { type: "cellIs", operator: "lessThan", formulae: [String(yellow)], priority: 1, style: fillStyle("rosso") },
-          { type: "cellIs", operator: "lessThan", formulae: [String(green)], priority: 2, style: fillStyle("giallo") },
-          { type: "cellIs", operator: "between", formulae: [String(green), "1E+15"], priority: 3, style: fillStyle("verde") },
+          { type: "cellIs", operator: "lessThan", formulae: [String(yellow)], priority: 2, style: fillStyle("rosso") },
+          { type: "cellIs", operator: "lessThan", formulae: [String(green)], priority: 3, style: fillStyle("giallo") },
+          { type: "cellIs", operator: "between", formulae: [String(green), "1E+15"], priority: 4, style: fillStyle("verde") },
         ],
       });
     }
@@ -122,7 +124,7 @@ function drawBlock(ws: ExcelJS.Worksheet, model: SummaryModel, block: SummaryBlo
         rules: [
           {
             type: "dataBar",
-            priority: 4,
+            priority: 1,
             gradient: false,
             minLength: 0,
             maxLength: 100,
