@@ -14,10 +14,11 @@ import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
 
-/** Reads the workbook and analyses it (the restore backup is the add-in's, not the user's: left out). */
+/** Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
+ *  so the reader skips it, and read for the users' original statements — the corrections). */
 async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress?: ProgressFn): Promise<WorkbookAnalysis> {
   const read = await readWorkbookGrid(context, onProgress);
-  const grid: WorkbookGrid = { sheets: read.grid.sheets.filter((_, i) => read.sheets[i].owner !== "backup") };
+  const grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
   const analysis = analyzeWorkbook(grid, policy);
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 1, total: 1 });

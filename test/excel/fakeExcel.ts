@@ -26,3 +26,4 @@ export { cellAddress, colLetters, compareVersions } from "./fake/addresses";
 export { FakeContext } from "./fake/context";
 export { FakeWorksheet } from "./fake/worksheet";
 export { FakeRange } from "./fake/range";
+export { FakePageLayout, type PageLayoutData } from "./fake/pageLayout";
