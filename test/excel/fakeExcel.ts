@@ -26,3 +26,4 @@ export { cellAddress, colLetters, compareVersions } from "./fake/addresses";
 export { FakeContext } from "./fake/context";
 export { FakeWorksheet } from "./fake/worksheet";
 export { FakeRange } from "./fake/range";
+export { UNDO_TABLE, undoSupported, type FakePlatform } from "./fake/undo";
