@@ -1,6 +1,6 @@
 // One call from cells to everything the task pane, the CLI and the summary need:
 // read the plan, read the policy stored in the workbook, evaluate, plan the writes.
-import type { PlanInput, PlanResult, Problem } from "../types";
+import type { Phase, PlanInput, PlanResult, Problem } from "../types";
 import type { Policy } from "../policy";
 import { evaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
@@ -8,6 +8,7 @@ import { parseA1 } from "./grid";
 import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from "./writeback";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings } from "./settings";
+import { applyPhase, type Monitoring } from "../phases";
 
 /** A superset of the task pane's `Analysis` (src/taskpane/host.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
@@ -31,6 +32,11 @@ export interface WorkbookAnalysis {
   sheetNames: string[];
   /** The settings and reader problems alone (before the engine's), sorted. */
   readingProblems: Problem[];
+  /** Phase of the year decided from the headers; absent when no table was found. */
+  phase?: Phase;
+  /** Monitoring date (ISO) and each indicator's progress, in a monitoring. */
+  asOf?: string;
+  monitoring?: Monitoring;
 }
 
 /** Reads, validates and computes. Never throws on workbook content. */
@@ -38,11 +44,13 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const settings = readSettings(grid);
   const used = policy ?? settings.policy;
   const read = readWorkbook(grid, { ownedSheets: settings.ownedSheets });
-  const result = evaluatePlan(read.plan, used);
+  const phased = applyPhase(read.plan, evaluatePlan(read.plan, used));
+  const result = phased.result;
   const sheetNames = grid.sheets.map((s) => s.name);
   const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
   const problems = sortProblems([...readingProblems, ...result.problems], sheetNames);
-  const plan = planWrites(grid, result);
+  // A preventivo has no performance to write.
+  const plan = read.phase === "preventivo" ? { writes: [], skippedFormulas: 0, changes: [] } : planWrites(grid, result);
   return {
     plan: read.plan,
     result,
@@ -57,6 +65,9 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     changes: plan.changes,
     sheetNames,
     readingProblems,
+    phase: read.phase,
+    asOf: read.asOf,
+    monitoring: phased.monitoring,
   };
 }
 
@@ -78,7 +89,8 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     }),
   }));
   const plan: PlanInput = { ...analysis.plan, objectives };
-  const result = evaluatePlan(plan, analysis.policy);
+  const phased = applyPhase(plan, evaluatePlan(plan, analysis.policy));
+  const result = phased.result;
   return {
     ...analysis,
     plan,
@@ -86,6 +98,7 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     problems: sortProblems([...analysis.readingProblems, ...result.problems], analysis.sheetNames),
     writes: [],
     changes: [],
+    monitoring: phased.monitoring,
   };
 }
 

@@ -1,12 +1,12 @@
 // The reader: turns a workbook's cells (the Office.js cell model, see grid.ts) into the
 // engine's PlanInput. Two layouts: one card ("scheda") per sheet, or one table with a
 // row per indicator. Sheets that are neither are listed as skipped, never as errors.
-import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
+import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, Phase, PlanInput, Problem } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1 } from "./grid";
 import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
-import { findHeader, type Header } from "./columns";
-import { planYear, type SheetYear } from "./phase";
+import { addPhaseCells, findHeader, headerProblemsOf, type Header } from "./columns";
+import { planPhase, planYear, type SheetPhaseNote, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 
 export interface ReadOptions {
@@ -25,6 +25,10 @@ export interface ReadResult {
   cardCount: number;
   /** Plan year from "Stato 2022"/"Target 2022" headers, when found. */
   year?: number;
+  /** Phase decided from the tables' headers (phase.ts). */
+  phase?: Phase;
+  /** Monitoring date, ISO. */
+  asOf?: string;
 }
 
 /**
@@ -40,6 +44,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
   const problems: Problem[] = [];
   const skippedSheets: string[] = [];
   const years: SheetYear[] = [];
+  const phases: SheetPhaseNote[] = [];
   const usedIds = new Set<string>();
 
   for (const sheet of grid.sheets) {
@@ -55,14 +60,16 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
     objectives.push(...read.objectives);
     problems.push(...read.problems);
     if (read.year) years.push({ year: read.year, sheet: sheet.name, cell: read.yearCell });
+    if (read.phase) phases.push({ ...read.phase, sheet: sheet.name });
     if (read.skipped) skippedSheets.push(sheet.name);
   }
 
   const year = planYear(years, problems);
+  const { phase, asOf } = planPhase(phases, problems);
   if (objectives.length === 0) {
     problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
   }
-  return { plan: { year, objectives }, problems, skippedSheets, cardCount: objectives.length, year };
+  return { plan: { year, phase, asOf, objectives }, problems, skippedSheets, cardCount: objectives.length, year, phase, asOf };
 }
 
 interface SheetRead {
@@ -72,6 +79,7 @@ interface SheetRead {
   yearCell: string;
   /** A sheet with card labels but no table: reported, and listed as skipped. */
   skipped?: boolean;
+  phase?: { phase: Phase; asOf?: string; cell: string };
 }
 
 /** Text of a cell as the reader compares it. */
@@ -171,9 +179,10 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
       problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message: READER.missingColumn(sheet.name, READER.columnNames[role]), sheet: sheet.name, cell: addr(header.row, 0) });
     }
   }
+  problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
-  return { objectives, problems, year: header.year, yearCell };
+  return { objectives, problems, year: header.year, yearCell, phase: { phase: header.phase, asOf: header.asOf, cell: addr(header.row, 0) } };
 }
 
 const HIERARCHY_TEXT: (HeaderField & keyof ObjectiveInput)[] = [
@@ -320,6 +329,7 @@ function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: num
   if (operator) input.operator = operator;
   const stated = cell("stated");
   if (stated) input.stated = stated;
+  addPhaseCells(input, header, row, fmt, rowNumber);
   return input;
 }
 
