@@ -11,6 +11,20 @@ import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { CLI } from "../messages/cli";
 import { toJsonReport, textReport } from "./report";
+import type { Command, CommandContext } from "./commands/context";
+import { nextYearCommand } from "./commands/nextYear";
+import { compareCommand } from "./commands/compare";
+
+/** Commands in their own modules (src/cli/commands), by name. */
+const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confronta: compareCommand };
+
+const commandContext: CommandContext = {
+  load: (file) => loadWorkbook(file, readInput(file)),
+  save: (wb, file) => saveWorkbook(wb, file),
+  sameFile: (a, b) => sameFile(a, b),
+  usageError: (message) => new UsageError(message, true),
+  stdout: (text) => process.stdout.write(text + "\n"),
+};
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
 class UsageError extends Error {
@@ -136,6 +150,8 @@ export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis)
 }
 
 async function run(argv: string[]): Promise<number> {
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0] ?? "") ? COMMANDS[argv[0]] : undefined;
+  if (command) return command(argv.slice(1), commandContext);
   const args = parseArgs(argv);
   if (args === "help") {
     process.stdout.write(CLI.usage + "\n");

@@ -3,6 +3,7 @@ import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Rollups } from "../core/types";
 import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
+import { phaseJson, phaseLines, targetsJson, type JsonTargets } from "./phaseReport";
 
 export interface JsonIndicator {
   sheet: string | null;
@@ -11,6 +12,8 @@ export interface JsonIndicator {
   name: string;
   performance: number | null;
   stated: number | null;
+  /** Targets by year ("2023": …), from the Target columns. */
+  targets: JsonTargets;
 }
 
 export interface JsonObjective {
@@ -29,6 +32,10 @@ export interface JsonProblem {
 }
 
 export interface JsonReport {
+  phase: "preventivo" | "monitoraggio" | "consuntivo" | null;
+  year: number | null;
+  /** ISO date of a monitoring's Stato, else null. */
+  asOf: string | null;
   objectives: JsonObjective[];
   rollups: Rollups;
   problems: JsonProblem[];
@@ -37,11 +44,12 @@ export interface JsonReport {
 
 export function toJsonReport(a: WorkbookAnalysis): JsonReport {
   return {
-    objectives: a.result.objectives.map((o) => ({
+    ...phaseJson(a),
+    objectives: a.result.objectives.map((o, oi) => ({
       sheet: o.sheet ?? null,
       name: o.name,
       performance: o.performance,
-      indicators: o.indicators.map((i) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated })),
+      indicators: o.indicators.map((i, ii) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated, targets: targetsJson(a, oi, ii) })),
     })),
     rollups: a.result.rollups,
     problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
@@ -70,6 +78,7 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   const indicators = a.result.objectives.reduce((n, o) => n + o.indicators.length, 0);
   lines.push(R.title(ctx.command, ctx.file));
   lines.push(R.plan(a.year, a.cardCount, indicators));
+  lines.push(...phaseLines(a));
   lines.push(R.policy(a.ownedSheets.length > 0));
   if (a.skippedSheets.length) lines.push(R.skipped(a.skippedSheets));
 

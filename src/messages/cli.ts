@@ -1,5 +1,7 @@
 // Italian user-facing strings: cli (`piano-perf`). Identifiers in English, text in Italian.
 
+import { PHASES_USAGE } from "./phasesCli";
+
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -11,6 +13,7 @@ export const CLI = {
     "                                                      calcola le performance; con --out salva una copia",
     "                                                      con le performance scritte e il foglio di riepilogo",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
+    ...PHASES_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",
   ].join("\n"),
