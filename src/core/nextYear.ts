@@ -156,6 +156,7 @@ function sheetEdits(sheet: SheetGrid, header: Header, rows: number[], fromYear: 
   const emptied = new Set<number>();
   const stated = col("stated");
   if (stated !== undefined) emptied.add(stated);
+  for (const role of ["forced", "note"]) if (col(role) !== undefined) emptied.add(col(role)!);
   headerRow.forEach((v, c) => {
     if (typeof v === "string" && DROPPED_HEADER.test(normalizeLabel(v))) emptied.add(c);
   });

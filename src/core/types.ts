@@ -56,8 +56,14 @@ export interface IndicatorInput {
   weight: CellInput;
   /** 1-based row number of the indicator within its card's table. */
   row: number;
-  /** Baseline: last year's value (a "Baseline" column, or a Stato column of an earlier year, e.g. "Stato 2022" beside "Target 2023"). */
+  /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note.
+   *  `baseline` is also last year's Stato column when the table has one ("Stato 2022" beside "Target 2023"). */
+  rule?: CellInput;
   baseline?: CellInput;
+  thresholdMin?: CellInput;
+  thresholdMax?: CellInput;
+  forced?: CellInput;
+  note?: CellInput;
   /** Targets by year when the table has year columns ("Target 2023", "Target 2024"…), in year order. */
   targets?: YearTarget[];
 }
@@ -91,6 +97,8 @@ export interface ObjectiveInput {
   fieldCells?: Partial<Record<HierarchyField, string>>;
   /** Where "Performance obiettivo" is written, if the card has such a cell. */
   performanceCell?: string;
+  /** «Peso obiettivo»: the objective's weight in the roll-ups when the policy asks for it. */
+  objectiveWeight?: CellInput;
   indicators: IndicatorInput[];
 }
 
@@ -137,6 +145,22 @@ export interface IndicatorResult {
   stated: number | null;
   /** One line in Italian: how the number was obtained. */
   explanation: string;
+  /** The rule's Italian name when the indicator names its own («Regola»). */
+  rule?: string;
+  /** A forced value or an exclusion by the evaluator, with its note: listed in Verifica, the summary and --json. */
+  override?: IndicatorOverride;
+}
+
+/** A performance forced by the evaluator (with a note), or the indicator declared «non valutabile». */
+export interface IndicatorOverride {
+  kind: "forced" | "excluded";
+  /** The forced performance (fraction); null when excluded. */
+  performance: number | null;
+  /** What the rule computed (fraction), or null when not available. */
+  computed: number | null;
+  note: string;
+  /** Address of the «Performance forzata» cell. */
+  cell?: string;
 }
 
 export interface ObjectiveResult {
@@ -154,6 +178,8 @@ export interface ObjectiveResult {
   internalResources: boolean;
   notAvailableCount: number;
   problemCount: number;
+  /** «Peso obiettivo» as a fraction, null when absent or unreadable. */
+  objectiveWeight?: number | null;
   light: TrafficLight | null;
 }
 

@@ -10,7 +10,7 @@ import { readWorkbook } from "./readWorkbook";
 import { readSettings } from "./settings";
 import { applyPhase, type Monitoring } from "../phases";
 
-/** A superset of the task pane's `Analysis` (src/taskpane/host.ts): pass it where an Analysis is expected. */
+/** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
   plan: PlanInput;
   result: PlanResult;
