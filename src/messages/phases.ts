@@ -62,3 +62,25 @@ export const COMPARE = {
     `${q(o)}, ${q(i)}: target${year ? ` ${year}` : ""} cambiato da ${from || "(vuoto)"} a ${to || "(vuoto)"}`,
   weightChanged: (o: string, i: string, from: string, to: string) => `${q(o)}, ${q(i)}: peso cambiato da ${from || "(vuoto)"} a ${to || "(vuoto)"}`,
 };
+
+/** The summary's phase blocks. */
+export const PHASE_SUMMARY = {
+  targetsTitle: (year: number | undefined) => `Target per anno e obiettivo${year ? ` (piano ${year})` : ""}`,
+  resourcesTitle: "Risorse per Missione e Programma",
+  progressTitle: (asOf: string, share: string) => `Avanzamento al ${asOf} (trascorso ${share} dell'anno): indicatori in linea e in ritardo`,
+  toDefine: "da definire",
+  noRows: "Nessun dato.",
+  columns: {
+    sheet: "Foglio",
+    objective: "Obiettivo operativo",
+    indicator: "Indicatore",
+    target: (y: number) => `Target ${y}`,
+    missioneProgramma: "Missione e Programma",
+    objectives: "Obiettivi",
+    resources: "Risorse (€)",
+    internal: "Risorse interne",
+    onTrack: "In linea",
+    late: "In ritardo",
+    notMeasured: "Non rilevati",
+  },
+};

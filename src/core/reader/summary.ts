@@ -6,6 +6,7 @@ import { formatPercent } from "../format";
 import type { WorkbookAnalysis } from "./analyze";
 import { a1, columnLetters } from "./grid";
 import { SUMMARY } from "../../messages/workbook";
+import { phaseSummaryBlocks } from "../phases/summary";
 
 export type SummaryColumnKind = "text" | "percent" | "euro" | "integer" | "light";
 
@@ -38,7 +39,11 @@ export type SummaryBlockId =
   | "areaResponsabilita"
   | "missione"
   | "missioneProgramma"
-  | "problems";
+  | "problems"
+  // Phase blocks (src/core/phases/summary.ts).
+  | "phaseTargets"
+  | "phaseResources"
+  | "phaseProgress";
 
 export interface SummaryBlock {
   id: SummaryBlockId;
@@ -160,6 +165,11 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, sheetName?: string
   rollup("areaResponsabilita", C.areaResponsabilita, result.rollups.areaResponsabilita);
   rollup("missione", C.missione, result.rollups.missione);
   rollup("missioneProgramma", C.missioneProgramma, result.rollups.missioneProgramma);
+
+  // Phase blocks: targets per year and resources (preventivo), on track / late (monitoring).
+  const phased = phaseSummaryBlocks(analysis, row);
+  blocks.push(...phased.blocks);
+  row = phased.nextRow;
 
   // Problems, each linking to its cell.
   const problemColumns: SummaryColumn[] = [
