@@ -163,7 +163,7 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIM
     }
   });
   const vb = valueBox as Box | null;
-  if (!vb) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: mergesOf(ws) };
+  if (!vb) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: mergesOf(ws), ...sheetHidden(ws) };
   if (boxCells(vb) > limits.maxSheetBoxCells) {
     const f = far as unknown as { r: number; c: number };
     throw new LimitError(GRID_LIMITS.sheetTooWide(ws.name, `${a1(vb.top, vb.left)}:${a1(vb.bottom, vb.right)}`, boxCells(vb), limits.maxSheetBoxCells, a1(f.r, f.c)));
@@ -215,9 +215,14 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIM
       }
     }
   });
-  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: mergesOf(ws) };
+  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: mergesOf(ws), ...sheetHidden(ws) };
   if (formulas) grid.formulas = formulas;
   return grid;
+}
+
+/** The sheet's hidden state, when it is not visible. */
+function sheetHidden(ws: ExcelJS.Worksheet): Pick<SheetGrid, "hidden"> {
+  return ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: ws.state } : {};
 }
 
 /** The sheet's merged areas (0-based, inclusive), from ExcelJS's merge index. */
