@@ -6,7 +6,7 @@
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../core/reader/grid";
 import { a1, OWNER_MARK_PROPERTY, parseA1 } from "../core/reader/grid";
 import { LIMITS, LimitError } from "../core/limits";
-import { GRID_LIMITS } from "../messages/limits";
+import { GRID_LIMITS } from "../messages/gridLimits";
 import type { ProgressFn } from "../host/workbookHost";
 import { EXCEL_PROGRESS } from "../messages/excel";
 import { formulaOf } from "./cells";

@@ -4,8 +4,6 @@
 // so the guide never disagrees with what the add-in reads and offers.
 
 export const GUIDE = {
-  linkLabel: "Guida d'uso",
-  linkTitle: "Apre la guida di Piano Performance in una nuova finestra",
   title: "Piano Performance — guida d'uso",
   intro:
     "Piano Performance è un componente aggiuntivo di Excel per chi cura il Piano degli indicatori e dei risultati attesi di bilancio (PIRA) e la relazione sulla performance. Lavora sulla cartella di lavoro di sempre: la controlla, calcola la performance degli indicatori e degli obiettivi secondo le regole del Sistema di misurazione e valutazione (SMVP) dell'ente e prepara il riepilogo da consegnare.",
