@@ -93,7 +93,7 @@ describe("preview with hostile workbooks (headless Chromium)", () => {
     // Scrolling to the far right draws XFD1.
     expect(
       await timed(async () => {
-        await page.locator('[role="region"][aria-label^="Foglio"]').first().evaluate((el) => (el.scrollLeft = el.scrollWidth));
+        await table.locator("xpath=..").evaluate((el) => (el.scrollLeft = el.scrollWidth));
         await table.locator('td[data-cell="XFD1"]').waitFor();
       }),
     ).toBeLessThan(ACTION_MS);
@@ -102,12 +102,13 @@ describe("preview with hostile workbooks (headless Chromium)", () => {
     expect(
       await timed(async () => {
         await page.getByRole("button", { name: "Calcola performance" }).click();
-        await page.getByRole("dialog").waitFor();
+        await page.getByRole("alertdialog").waitFor();
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('[role="alertdialog"]')!).opacity === "1");
       }),
     ).toBeLessThan(ACTION_MS);
     expect(
       await timed(async () => {
-        await page.getByRole("dialog").getByRole("button", { name: "Sostituisci" }).click();
+        await page.getByRole("alertdialog").getByRole("button", { name: "Sostituisci" }).click();
         await page.getByText(/\d+ cell[ae] aggiornat/).first().waitFor();
       }),
     ).toBeLessThan(ACTION_MS);
