@@ -87,6 +87,7 @@ export class PreviewHost implements WorkbookHost {
     // cached grids stay (a 16,384-column sheet is not rebuilt at every click).
     const keys = Object.keys(patch);
     const viewOnly =
+      keys.length > 0 &&
       (keys.every((k) => k === "activeSheet" || k === "selected") && patch.selected !== null) ||
       (keys.every((k) => k === "loading" || k === "loadError") && patch.loading === true);
     if (!viewOnly) this.views.clear();

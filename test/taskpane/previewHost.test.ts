@@ -208,3 +208,17 @@ describe("preview: files the package check refuses (issue 14)", () => {
     expect((await host.analyze()).cardCount).toBe(18);
   });
 });
+
+describe("preview: the sheet view's cached grid (issue 14)", () => {
+  test("is kept across selections but rebuilt after a write", async () => {
+    const host = newHost();
+    await host.openExample();
+    const a = await host.analyze();
+    const w = (a as unknown as { writes: { sheet: string; cell: string }[] }).writes[0];
+    const before = host.sheetView(w.sheet);
+    await host.selectCell(w.sheet, w.cell);
+    expect(host.sheetView(w.sheet)).toBe(before);
+    await host.writeResults(a);
+    expect(host.sheetView(w.sheet)).not.toBe(before);
+  });
+});
