@@ -221,8 +221,17 @@ export class FakeExcel {
     if (undoSupported(api, this.platform)) return;
     if (options.mergeUndoGroup === true && this.supports("1.20"))
       throw new FakeOfficeError("UndoNotSupported", `The operation isn't supported within an undo group (${api}).`, api);
+    this.clearUndoStack(api);
+  }
+
+  /** @internal Records that the user's undo stack was emptied (once per sync and API). */
+  clearUndoStack(api: string): void {
+    const key = `${this.syncCount}\u0000${api}`;
+    if (this.lastUndoClear === key) return;
+    this.lastUndoClear = key;
     this.undoStackCleared.push(api);
   }
+  private lastUndoClear = "";
 
   /** @internal */
   useApi(version: string, what: string): void {

@@ -218,7 +218,11 @@ export class FakeRange extends FakeObject {
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, this);
-    this.context.queue(`${this.path}.getMergedAreasOrNullObject`, null, () => this.context.excel.useApi("1.13", "Range.getMergedAreasOrNullObject"));
+    this.context.queue(`${this.path}.getMergedAreasOrNullObject`, null, () => {
+      this.context.excel.useApi("1.13", "Range.getMergedAreasOrNullObject");
+      // office-js#5918: on Windows desktop the sync empties the user's undo stack.
+      if (this.context.excel.platform === "PC") this.context.excel.clearUndoStack("Range.getMergedAreasOrNullObject");
+    });
     return areas;
   }
 
