@@ -3,6 +3,7 @@ import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Rollups } from "../core/types";
 import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
+import { describeRectification } from "../core/rectifications";
 
 export interface JsonIndicator {
   sheet: string | null;
@@ -28,11 +29,53 @@ export interface JsonProblem {
   message: string;
 }
 
+/** A forced or excluded indicator (issue 10), with its note: every one is listed. */
+export interface JsonOverride {
+  sheet: string | null;
+  /** A1 address of the «Performance forzata» cell. */
+  cell: string | null;
+  objective: string;
+  indicator: string;
+  kind: "forced" | "excluded";
+  performance: number | null;
+  computed: number | null;
+  note: string;
+}
+
+/** A correction: the performance the user stated (kept in the backup once the add-in has
+ *  replaced it) against the computed one, both as fractions. */
+export interface JsonRectification {
+  sheet: string;
+  cell: string;
+  original: number;
+  computed: number;
+  explanation: string;
+}
+
 export interface JsonReport {
   objectives: JsonObjective[];
   rollups: Rollups;
   problems: JsonProblem[];
   skippedSheets: string[];
+  overrides: JsonOverride[];
+  rectifications: JsonRectification[];
+}
+
+export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
+  return a.result.objectives.flatMap((o) =>
+    o.indicators
+      .filter((i) => i.override)
+      .map((i) => ({
+        sheet: i.sheet ?? o.sheet ?? null,
+        cell: i.override!.cell ?? null,
+        objective: o.name,
+        indicator: i.name,
+        kind: i.override!.kind,
+        performance: i.override!.performance,
+        computed: i.override!.computed,
+        note: i.override!.note,
+      })),
+  );
 }
 
 export function toJsonReport(a: WorkbookAnalysis): JsonReport {
@@ -46,6 +89,8 @@ export function toJsonReport(a: WorkbookAnalysis): JsonReport {
     rollups: a.result.rollups,
     problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
     skippedSheets: a.skippedSheets,
+    overrides: overridesOf(a),
+    rectifications: (a.rectifications ?? []).map((r) => ({ sheet: r.sheet, cell: r.cell, original: r.original, computed: r.computed, explanation: r.explanation })),
   };
 }
 
@@ -89,6 +134,11 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   else {
     lines.push(R.problemsHeader(errors, count("warning"), count("info")));
     for (const p of a.problems) lines.push(R.problemLine(R.severities[p.severity] ?? p.severity, where(p.sheet, p.cell), p.message));
+  }
+
+  if (a.rectifications?.length) {
+    lines.push("", R.rectificationsHeader(a.rectifications.length));
+    for (const r of a.rectifications) lines.push(R.rectificationLine(where(r.sheet, r.cell), r.indicator, describeRectification(r), r.explanation, r.state));
   }
 
   if (ctx.command === "calcola") {

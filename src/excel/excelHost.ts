@@ -22,14 +22,15 @@ interface Analysed {
 }
 
 /**
- * Reads the workbook and analyses it (the restore backup is the add-in's, not the user's:
- * left out). `forWrite`: the run writes anyway, so on Excel for Windows it reads the merged
- * areas where they change a written cell (see merges.ts); a read-only run never does there.
+ * Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
+ * so the reader skips it, and read for the users' original statements — the corrections).
+ * `forWrite`: the run writes anyway, so on Excel for Windows it reads the merged areas where
+ * they change a written cell (see merges.ts); a read-only run never does there.
  */
 async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress: ProgressFn | undefined, forWrite: boolean): Promise<Analysed> {
   const costly = mergesCostUndo();
   const read = await readWorkbookGrid(context, onProgress, { merges: !costly });
-  let grid: WorkbookGrid = { sheets: read.grid.sheets.filter((_, i) => read.sheets[i].owner !== "backup") };
+  let grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
   let analysis = analyzeWorkbook(grid, policy);
   if (costly && forWrite && isApiSupported("1.13")) {
@@ -41,6 +42,9 @@ async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefin
     }
   }
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 1, total: 1 });
+  // The backup is the add-in's own sheet: never listed to the user as a sheet left out.
+  const backups = new Set(read.sheets.filter((x) => x.owner === "backup").map((x) => x.name));
+  if (backups.size > 0) analysis = { ...analysis, skippedSheets: analysis.skippedSheets.filter((n) => !backups.has(n)) };
   return { analysis, grid };
 }
 

@@ -3,7 +3,7 @@
 // and components never call Office themselves.
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
-import type { StatedChange } from "../core/reader/writeback";
+import type { LeftOutCard, StatedChange } from "../core/reader/writeback";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -29,6 +29,8 @@ export interface Analysis {
   /** What the host could not do while reading and what that changes (Italian), shown
    *  with the results. Absent or empty when there is nothing to say. */
   notices?: string[];
+  /** Cards "Calcola performance" leaves alone because their table misses a column. */
+  leftOutCards?: LeftOutCard[];
 }
 
 export interface WriteReport {

@@ -8,6 +8,7 @@ import { parseRangeAddress } from "./addresses";
 import { FakeCustomPropertyCollection } from "./customProperties";
 import { FakeChartCollection } from "./charts";
 import { FakeRange } from "./range";
+import { FakePageLayout } from "./pageLayout";
 
 export class FakeWorksheetProtection extends FakeObject {
   constructor(ctx: FakeContext, private ws: FakeWorksheet) {
@@ -64,8 +65,10 @@ export class FakeWorksheet extends FakeObject {
   readonly freezePanes: FakeFreezePanes;
   readonly customProperties: FakeCustomPropertyCollection;
   readonly charts: FakeChartCollection;
+  readonly pageLayout: FakePageLayout;
   constructor(ctx: FakeContext, path: string, private resolver: () => SheetData | null, nullable = false) {
     super(ctx, path, nullable);
+    this.pageLayout = new FakePageLayout(ctx, this);
     this.protection = new FakeWorksheetProtection(ctx, this);
     this.freezePanes = new FakeFreezePanes(ctx, this);
     this.customProperties = new FakeCustomPropertyCollection(ctx, this);
