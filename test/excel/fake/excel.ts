@@ -21,6 +21,8 @@ export interface FakeExcelOptions {
    * for a plain formula write).
    */
   rejectUndoGroupWith?: string;
+  /** The display language: "it-IT" shows error values as an Italian Excel does (#N/D…). */
+  locale?: "en-US" | "it-IT";
   /** Office.context.diagnostics.version, e.g. "16.0.19127.20000". */
   version?: string;
 }
@@ -50,6 +52,7 @@ export class FakeExcel {
   readonly apiVersion: string;
   readonly honorsDelayForCellEdit: boolean;
   readonly platform: FakePlatform;
+  readonly locale: "en-US" | "it-IT";
   rejectUndoGroupWith: string | null;
   readonly version: string;
   /**
@@ -69,6 +72,7 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.honorsDelayForCellEdit = options.honorsDelayForCellEdit ?? true;
     this.platform = options.platform ?? "PC";
+    this.locale = options.locale ?? "en-US";
     this.rejectUndoGroupWith = options.rejectUndoGroupWith ?? null;
     this.version = options.version ?? "16.0.19127.20000";
   }

@@ -6,7 +6,7 @@ import type { FakeContext } from "./context";
 import type { FakeCell, HyperlinkData, MergeData } from "./data";
 import { MAX_COLS, MAX_ROWS } from "./limits";
 import { boxAddress, boxCells, intersects, type Box } from "./addresses";
-import { enterInput } from "./input";
+import { enterInput, isErrorCell, ITALIAN_ERRORS } from "./input";
 import { FakeConditionalFormatCollection, FakeRangeFormat } from "./rangeFormat";
 
 export class FakeRangeAreas extends FakeObject {
@@ -79,7 +79,7 @@ export class FakeRange extends FakeObject {
   }
 
   protected scalarNames(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "text", "hyperlink", "cellCount"];
+    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "valueTypes", "formulas", "numberFormat", "text", "hyperlink", "cellCount"];
   }
 
   protected hostValue(name: string): unknown {
@@ -108,9 +108,11 @@ export class FakeRange extends FakeObject {
       case "cellCount":
         return b.rows * b.cols;
       case "values":
-        return matrix((c) => c.value);
+        return matrix((c) => this.shown(c));
+      case "valueTypes":
+        return matrix((c) => (isErrorCell(c) ? "Error" : c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
       case "text":
-        return matrix((c) => String(c.value));
+        return matrix((c) => String(this.shown(c)));
       case "formulas":
         return matrix((c) => c.formula ?? c.value);
       case "numberFormat":
@@ -141,6 +143,13 @@ export class FakeRange extends FakeObject {
   }
   get values(): CellValue[][] {
     return this.read("values");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  /** A cell's value as range.values gives it: error values in the display language. */
+  private shown(c: FakeCell): unknown {
+    return isErrorCell(c) && this.context.excel.locale === "it-IT" ? (ITALIAN_ERRORS[c.value as string] ?? c.value) : c.value;
   }
   get text(): string[][] {
     return this.read("text");
@@ -234,7 +243,7 @@ export class FakeRange extends FakeObject {
         const cell = b.sheet.cells.get(key);
         if (!cell) continue;
         if (applyTo === "All") b.sheet.cells.delete(key);
-        else if (applyTo === "Contents") Object.assign(cell, { value: "", formula: null, quotePrefix: false });
+        else if (applyTo === "Contents") Object.assign(cell, { value: "", formula: null, quotePrefix: false, error: undefined });
         else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", style: {} });
         else if (applyTo === "Hyperlinks") cell.hyperlink = null;
         else throw new FakeOfficeError("InvalidArgument", `clear(${applyTo})`);
