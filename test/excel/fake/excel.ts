@@ -6,6 +6,7 @@ import { cellAddress, compareVersions } from "./addresses";
 import { SheetData, type FakeCell } from "./data";
 import { FakeContext } from "./context";
 import { undoSupported, type FakePlatform } from "./undo";
+import { LIMIT_BYTES } from "./limits";
 
 export interface FakeExcelOptions {
   /** The host's ExcelApi version, e.g. "1.12". APIs above it fail with ApiNotFound. */
@@ -21,6 +22,9 @@ export interface FakeExcelOptions {
    * for a plain formula write).
    */
   rejectUndoGroupWith?: string;
+  /** Request/response limit in bytes (default 5 MB, Excel on the web); tests scale it down
+   *  together with the add-in's budget to keep workbooks small. */
+  requestLimitBytes?: number;
   /** The display language: "it-IT" shows error values as an Italian Excel does (#N/D…). */
   locale?: "en-US" | "it-IT";
   /** Office.context.diagnostics.version, e.g. "16.0.19127.20000". */
@@ -53,6 +57,7 @@ export class FakeExcel {
   readonly honorsDelayForCellEdit: boolean;
   readonly platform: FakePlatform;
   readonly locale: "en-US" | "it-IT";
+  readonly requestLimitBytes: number;
   rejectUndoGroupWith: string | null;
   readonly version: string;
   /**
@@ -73,6 +78,7 @@ export class FakeExcel {
     this.honorsDelayForCellEdit = options.honorsDelayForCellEdit ?? true;
     this.platform = options.platform ?? "PC";
     this.locale = options.locale ?? "en-US";
+    this.requestLimitBytes = options.requestLimitBytes ?? LIMIT_BYTES;
     this.rejectUndoGroupWith = options.rejectUndoGroupWith ?? null;
     this.version = options.version ?? "16.0.19127.20000";
   }
