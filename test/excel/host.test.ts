@@ -51,14 +51,21 @@ describe("Excel host", () => {
     expect(await host.insertEmptyCard()).toBe("Nuova scheda (2)");
   });
 
-  test("savePolicy stores the policy for both paths, sets the functions' policy and recalculates", async () => {
+  test("savePolicy stores the policy for both paths, sets the functions' policy and recalculates only the PIANO.* cells", async () => {
     const { fake, host } = ctx;
+    const sheet = fake.sheets[1];
+    sheet.set("Z1", 0.5, { formula: '=PIANO.PERF(10,">=",20)' });
+    sheet.set("Z2", 2, { formula: "=1+1" });
+    sheet.set("Z3", "PIANO.PERF", {});
     expect(await host.loadPolicy()).toEqual(defaultPolicy());
     const policy = { ...defaultPolicy(), cap: 1.2, thresholds: { green: 0.8, yellow: 0.5 } };
     await host.savePolicy(policy);
     expect(fake.findSheet(SETTINGS_SHEET_NAME)).toBeDefined();
     expect(getFunctionsPolicy()).toEqual(policy);
-    expect(fake.calculations).toEqual(["Full"]);
+    // Not a full recalculation (it marks the file changed): the one PIANO.* formula
+    // (Range.getSpecialCells + Range.calculate: docs/excel/excel-add-ins-ranges-special-cells.md).
+    expect(fake.calculations).toHaveLength(1);
+    expect(fake.calculations[0]).toMatch(/!Z1$/);
     resetFunctionsPolicy();
     expect(await host.loadPolicy()).toEqual(policy);
     expect(getFunctionsPolicy()).toEqual(policy);
@@ -113,13 +120,15 @@ test("at start-up the PIANO.* functions adopt the workbook's policy, recalculati
     // A workbook with no settings: the functions keep the default, nothing is recalculated.
     expect(await adoptWorkbookPolicyOnStart()).toBe(false);
     expect(fake.calculations).toEqual([]);
+    fake.sheets[2].set("B2", 0.7, { formula: "=PIANO.PESATA(A1:A3,B1:B3)" });
     const custom = { ...defaultPolicy(), cap: 1.2, rules: { ...defaultPolicy().rules, "<=": "reflection" as const } };
     await createExcelHost().savePolicy(custom);
     resetFunctionsPolicy(); // as a new session of the shared runtime starts
     fake.calculations.length = 0;
     expect(await adoptWorkbookPolicyOnStart()).toBe(true);
     expect(getFunctionsPolicy()).toEqual(custom);
-    expect(fake.calculations).toEqual(["Full"]);
+    expect(fake.calculations).toHaveLength(1);
+    expect(fake.calculations[0]).toMatch(/!B2$/);
   } finally {
     uninstall();
     resetFunctionsPolicy();

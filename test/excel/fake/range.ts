@@ -38,6 +38,39 @@ export class FakeRangeAreas extends FakeObject {
   }
 }
 
+/** Range.getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9): the formula cells of the
+ *  range, one area per cell (docs/excel/excel-add-ins-ranges-special-cells.md). */
+export class FakeFormulaCells extends FakeObject {
+  constructor(ctx: FakeContext, path: string, private range: FakeRange) {
+    super(ctx, path, true);
+  }
+  private cells(): [number, number][] {
+    const b = this.range.box();
+    const out: [number, number][] = [];
+    for (const [key, c] of b.sheet.cells) {
+      if (c.formula === null) continue;
+      const [r, col] = key.split(",").map(Number);
+      if (r >= b.top && r < b.top + b.rows && col >= b.left && col < b.left + b.cols) out.push([r, col]);
+    }
+    return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  }
+  protected scalarNames(): string[] {
+    return ["address", "areaCount"];
+  }
+  protected hostValue(name: string): unknown {
+    const b = this.range.box();
+    const cells = this.cells();
+    if (name === "areaCount") return cells.length;
+    return cells.map(([r, c]) => boxAddress({ sheet: b.sheet, top: r, left: c, rows: 1, cols: 1 })).join(", ");
+  }
+  isNullHost(): boolean {
+    return this.cells().length === 0;
+  }
+  get address(): string {
+    return this.read("address");
+  }
+}
+
 export class FakeRange extends FakeObject {
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
@@ -233,6 +266,21 @@ export class FakeRange extends FakeObject {
       if (this.context.excel.platform === "PC") this.context.excel.clearUndoStack("Range.getMergedAreasOrNullObject");
     });
     return areas;
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): FakeFormulaCells {
+    if (cellType !== "Formulas") throw new Error(`fake: only getSpecialCellsOrNullObject("Formulas") is modelled`);
+    const cells = new FakeFormulaCells(this.context, `${this.path}.getSpecialCellsOrNullObject(${cellType})`, this);
+    this.context.queue(`${this.path}.getSpecialCellsOrNullObject`, cellType, () => this.context.excel.useApi("1.9", "Range.getSpecialCellsOrNullObject"));
+    return cells;
+  }
+
+  /** Range.calculate (ExcelApi 1.6): recalculates these cells only; recorded as "Sheet!A1". */
+  calculate(): void {
+    this.context.queue(`${this.path}.calculate`, null, () => {
+      this.context.excel.useApi("1.6", "Range.calculate");
+      this.context.excel.calculations.push(boxAddress(this.box()));
+    });
   }
 
   clear(applyTo = "All"): void {
