@@ -15,6 +15,7 @@ import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
+import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
 interface Analysed {
   analysis: WorkbookAnalysis;
@@ -145,6 +146,39 @@ export function createExcelHost(): WorkbookHost {
       return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
     },
   };
+}
+
+/**
+ * Follows the settings sheet: when its cells change — edited by hand, or by a co-author
+ * (Worksheet.onChanged, ExcelApi 1.7, fires for remote changes too) — the PIANO.* functions
+ * adopt the policy again, without a reload. Returns false when there is no settings sheet.
+ */
+export function watchSettingsSheet(): Promise<boolean> {
+  return runExcel(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+    await context.sync();
+    if (sheet.isNullObject) return false;
+    let running = false;
+    let again = false;
+    sheet.onChanged.add(async () => {
+      // One adoption at a time; edits made meanwhile (a paste, a co-author) get one more.
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          await adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non rilette", e));
+        } while (again);
+      } finally {
+        running = false;
+      }
+    });
+    await context.sync();
+    return true;
+  });
 }
 
 /** Start-up: the PIANO.* functions adopt the workbook's SMVP policy (recalculating if it is not the default). */

@@ -1,8 +1,8 @@
 // The rest of the Excel host: empty card, policy in the workbook, navigation, progress.
 import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { defaultPolicy } from "../../src/core/policy";
-import { SETTINGS_SHEET_NAME } from "../../src/core/reader/settings";
-import { adoptWorkbookPolicyOnStart, createExcelHost } from "../../src/excel/excelHost";
+import { SETTINGS_SHEET_NAME, settingsSheetCells } from "../../src/core/reader/settings";
+import { adoptWorkbookPolicyOnStart, createExcelHost, watchSettingsSheet } from "../../src/excel/excelHost";
 import { EMPTY_CARD_LAYOUT } from "../../src/excel/emptyCard";
 import { getFunctionsPolicy, resetFunctionsPolicy } from "../../src/functions/policyState";
 import type { Progress } from "../../src/host/workbookHost";
@@ -151,6 +151,27 @@ test("on an Excel with exactly ExcelApi 1.12 (the manifest's set) every action w
     await host.savePolicy(defaultPolicy());
     expect(fake.maxApiUsed).toBe("1.12");
     expect(fake.runs.every((r) => r.options.delayForCellEdit === true && r.options.mergeUndoGroup === undefined)).toBe(true);
+  } finally {
+    uninstall();
+    resetFunctionsPolicy();
+  }
+});
+
+test("an edit of the settings sheet by hand or by a co-author is adopted without a reload (Worksheet.onChanged)", async () => {
+  const { fake, uninstall } = fakeWith(exampleGrid(), { apiVersion: "1.12" });
+  try {
+    const first = { ...defaultPolicy(), cap: 1.2 };
+    await createExcelHost().savePolicy(first);
+    expect(await watchSettingsSheet()).toBe(true);
+    // A co-author saves another policy: the settings sheet's cells change under us.
+    const other = { ...defaultPolicy(), cap: 1.5, thresholds: { green: 0.9, yellow: 0.6 } };
+    const block = settingsSheetCells(other, []);
+    const sheet = fake.sheet(SETTINGS_SHEET_NAME);
+    sheet.cells.clear();
+    block.values.forEach((row, r) => row.forEach((v, c) => v !== "" && sheet.set(cellAddress(r, c), v, { numberFormat: block.formats[r]?.[c] ?? "General" })));
+    expect(getFunctionsPolicy()).toEqual(first);
+    await fake.fireChanged(SETTINGS_SHEET_NAME, "B5", "Remote");
+    expect(getFunctionsPolicy()).toEqual(other);
   } finally {
     uninstall();
     resetFunctionsPolicy();

@@ -234,6 +234,21 @@ export class FakeExcel {
     this.clearUndoStack(api);
   }
 
+  private changedHandlers: { sheet: SheetData; handler: (event: unknown) => unknown }[] = [];
+
+  /** @internal */
+  addChangedHandler(sheet: SheetData, handler: (event: unknown) => unknown): void {
+    this.changedHandlers.push({ sheet, handler });
+  }
+
+  /** Test helper: a cell of `sheet` changed (by the user, "Local", or a co-author, "Remote"):
+   *  runs the worksheet's onChanged handlers as Excel does, and waits for them. */
+  async fireChanged(sheetName: string, address: string, source: "Local" | "Remote" = "Local"): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    for (const h of this.changedHandlers.filter((x) => x.sheet === sheet))
+      await h.handler({ worksheetId: sheet.id, address, source, changeType: "RangeEdited", type: "WorksheetChanged" });
+  }
+
   /** @internal Records that the user's undo stack was emptied (once per sync and API). */
   clearUndoStack(api: string): void {
     const key = `${this.syncCount}\u0000${api}`;
