@@ -15,6 +15,7 @@ import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
+import { runDiagnostics } from "./diagnostics";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
 interface Analysed {
@@ -145,6 +146,7 @@ export function createExcelHost(): WorkbookHost {
     savePolicy(policy: Policy): Promise<void> {
       return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
     },
+    runDiagnostics,
   };
 }
 

@@ -59,6 +59,22 @@ export interface WorkbookHost {
   loadPolicy(): Promise<Policy>;
   /** Saves the policy in the workbook and recalculates the PIANO.* cells. */
   savePolicy(policy: Policy): Promise<void>;
+  /** «Diagnostica»: the host's own round trip on a scratch sheet it creates and removes
+   *  (never the user's sheets). Optional: hosts without it show no command. */
+  runDiagnostics?(): Promise<DiagnosticsReport>;
+}
+
+/** One check of «Diagnostica»: passed, or what came back instead (short, for the body's IT). */
+export interface DiagnosticCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface DiagnosticsReport {
+  /** "Excel 16.0.19127 · PC · ExcelApi 1.1–1.20" or the preview's own line. */
+  environment: string;
+  checks: DiagnosticCheck[];
 }
 
 /**

@@ -3,7 +3,8 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
+import type { Analysis, DiagnosticsReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
+import { DIAGNOSTICS } from "../messages/diagnostics";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
@@ -239,6 +240,11 @@ export class PreviewHost implements WorkbookHost {
     if (!wb.getWorksheet(sheet)) throw new PreviewError(ui.preview.sheetNotFound(sheet));
     if (!parseA1(cell)) throw new PreviewError(ui.preview.cellNotFound(sheet, cell));
     this.update({ activeSheet: sheet, selected: { sheet, cell: cell.replace(/\$/g, "").toUpperCase() } });
+  }
+
+  /** «Diagnostica» in the preview: no Excel here; the in-memory engine's reading is the one tested. */
+  async runDiagnostics(): Promise<DiagnosticsReport> {
+    return { environment: DIAGNOSTICS.previewEnvironment, checks: [] };
   }
 
   async insertEmptyCard(): Promise<string> {

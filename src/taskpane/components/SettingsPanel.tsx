@@ -22,6 +22,7 @@ import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { formFromPolicy, policyFromForm, type FormErrors, type PolicyForm } from "../policyForm";
 import { FailureMessage, OperationStatus } from "./OperationStatus";
+import { DiagnosticsPanel } from "./DiagnosticsPanel";
 import { usePanelStyles } from "./panelStyles";
 
 const useStyles = makeStyles({
@@ -241,6 +242,7 @@ export function SettingsPanel(props: {
           </Button>
         </div>
       </form>
+      <DiagnosticsPanel host={host} disabled={busy} />
     </div>
   );
 }
