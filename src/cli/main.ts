@@ -133,7 +133,13 @@ function cellCount(grid: WorkbookGrid): number {
  */
 export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
   const written = applyWritesWithBackup(wb, analysis);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source }) };
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source, producedAt: buildTime() }) };
+}
+
+/** When the summary is stamped: now, or SOURCE_DATE_EPOCH (seconds) for reproducible output. */
+function buildTime(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
 async function run(argv: string[]): Promise<number> {

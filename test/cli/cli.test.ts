@@ -46,7 +46,9 @@ describe("esempio, verifica, calcola", () => {
     const r = cli(["verifica", example, "--json"]);
     expect(r.code).toBe(1); // the seed has 3 unreadable values (errors)
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets"]);
+    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets", "rectifications"]);
+    expect(json.rectifications).toHaveLength(7);
+    expect(Object.keys(json.rectifications[0])).toEqual(["sheet", "cell", "original", "computed", "explanation"]);
     expect(json.objectives).toHaveLength(18);
     expect(Object.keys(json.objectives[0])).toEqual(["sheet", "name", "performance", "indicators"]);
     expect(Object.keys(json.objectives[0].indicators[0])).toEqual(["sheet", "cell", "name", "performance", "stated"]);
@@ -81,7 +83,9 @@ describe("esempio, verifica, calcola", () => {
     const before = sha(input);
     const out1 = path.join(dir, "piano-calcolato.xlsx");
 
-    const r = cli(["calcola", input, "--out", out1, "--json"]);
+    // A fixed stamp time (SOURCE_DATE_EPOCH), so the two runs can be compared cell by cell.
+    const stamp = { SOURCE_DATE_EPOCH: "1764581400" };
+    const r = cli(["calcola", input, "--out", out1, "--json"], stamp);
     expect(r.code).toBe(1);
     expect(sha(input)).toBe(before);
     const json = JSON.parse(r.stdout);
@@ -89,22 +93,27 @@ describe("esempio, verifica, calcola", () => {
     expect(json.problems).toContainEqual(expect.objectContaining({ severity: "error", sheet: sheetNames[0], cell: "E17", message: expect.stringContaining("#N/A") }));
 
     const done = await loadXlsx(out1);
-    expect(done.worksheets.map((w) => w.name)).toEqual([...sheetNames, "Riepilogo performance 2022", "Note", "Riepilogo performance 2022 (2)", "Impostazioni Piano Performance"]);
+    expect(done.worksheets.map((w) => w.name)).toEqual([...sheetNames, "Riepilogo performance 2022", "Note", "Ripristino Piano Performance", "Riepilogo performance 2022 (2)", "Impostazioni Piano Performance"]);
     const user = done.getWorksheet("Riepilogo performance 2022")!;
     expect(gridFromExcelJs(done).sheets.find((s) => s.name === user.name)).toEqual(gridFromExcelJs(await loadXlsx(input)).sheets.find((s) => s.name === user.name));
     const summary = done.getWorksheet("Riepilogo performance 2022 (2)")!;
-    expect(summary.getCell("G6").value).toBe("=Preparazione");
-    expect(summary.getCell("G6").type).toBe(ExcelJS.ValueType.String);
+    expect(summary.getCell("E9").value).toBe("=Preparazione");
+    expect(summary.getCell("E9").type).toBe(ExcelJS.ValueType.String);
     // The computed performances are in the cards.
     expect(done.getWorksheet(sheetNames[4])!.getCell("H21").value).toBeCloseTo(0.5, 12);
     expect(done.getWorksheet(sheetNames[2])!.getCell("H22").value).toBeCloseTo(0.98125, 10);
 
     // Running again on the output changes nothing.
     const out2 = path.join(dir, "piano-calcolato-2.xlsx");
-    const again = cli(["calcola", out1, "--out", out2]);
+    const again = cli(["calcola", out1, "--out", out2], stamp);
     expect(again.stdout).toContain("Scritti 0 valori.");
     const g1 = gridFromExcelJs(done);
     const g2 = gridFromExcelJs(await loadXlsx(out2));
+    // Only the stamp differs: it names the workbook each summary was built from.
+    const stampOf = (g: typeof g1) => g.sheets.find((x) => x.name === summary.name)!.values[2][0];
+    expect(stampOf(g1)).toContain("dalla cartella «piano.xlsx»");
+    expect(stampOf(g2)).toBe(String(stampOf(g1)).replace("«piano.xlsx»", "«piano-calcolato.xlsx»"));
+    g2.sheets.find((x) => x.name === summary.name)!.values[2][0] = stampOf(g1);
     expect(g2).toEqual(g1);
   });
 

@@ -849,7 +849,7 @@ export interface PageLayoutData {
  * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout, "[Api set: ExcelApi 1.9]";
  * headers and footers: Excel.HeaderFooter, ExcelApi 1.9). `zoom` must be set as a whole
  * object ("use `x.zoom = {...}` instead of `x.zoom.scale = ...`"); setPrintArea and
- * setPrintTitleRows take a range or an address; an address outside the sheet's grid fails
+ * setPrintTitleRows take a range or an address (the docs' sample: `setPrintTitleRows("$1:$1")`); an address outside the sheet's grid fails
  * as Excel does (InvalidArgument).
  */
 const PAGE_LAYOUT_SCALARS = ["orientation", "paperSize", "centerHorizontally", "centerVertically", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "printGridlines", "blackAndWhite"];
@@ -900,7 +900,7 @@ class FakePageLayout extends FakeObject {
   }
   private address(what: string, a: unknown): string {
     const text = typeof a === "string" ? a : (a as { address?: string })?.address;
-    if (typeof text !== "string" || !/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$|^\d+:\d+$/.test(text.replace(/^.*!/, ""))) throw new FakeOfficeError("InvalidArgument", `${what}: invalid range.`);
+    if (typeof text !== "string" || !/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$|^\$?\d+:\$?\d+$/.test(text.replace(/^.*!/, ""))) throw new FakeOfficeError("InvalidArgument", `${what}: invalid range.`);
     return text.replace(/^.*!/, "");
   }
   setPrintArea(area: unknown): void {
@@ -1743,6 +1743,8 @@ export class FakeRange extends FakeObject {
 }
 
 scalarGetters(FakeApplication, ["calculationMode"]);
+// Workbook.name: ExcelApi 1.7 (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member).
+scalarGetters(FakeWorkbook, ["name"]);
 scalarGetters(FakeWorkbookProtection, ["protected"]);
 scalarGetters(FakeWorksheetProtection, ["protected"]);
 scalarGetters(FakeCustomProperty, ["key", "value"]);

@@ -10,7 +10,7 @@ import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
 import { summarySheetName } from "../summary";
-import { cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
+import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
 
 /** A superset of the task pane's `Analysis` (src/taskpane/host.ts): pass it where an Analysis is expected. */
@@ -62,7 +62,8 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     plan: read.plan,
     result,
     problems,
-    skippedSheets: read.skippedSheets,
+    // The restore backup is the add-in's own, not a sheet of the user's left out.
+    skippedSheets: read.skippedSheets.filter((n) => n.toLowerCase() !== BACKUP_SHEET_NAME.toLowerCase()),
     policy: used,
     cardCount: read.cardCount,
     year: read.year,
