@@ -1,5 +1,8 @@
 // Italian user-facing strings: cli (`piano-perf`). Identifiers in English, text in Italian.
 
+import { DOCUMENT_CLI } from "./document";
+
+const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -11,10 +14,12 @@ export const CLI = {
     "                                                      calcola le performance; con --out salva una copia",
     "                                                      con le performance scritte e il foglio di riepilogo",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
+    "                                                      (un file esistente solo con --sovrascrivi)",
+    DOCUMENT_CLI_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",
   ].join("\n"),
-  noCommand: "Indicare un comando: verifica, calcola o esempio.",
+  noCommand: "Indicare un comando: verifica, calcola, documento o esempio.",
   unknownCommand: (c: string) => `Comando sconosciuto: ${q(c)}.`,
   missingFile: (command: string) => `Manca il file: piano-perf ${command} FILE.xlsx`,
   unknownOption: (o: string) => `Opzione sconosciuta: ${q(o)}.`,

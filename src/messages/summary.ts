@@ -39,6 +39,7 @@ export const SUMMARY_SHEET = {
   internalResources: "risorse interne",
   noRectifications: "Nessuna rettifica: ogni performance dichiarata coincide con quella calcolata.",
   noOverrides: "Nessuna forzatura.",
+  excluded: "non valutabile",
   derivedMissione: "* Missione non indicata nella scheda: ricavata dal Programma, che appartiene a una sola Missione.",
   problemsNote: "Le rettifiche sono elencate nella loro tabella.",
   /** Header/footer: Excel codes (&P page, &N pages) — "&&" prints one "&". */

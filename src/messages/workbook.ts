@@ -1,5 +1,6 @@
 // Italian user-facing strings: workbook (reader, settings sheet, summary sheet, example
 // workbook). Identifiers in English, text in Italian.
+import { RULE_DESCRIPTIONS, RULE_NAMES, VOCABULARY } from "./engine";
 
 const q = (s: string) => `«${s}»`;
 
@@ -11,8 +12,27 @@ export const READER = {
       : "Nessuna scheda trovata: nessun foglio contiene una tabella di indicatori con le colonne Stato, Target e Peso. Inserire una scheda vuota e compilarla, oppure controllare le intestazioni.",
   noTable: (sheet: string) =>
     `Il foglio ${q(sheet)} ha le voci di una scheda ma non la tabella degli indicatori: aggiungere la riga di intestazione (Indicatori, Stato, Operatore, Target, Performance, Peso).`,
-  missingColumn: (sheet: string, column: string) =>
-    `Nella tabella degli indicatori del foglio ${q(sheet)} manca la colonna ${q(column)}: aggiungerla, altrimenti gli indicatori non possono essere valutati.`,
+  /** A missing column of a card (or of a table), and the headerless column that seems to hold it. */
+  missingColumn: (sheet: string, role: string, table: boolean, guessLetter?: string, headerCell?: string) => {
+    const column = READER.columnNames[role] ?? role;
+    const where = table ? `nella tabella del foglio ${q(sheet)}` : `nella scheda ${q(sheet)}`;
+    const hint = guessLetter
+      ? `: la colonna ${guessLetter} senza intestazione sembra ${READER.columnWithArticle[role] ?? column}. Scrivere l'intestazione ${q(column)} in ${headerCell}`
+      : `. Aggiungere la colonna con l'intestazione ${q(column)}`;
+    return `Manca la colonna ${column} ${where}${hint}. Finché manca, ${table ? "il foglio non viene scritto" : "la scheda non viene scritta"} da «Calcola performance».`;
+  },
+  /** The column's name with its article, as in «sembra il Target». */
+  columnWithArticle: {
+    name: "la colonna Indicatori",
+    algorithm: "l'Algoritmo",
+    type: "la Tipologia",
+    unit: "l'UdM",
+    actual: "lo Stato",
+    operator: "l'Operatore",
+    target: "il Target",
+    stated: "la Performance",
+    weight: "il Peso",
+  } as Record<string, string>,
   columnNames: {
     name: "Indicatori",
     algorithm: "Algoritmo",
@@ -45,25 +65,39 @@ export const SETTINGS = {
   labelHeader: "Voce",
   valueHeader: "Valore",
   rows: {
-    cap: "Tetto alla performance",
+    cap: VOCABULARY.cap,
     lower: "Regola per «<=» (minore è meglio)",
-    floor: "Soglia minima (sotto: 0%)",
-    bands: "Fasce",
+    floor: `${VOCABULARY.floor} (sotto: 0%)`,
+    bands: VOCABULARY.bands,
     dateRule: "Scadenze (date)",
     notAvailable: "Valori n.d.",
     rounding: "Arrotondamento all'intero prima della media",
     green: "Semaforo verde da",
     yellow: "Semaforo giallo da",
     rollupMean: "Media nei riepiloghi",
-    tolerance: "Scarto ammesso con la performance dichiarata",
+    tolerance: `${VOCABULARY.tolerance} con la performance dichiarata`,
+    objectiveCap: VOCABULARY.objectiveCap,
+    roundFirst: VOCABULARY.roundFirst,
+    bandSets: VOCABULARY.bandSets,
+    thresholdTop: VOCABULARY.thresholdTop,
+    lateBands: VOCABULARY.lateBands,
+    lateDailyReduction: VOCABULARY.lateDailyReduction,
+    blankActual: VOCABULARY.blankActual,
   },
   values: {
-    noCap: "nessun tetto",
-    inverse: "rapporto inverso T/A",
-    reflection: "riflessione 2 − A/T",
+    noCap: `nessun ${VOCABULARY.cap.toLowerCase()}`,
+    inverse: `${RULE_NAMES.inverse} (${RULE_DESCRIPTIONS.inverse})`,
+    reflection: `${RULE_NAMES.reflection} (${RULE_DESCRIPTIONS.reflection})`,
     noBands: "nessuna",
     proportional: "proporzionale ai giorni dal 1° gennaio",
     zeroIfLate: "0% se in ritardo",
+    daysLate: RULE_NAMES.daysLate,
+    blankExclude: "escluso e segnalato",
+    blankZero: "letto come 0",
+    blankZeroScore: "contato come 0%",
+    blankError: "errore",
+    objectiveWeight: "pesata sul Peso obiettivo",
+    worst: "l'obiettivo peggiore",
     exclude: "esclusi, pesi ricalcolati",
     zero: "contati come 0%",
     yes: "sì",

@@ -46,7 +46,8 @@ describe("esempio, verifica, calcola", () => {
     const r = cli(["verifica", example, "--json"]);
     expect(r.code).toBe(1); // the seed has 3 unreadable values (errors)
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets", "rectifications"]);
+    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets", "overrides", "rectifications"]);
+    expect(json.overrides).toEqual([]);
     expect(json.rectifications).toHaveLength(7);
     expect(Object.keys(json.rectifications[0])).toEqual(["sheet", "cell", "original", "computed", "explanation"]);
     expect(json.objectives).toHaveLength(18);

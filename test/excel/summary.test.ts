@@ -50,7 +50,7 @@ describe("buildSummary", () => {
     expect(s.get("A1").value).toBe(NAME);
     // The stamp: date and time, the source workbook (Workbook.name), the rules in words.
     expect(s.get("A3").value).toMatch(/^Prodotto da Piano Performance il \d\d\/\d\d\/\d{4} alle \d\d:\d\d dalla cartella «Cartel1\.xlsx» · impronta [0-9a-f]{8}-[0-9a-f]{8}$/);
-    expect(s.get("A4").value).toContain("Tetto alla performance: 100%");
+    expect(s.get("A4").value).toContain("Limite massimo: 100%");
     expect(s.merges).toContainEqual({ top: 3, left: 0, bottom: 3, right: 12 });
     // Objectives table: title row 6, header row 7, 18 rows from row 8, totals row 26.
     expect(s.get("A6").value).toBe("Obiettivi operativi");

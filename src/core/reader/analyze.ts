@@ -5,7 +5,8 @@ import type { Policy } from "../policy";
 import { evaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
-import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from "./writeback";
+import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange } from "./writeback";
+import { withoutRedundantProblems } from "./missingColumns";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
@@ -13,7 +14,7 @@ import { summarySheetName } from "../summary";
 import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
 
-/** A superset of the task pane's `Analysis` (src/taskpane/host.ts): pass it where an Analysis is expected. */
+/** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
   plan: PlanInput;
   result: PlanResult;
@@ -31,6 +32,8 @@ export interface WorkbookAnalysis {
   skippedFormulas: number;
   /** The writes as the task pane shows them. */
   changes: StatedChange[];
+  /** Cards not written because their table misses a column. */
+  leftOutCards: LeftOutCard[];
   /** Names of all sheets, in workbook order (for summarySheetName). */
   sheetNames: string[];
   /** The settings and reader problems alone (before the engine's), sorted. */
@@ -55,7 +58,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
   const backup = readBackupFromGrid(grid);
   const rectifications = findRectifications(read.plan, used, backup, result);
-  const engineProblems = problemsWithRectifications(result.problems, rectifications, writtenCells(read.plan, backup));
+  const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, read.plan.objectives), rectifications, writtenCells(read.plan, backup));
   const problems = sortProblems([...readingProblems, ...engineProblems], sheetNames);
   const plan = planWrites(grid, result);
   return {
@@ -71,6 +74,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     writes: plan.writes,
     skippedFormulas: plan.skippedFormulas,
     changes: plan.changes,
+    leftOutCards: plan.leftOut,
     sheetNames,
     readingProblems,
     backup,
@@ -101,7 +105,7 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
   const result = evaluatePlan(plan, analysis.policy);
   const backup = backupAfterWrites(analysis.backup ?? [], analysis.writes);
   const rectifications = findRectifications(plan, analysis.policy, backup, result);
-  const engineProblems = problemsWithRectifications(result.problems, rectifications, writtenCells(plan, backup));
+  const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, plan.objectives), rectifications, writtenCells(plan, backup));
   return {
     ...analysis,
     plan,

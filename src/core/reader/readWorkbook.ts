@@ -3,9 +3,14 @@
 // row per indicator. Sheets that are neither are listed as skipped, never as errors.
 import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
-import { a1, columnLetters } from "./grid";
-import { isTableRole, matchCardLabel, matchColumnHeader, type ColumnRole, type HeaderField, type TableRole } from "./labels";
+import { a1, parseA1, type MergeArea } from "./grid";
+import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
+import { findHeader, type Header } from "./columns";
+import { planYear, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
+import { findMissingColumns } from "./missingColumns";
+import { USER_DATA } from "../../messages/userData";
+import { parseText } from "../values";
 
 export interface ReadOptions {
   /** Sheets the add-in owns (summary, settings): listed as skipped, never read. */
@@ -37,7 +42,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
   const objectives: ObjectiveInput[] = [];
   const problems: Problem[] = [];
   const skippedSheets: string[] = [];
-  const years: { year: number; sheet: string; cell: string }[] = [];
+  const years: SheetYear[] = [];
   const usedIds = new Set<string>();
 
   for (const sheet of grid.sheets) {
@@ -56,11 +61,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
     if (read.skipped) skippedSheets.push(sheet.name);
   }
 
-  const year = years[0]?.year;
-  const other = years.find((y) => y.year !== year);
-  if (year !== undefined && other) {
-    problems.push({ code: "READER_MIXED_YEARS", severity: "warning", message: READER.mixedYears(year, other.year, other.sheet), sheet: other.sheet, cell: other.cell });
-  }
+  const year = planYear(years, problems);
   if (objectives.length === 0) {
     problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
   }
@@ -90,54 +91,6 @@ function isBlank(v: CellValue): boolean {
 /** Free text of a header value: trimmed text; numbers as typed. */
 function fieldText(v: CellValue): string {
   return textOf(v).trim();
-}
-
-interface Header {
-  row: number;
-  columns: Map<ColumnRole, number>;
-  year?: number;
-  yearCol: number;
-  missing: TableRole[];
-  /** Column letters of the grid's columns (addresses are built for every table cell). */
-  letters: string[];
-}
-
-const REQUIRED: TableRole[] = ["actual", "target", "weight"];
-
-/** The first row that looks like an indicator table header (at least 3 known columns, 2 of them required). */
-function findHeader(sheet: SheetGrid): Header | null {
-  const { values } = sheet;
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    let candidates = 0;
-    for (let c = 0; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") candidates++;
-    if (candidates < 3) continue;
-    const columns = new Map<ColumnRole, number>();
-    const distances = new Map<ColumnRole, number>();
-    let year: number | undefined;
-    let yearCol = -1;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || v === "") continue;
-      const m = matchColumnHeader(v);
-      if (!m) continue;
-      const prev = distances.get(m.role);
-      if (prev !== undefined && prev <= m.distance) continue;
-      columns.set(m.role, c);
-      distances.set(m.role, m.distance);
-      if (m.year && year === undefined && (m.role === "actual" || m.role === "target")) {
-        year = m.year;
-        yearCol = c;
-      }
-    }
-    const tableRoles = [...columns.keys()].filter(isTableRole);
-    const required = REQUIRED.filter((role) => columns.has(role));
-    if (tableRoles.length >= 3 && required.length >= 2) {
-      const letters = row.map((_, c) => columnLetters(c + sheet.startCol));
-      return { row: r, columns, year, yearCol, missing: REQUIRED.filter((role) => !columns.has(role)), letters };
-    }
-  }
-  return null;
 }
 
 /** For each card label found above `limitRow`, the address and value of the first non-empty cell to its right. */
@@ -216,13 +169,17 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const problems: Problem[] = [];
   const yearCell = header.yearCol >= 0 ? addr(header.row, header.yearCol) : "";
-  if (header.missing.length) {
-    for (const role of header.missing) {
-      problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message: READER.missingColumn(sheet.name, READER.columnNames[role]), sheet: sheet.name, cell: addr(header.row, 0) });
-    }
-  }
   const isTable = header.columns.has("obiettivoOperativo");
+  // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header));
+  for (const m of missing) {
+    const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
+    const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
+    problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message, sheet: sheet.name, cell: addr(header.row, m.guessCol ?? 0) });
+  }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
+  if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
+  checkMergedPerformance(sheet, objectives, problems);
   return { objectives, problems, year: header.year, yearCell };
 }
 
@@ -265,17 +222,16 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
   const seen = new Set<string>();
   for (const l of labels) {
     // Hierarchy labels belong to the header block above the table; "Performance obiettivo" may be anywhere.
-    if (l.field !== "objectivePerformance" && l.row > header.row) continue;
+    if (l.field !== "objectivePerformance" && l.field !== "objectiveWeight" && l.row > header.row) continue;
     if (seen.has(l.field)) continue;
     seen.add(l.field);
     const cell = addr(l.valueRow, l.valueCol);
     if (l.field === "objectivePerformance") {
-      // Without merge information (Office.js before ExcelApi 1.13) "the cell after the label"
-      // may lie inside the label's merged area; the table's Performance column is the safe place.
-      const statedCol = header.columns.get("stated");
-      const empty = l.value === "" || l.value === null;
-      const unknownMerges = sheet.mergesUnknown === true;
-      objective.performanceCell = empty && unknownMerges && statedCol !== undefined && statedCol > l.col ? addr(l.valueRow, statedCol) : cell;
+      const target = objectivePerformanceCell(sheet, header, l);
+      if ("cell" in target) objective.performanceCell = addr(l.row, target.cell);
+      else problems.push({ code: "READER_OBJECTIVE_CELL_TAKEN", severity: "warning", message: USER_DATA.objectiveCellTaken(addr(l.row, target.taken), textOf(sheet.values[l.row][target.taken])), sheet: sheet.name, cell: addr(l.row, target.taken) });
+    } else if (l.field === "objectiveWeight") {
+      objective.objectiveWeight = { value: l.value, format: l.format, address: cell };
     } else if (l.field === "risorseEconomiche") {
       objective.risorseEconomiche = { value: l.value, format: l.format, address: cell };
       objective.fieldCells!.risorseEconomiche = cell;
@@ -302,6 +258,56 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
   return objective;
 }
 
+/** A cell the add-in may write a performance into: empty, a number, a number typed as text, or its own "n.d.". */
+function holdsPerformance(v: CellValue): boolean {
+  if (isBlank(v) || typeof v === "number") return true;
+  if (typeof v !== "string") return false;
+  const kind = parseText(v).kind;
+  return kind === "number" || kind === "na";
+}
+
+/**
+ * The cell of "Performance obiettivo": the one right after the label (after its merged
+ * area), or the card's Performance column on that row — never a farther cell, and never
+ * a cell holding text the add-in did not write (a note, a signature, a link): then
+ * `taken` is that cell and nothing is written.
+ */
+function objectivePerformanceCell(sheet: SheetGrid, header: Header, l: LabelHit): { cell: number } | { taken: number } {
+  const row = sheet.values[l.row];
+  const adjacent = mergeRight(sheet, l.row, l.col) + 1;
+  const statedCol = header.columns.get("stated");
+  const stated = statedCol !== undefined && statedCol > l.col ? statedCol : undefined;
+  // Without merge information (Office.js before ExcelApi 1.13) "the cell after the label"
+  // may lie inside the label's merged area; the table's Performance column is the safe place.
+  if (sheet.mergesUnknown && stated !== undefined && isBlank(row[adjacent])) return holdsPerformance(row[stated]) ? { cell: stated } : { taken: stated };
+  if (holdsPerformance(row[adjacent])) return { cell: adjacent };
+  if (stated !== undefined && stated !== adjacent && holdsPerformance(row[stated])) return { cell: stated };
+  return { taken: adjacent };
+}
+
+/**
+ * Indicators whose Performance cell lies in a merged area that covers more than that cell's
+ * row, or does not start at it (H17:H18 for two indicators): reported, and not written
+ * (the stated value stays for comparison only when the cell is the area's master).
+ */
+function checkMergedPerformance(sheet: SheetGrid, objectives: ObjectiveInput[], problems: Problem[]): void {
+  if (!sheet.merges.length) return;
+  const reported = new Set<MergeArea>();
+  for (const o of objectives) {
+    for (const ind of o.indicators) {
+      const at = ind.stated?.address ? parseA1(ind.stated.address) : null;
+      if (!at) continue;
+      const area = sheet.merges.find((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+      if (!area || (area.top === area.bottom && area.top === at.row && area.left === at.col)) continue;
+      ind.performanceWritable = false;
+      if (reported.has(area)) continue;
+      reported.add(area);
+      const range = `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+      problems.push({ code: "READER_MERGED_PERFORMANCE", severity: "warning", message: USER_DATA.mergedPerformance(ind.stated!.address!, range), sheet: sheet.name, cell: ind.stated!.address });
+    }
+  }
+}
+
 /** Rows of the table body that hold an indicator: not blank, not a label row. */
 function indicatorRows(sheet: SheetGrid, header: Header): number[] {
   const rows: number[] = [];
@@ -326,8 +332,10 @@ function indicatorRows(sheet: SheetGrid, header: Header): number[] {
 
 /** "Performance obiettivo" / "Grado di raggiungimento obiettivo": a cheap test first, as it runs on every cell of the table. */
 function isObjectivePerformanceLabel(v: CellValue): boolean {
-  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && matchCardLabel(v) === "objectivePerformance";
+  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && (matchCardLabel(v) === "objectivePerformance" || matchCardLabel(v) === "objectiveWeight");
 }
+
+const OPTIONAL_INDICATOR_COLUMNS = ["rule", "baseline", "thresholdMin", "thresholdMax", "forced", "note"] as const;
 
 function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: number): IndicatorInput {
   const row = sheet.values[r];
@@ -370,6 +378,11 @@ function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: num
   if (operator) input.operator = operator;
   const stated = cell("stated");
   if (stated) input.stated = stated;
+  // Optional columns (issue 10): present only when the table has them.
+  for (const role of OPTIONAL_INDICATOR_COLUMNS) {
+    const c = cell(role);
+    if (c) input[role] = c;
+  }
   return input;
 }
 
@@ -408,6 +421,8 @@ function readTable(sheet: SheetGrid, header: Header, usedIds: Set<string>, probl
           o.fieldCells!.risorseEconomiche = addr(r, rc);
         }
         if (perfCol !== undefined) o.performanceCell = addr(r, perfCol);
+        const wc = header.columns.get("objectiveWeight");
+        if (wc !== undefined) o.objectiveWeight = { value: row[wc] ?? "", format: fmt[wc] ?? "General", address: addr(r, wc) };
       }
       current = o;
     }

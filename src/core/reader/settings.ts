@@ -11,6 +11,7 @@
 import type { CellValue, Problem } from "../types";
 import { defaultPolicy, parsePolicy, serializePolicy, type Policy } from "../policy";
 import { formatPercent } from "../format";
+import { describeBandRange } from "../bandText";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1 } from "./grid";
 import { normalizeLabel } from "./labels";
@@ -49,15 +50,54 @@ export interface CellBlock {
   columnWidths: number[];
 }
 
+/**
+ * The add-in's settings sheet: the one carrying its mark. When the host could not read
+ * marks (`grid.marksRead` false), a sheet of that name (any case); when it could, an
+ * unmarked sheet of that name counts only if it holds exactly what the add-in writes (its
+ * title in A1 and the "Politica (JSON)" row: a workbook saved before sheets were marked),
+ * never a user's own sheet that merely has the name.
+ */
 export function findSettingsSheet(grid: WorkbookGrid): SheetGrid | undefined {
+  const marked = grid.sheets.find((s) => s.ownedBy === "settings");
+  if (marked) return marked;
   const name = SETTINGS_SHEET_NAME.toLowerCase();
-  return grid.sheets.find((s) => s.ownedBy === "settings") ?? grid.sheets.find((s) => s.name.toLowerCase() === name);
+  const byName = grid.sheets.find((s) => s.name.toLowerCase() === name && !s.ownedBy);
+  if (!byName || !grid.marksRead) return byName;
+  return looksWrittenByAddin(byName) ? byName : undefined;
+}
+
+/** A1 is the settings title and a row is labelled "Politica (JSON)". */
+function looksWrittenByAddin(sheet: SheetGrid): boolean {
+  if (sheet.startRow !== 0 || sheet.startCol !== 0) return false;
+  if (sheet.values[0]?.[0] !== SETTINGS.title) return false;
+  const label = normalizeLabel(SETTINGS.policyJsonLabel);
+  return sheet.values.some((row) => typeof row[0] === "string" && normalizeLabel(row[0]) === label);
+}
+
+/**
+ * The name the add-in's settings sheet gets: its current one when the workbook has it,
+ * else "Impostazioni Piano Performance", or — when a user's sheet already has that name
+ * (case-insensitive, as Excel compares) — "Impostazioni Piano Perform… (2)", (3)…
+ */
+export function settingsSheetName(grid: WorkbookGrid): string {
+  const current = findSettingsSheet(grid);
+  if (current) return current.name;
+  const taken = new Set(grid.sheets.map((s) => s.name.toLowerCase()));
+  if (!taken.has(SETTINGS_SHEET_NAME.toLowerCase())) return SETTINGS_SHEET_NAME;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const name = SETTINGS_SHEET_NAME.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
 }
 
 /** Reads the settings sheet (found by name) from the grid. Never throws. */
 export function readSettings(grid: WorkbookGrid): SettingsRead {
   const sheet = findSettingsSheet(grid);
-  if (!sheet) return { policy: defaultPolicy(), problems: [], ownedSheets: [], found: false, summaries: [] };
+  if (!sheet) {
+    const marked = grid.sheets.filter((s) => s.ownedBy && s.ownedBy !== "backup").map((s) => s.name);
+    return { policy: defaultPolicy(), problems: [], ownedSheets: marked, found: false, summaries: [] };
+  }
   const summaries: SummaryRecord[] = [];
   const summaryLabel = normalizeLabel(SUMMARY_RECORD_LABEL);
   const problems: Problem[] = [];
@@ -80,6 +120,12 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
       if (!ownedSheets.some((n) => n.toLowerCase() === value.toLowerCase())) ownedSheets.push(value);
     }
   });
+  if (grid.marksRead) {
+    // The registry cannot claim a sheet the add-in has not marked: that sheet is the user's.
+    const unmarked = new Set(grid.sheets.filter((s) => !s.ownedBy && s !== sheet).map((s) => s.name.toLowerCase()));
+    for (let i = ownedSheets.length - 1; i > 0; i--) if (unmarked.has(ownedSheets[i].toLowerCase())) ownedSheets.splice(i, 1);
+    for (const s of grid.sheets) if (s.ownedBy && s.ownedBy !== "backup" && !ownedSheets.some((n) => n.toLowerCase() === s.name.toLowerCase())) ownedSheets.push(s.name);
+  }
   let policy = defaultPolicy();
   const found = json as { text: string; cell: string } | null;
   if (!found) {
@@ -116,14 +162,32 @@ function readableRows(p: Policy): [string, CellValue, string][] {
     [r.lower, p.rules["<="] === "inverse" ? v.inverse : v.reflection, "@"],
     [r.floor, p.floor, "0%"],
     [r.bands, bands, "@"],
-    [r.dateRule, p.dateRule === "proportional" ? v.proportional : v.zeroIfLate, "@"],
+    [r.dateRule, p.dateRule === "proportional" ? v.proportional : p.dateRule === "daysLate" ? v.daysLate : v.zeroIfLate, "@"],
     [r.notAvailable, p.notAvailable === "exclude" ? v.exclude : v.zero, "@"],
     [r.rounding, p.roundBeforeWeighting ? v.yes : v.no, "@"],
     [r.green, p.thresholds.green, "0%"],
     [r.yellow, p.thresholds.yellow, "0%"],
-    [r.rollupMean, p.rollupMean === "simple" ? v.simple : v.resources, "@"],
+    [r.rollupMean, { simple: v.simple, resources: v.resources, objectiveWeight: v.objectiveWeight, worst: v.worst }[p.rollupMean], "@"],
     [r.tolerance, p.statedTolerance, "0.0%"],
+    // Version 2 (issue 10) only: a version-1 sheet is described as before.
+    ...(p.version === 2 ? v2Rows(p) : []),
   ];
+}
+
+function v2Rows(p: Policy): [string, CellValue, string][] {
+  const r = SETTINGS.rows;
+  const v = SETTINGS.values;
+  const rows: [string, CellValue, string][] = [];
+  if (p.objectiveCap !== null) rows.push([r.objectiveCap, p.objectiveCap, "0%"]);
+  if (p.roundFirst) rows.push([r.roundFirst, v.yes, "@"]);
+  rows.push([r.thresholdTop, p.thresholdTop, "0%"]);
+  for (const [name, set] of Object.entries(p.bandSets)) {
+    rows.push([`${r.bandSets}: ${name}`, set.map((b) => `${describeBandRange(b, formatPercent)} → ${b.scoreTo === undefined ? formatPercent(b.score) : `${formatPercent(b.score)}–${formatPercent(b.scoreTo)}`}`).join("; "), "@"]);
+  }
+  if (p.lateBands.length) rows.push([r.lateBands, p.lateBands.map((b) => `${b.from}${b.to === null ? "+" : `–${b.to}`} gg → ${formatPercent(b.score)}`).join("; "), "@"]);
+  rows.push([r.lateDailyReduction, p.lateDailyReduction, "0.0%"]);
+  rows.push([r.blankActual, { exclude: v.blankExclude, zero: v.blankZero, zeroScore: v.blankZeroScore, error: v.blankError }[p.blankActual], "@"]);
+  return rows;
 }
 
 /** The policy's rules in words, one "label: value" per rule ("Tetto alla performance: 100%"). */

@@ -1,8 +1,9 @@
-// What the task pane can ask of the workbook. Components receive an implementation
-// (Office.js in src/excel, in-memory in src/preview) and never call Office themselves.
+// The host contract: what the task pane can ask of the workbook. Neutral ground, pure types:
+// src/excel (Office.js) and src/preview (in memory) implement it, src/taskpane consumes it,
+// and components never call Office themselves.
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
-import type { StatedChange } from "../core/reader/writeback";
+import type { LeftOutCard, StatedChange } from "../core/reader/writeback";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -25,6 +26,8 @@ export interface Analysis {
   changes: StatedChange[];
   /** Cards found; 0 means the workbook is not in a recognised layout. */
   cardCount: number;
+  /** Cards "Calcola performance" leaves alone because their table misses a column. */
+  leftOutCards?: LeftOutCard[];
 }
 
 export interface WriteReport {
