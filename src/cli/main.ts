@@ -20,6 +20,20 @@ import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
 import { runDocumento, type CliIo } from "./commands/documento";
 import { checkCsvPath, writeCsv } from "./commands/csv";
+import type { Command, CommandContext } from "./commands/context";
+import { nextYearCommand } from "./commands/nextYear";
+import { compareCommand } from "./commands/compare";
+
+/** Commands in their own modules (src/cli/commands), by name. */
+const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confronta: compareCommand };
+
+const commandContext: CommandContext = {
+  load: (file) => loadWorkbook(file, readInput(file)),
+  save: (wb, file) => saveWorkbook(wb, file),
+  sameFile: (a, b) => sameFile(a, b),
+  usageError: (message) => new UsageError(message, true),
+  stdout: (text) => process.stdout.write(text + "\n"),
+};
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
 class UsageError extends Error {
@@ -250,6 +264,8 @@ const cliIo: CliIo = {
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0] ?? "") ? COMMANDS[argv[0]] : undefined;
+  if (command) return command(argv.slice(1), commandContext);
   const args = parseArgs(argv);
   if (args === "help") {
     process.stdout.write(CLI.usage + "\n" + POLICY_FILE.usage + "\n");

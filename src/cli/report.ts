@@ -4,6 +4,7 @@ import type { Rollups } from "../core/types";
 import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
 import { describeRectification } from "../core/rectifications";
+import { phaseJson, phaseLines, targetsJson, type JsonTargets } from "./phaseReport";
 
 export interface JsonIndicator {
   sheet: string | null;
@@ -12,6 +13,8 @@ export interface JsonIndicator {
   name: string;
   performance: number | null;
   stated: number | null;
+  /** Targets by year ("2023": …), from the Target columns. */
+  targets: JsonTargets;
 }
 
 export interface JsonObjective {
@@ -53,6 +56,10 @@ export interface JsonRectification {
 }
 
 export interface JsonReport {
+  phase: "preventivo" | "monitoraggio" | "consuntivo" | null;
+  year: number | null;
+  /** ISO date of a monitoring's Stato, else null. */
+  asOf: string | null;
   objectives: JsonObjective[];
   rollups: Rollups;
   problems: JsonProblem[];
@@ -80,11 +87,12 @@ export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
 
 export function toJsonReport(a: WorkbookAnalysis): JsonReport {
   return {
-    objectives: a.result.objectives.map((o) => ({
+    ...phaseJson(a),
+    objectives: a.result.objectives.map((o, oi) => ({
       sheet: o.sheet ?? null,
       name: o.name,
       performance: o.performance,
-      indicators: o.indicators.map((i) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated })),
+      indicators: o.indicators.map((i, ii) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated, targets: targetsJson(a, oi, ii) })),
     })),
     rollups: a.result.rollups,
     problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
@@ -115,6 +123,7 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   const indicators = a.result.objectives.reduce((n, o) => n + o.indicators.length, 0);
   lines.push(R.title(ctx.command, ctx.file));
   lines.push(R.plan(a.year, a.cardCount, indicators));
+  lines.push(...phaseLines(a));
   lines.push(R.policy(a.ownedSheets.length > 0));
   if (a.skippedSheets.length) lines.push(R.skipped(a.skippedSheets));
 

@@ -215,12 +215,22 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
   budget.add(actionBytes(model.columnWidths) * 2 + actionBytes(model.rowHeights) * 2 + actionBytes(model.print) * 2);
 }
 
+/** The summary built: its name, and whether it is still hidden (the user hid it): then
+ *  showSheet() must reveal and activate it, in a run of its own. */
+export interface SummaryOutcome {
+  name: string;
+  hidden: boolean;
+}
+
 /**
  * Builds (or refreshes) the summary sheet and activates it. Reuses the add-in's own sheet
  * of that name — cleared, never deleted (deleting a sheet empties Excel's undo stack) —
  * and never touches a user's sheet of the same name: a new name is picked instead.
+ * Never changes a sheet's visibility (no undo for it on Windows and Mac, so not allowed in
+ * the grouped run: docs/excel/excel-add-ins-undo-capabilities.md): a summary the user hid
+ * is refreshed hidden and reported, and the caller reveals it separately.
  */
-export async function buildSummarySheet(context: Excel.RequestContext, analysis: WorkbookAnalysis, onProgress?: ProgressFn): Promise<string> {
+export async function buildSummarySheet(context: Excel.RequestContext, analysis: WorkbookAnalysis, onProgress?: ProgressFn): Promise<SummaryOutcome> {
   if (analysis.cardCount === 0) throw new ExcelHostError("noCards", EXCEL_ERRORS.noCards);
   onProgress?.({ phase: EXCEL_PROGRESS.summary, done: 0, total: 2 });
 
@@ -248,11 +258,14 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   const settingsName = list.find(SETTINGS_SHEET_NAME);
   const touched = [existing, settingsName].filter((n): n is string => n !== undefined);
   let charts: Excel.ChartCollection | null = null;
+  let existingSheet: Excel.Worksheet | null = null;
   let registryWritable = true;
   if (touched.length > 0) {
     const readProtection = queueProtection(context, touched);
     if (existing) {
-      charts = context.workbook.worksheets.getItem(existing).charts;
+      existingSheet = context.workbook.worksheets.getItem(existing);
+      existingSheet.load("visibility");
+      charts = existingSheet.charts;
       charts.load("items/name");
     }
     await context.sync();
@@ -266,9 +279,9 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   onProgress?.({ phase: EXCEL_PROGRESS.summary, done: 1, total: 2 });
   const budget = new SyncBudget(context);
   let sheet: Excel.Worksheet;
+  const hidden = existingSheet !== null && existingSheet.visibility !== "Visible";
   if (existing) {
     sheet = context.workbook.worksheets.getItem(existing);
-    sheet.visibility = "Visible";
     const all = sheet.getRange();
     all.conditionalFormats.clearAll();
     all.clear();
@@ -288,10 +301,12 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
     const records = [...settings.summaries.filter((r) => !same(r.sheet, name)), { sheet: name, fingerprint: model.stamp.fingerprint }];
     await queueSettingsWrite(context, budget, list, settings.found ? settings.policy : analysis.policy, owned, records);
   } else if (registryWritable) await queueRegister(context, budget, list, settings, analysis.policy, [name], !list.workbookProtected);
-  sheet.activate();
-  sheet.getRange("A1").select();
+  if (!hidden) {
+    sheet.activate();
+    sheet.getRange("A1").select();
+  }
   budget.add();
   await budget.flush();
   onProgress?.({ phase: EXCEL_PROGRESS.summary, done: 2, total: 2 });
-  return name;
+  return { name, hidden };
 }

@@ -3,6 +3,8 @@
 import { DOCUMENT_CLI } from "./document";
 
 const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
+import { PHASES_USAGE } from "./phasesCli";
+
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -16,6 +18,7 @@ export const CLI = {
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
     "                                                      (un file esistente solo con --sovrascrivi)",
     DOCUMENT_CLI_USAGE,
+    ...PHASES_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",
   ].join("\n"),

@@ -1,11 +1,11 @@
 // One call from cells to everything the task pane, the CLI and the summary need:
 // read the plan, read the policy stored in the workbook, evaluate, plan the writes.
-import type { CellValue, PlanInput, PlanResult, Problem } from "../types";
+import type { CellValue, Phase, PlanInput, PlanResult, Problem } from "../types";
 import type { Policy } from "../policy";
 import { evaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
-import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange } from "./writeback";
+import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange, type WritePlan } from "./writeback";
 import { withoutRedundantProblems } from "./missingColumns";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
@@ -13,6 +13,7 @@ import { summaryStatus, type SummaryStatus } from "../summary/stale";
 import { summarySheetName } from "../summary";
 import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
+import { applyPhase, type Monitoring } from "../phases";
 
 /** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
@@ -46,6 +47,11 @@ export interface WorkbookAnalysis {
   summary: SummaryStatus | null;
   /** The summaries' fingerprints recorded in the settings sheet. */
   summaryRecords: SummaryRecord[];
+  /** Phase of the year decided from the headers; absent when no table was found. */
+  phase?: Phase;
+  /** Monitoring date (ISO) and each indicator's progress, in a monitoring. */
+  asOf?: string;
+  monitoring?: Monitoring;
 }
 
 /** Reads, validates and computes. Never throws on workbook content. */
@@ -53,14 +59,16 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const settings = readSettings(grid);
   const used = policy ?? settings.policy;
   const read = readWorkbook(grid, { ownedSheets: settings.ownedSheets });
-  const result = evaluatePlan(read.plan, used);
+  const phased = applyPhase(read.plan, evaluatePlan(read.plan, used));
+  const result = phased.result;
   const sheetNames = grid.sheets.map((s) => s.name);
   const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
   const backup = readBackupFromGrid(grid);
   const rectifications = findRectifications(read.plan, used, backup, result);
   const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, read.plan.objectives), rectifications, writtenCells(read.plan, backup));
   const problems = sortProblems([...readingProblems, ...engineProblems], sheetNames);
-  const plan = planWrites(grid, result);
+  // A preventivo has no performance to write.
+  const plan: WritePlan = read.phase === "preventivo" ? { writes: [], skippedFormulas: 0, changes: [], leftOut: [] } : planWrites(grid, result);
   return {
     plan: read.plan,
     result,
@@ -81,6 +89,9 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     rectifications,
     summary: summaryStatus({ plan: read.plan, policy: used, rectifications, sheetNames, ownedSheets: settings.ownedSheets }, summarySheetName(read.year, sheetNames, settings.ownedSheets), settings.summaries),
     summaryRecords: settings.summaries,
+    phase: read.phase,
+    asOf: read.asOf,
+    monitoring: phased.monitoring,
   };
 }
 
@@ -102,7 +113,8 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     }),
   }));
   const plan: PlanInput = { ...analysis.plan, objectives };
-  const result = evaluatePlan(plan, analysis.policy);
+  const phased = applyPhase(plan, evaluatePlan(plan, analysis.policy));
+  const result = phased.result;
   const backup = backupAfterWrites(analysis.backup ?? [], analysis.writes);
   const rectifications = findRectifications(plan, analysis.policy, backup, result);
   const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, plan.objectives), rectifications, writtenCells(plan, backup));
@@ -115,6 +127,7 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     problems: sortProblems([...analysis.readingProblems, ...engineProblems], analysis.sheetNames),
     writes: [],
     changes: [],
+    monitoring: phased.monitoring,
   };
 }
 

@@ -12,6 +12,7 @@ import { SUMMARY } from "../../messages/workbook";
 import { summaryFingerprint } from "./fingerprint";
 import { overridesOf, type SummaryOverride } from "./overrides";
 import type { SummaryBlock, SummaryBlockId, SummaryCell, SummaryChart, SummaryColumn, SummaryColumnKind, SummaryLine, SummaryModel } from "./model";
+import { phaseSummaryDrafts } from "../phases/summary";
 
 export * from "./model";
 export { summaryFingerprint } from "./fingerprint";
@@ -49,10 +50,13 @@ const GRID_COLUMNS = GRID_WIDTHS.length;
 const LINE_HEIGHT = 15;
 const CHART_MIN_ROWS = 14;
 
-type ColumnSpec = [header: string, kind: SummaryColumnKind, span: number, extra?: Partial<SummaryColumn>];
+export type ColumnSpec = [header: string, kind: SummaryColumnKind, span: number, extra?: Partial<SummaryColumn>];
+
+/** How many grid columns the summary sheet has: every block's spans add up to it. */
+export const SUMMARY_GRID_COLUMNS = GRID_COLUMNS;
 
 /** Columns laid left to right on the grid; their spans must cover it exactly. */
-function columns(specs: ColumnSpec[]): SummaryColumn[] {
+export function columns(specs: ColumnSpec[]): SummaryColumn[] {
   let col = 0;
   const out = specs.map(([header, kind, span, extra]) => {
     const c: SummaryColumn = { header, kind, col, span, ...extra };
@@ -86,7 +90,8 @@ function missioneProgrammaText(o: ObjectiveResult): { text: string; derived: boo
   return { text: [miss, prog].filter(Boolean).join(" / "), derived: m.derived };
 }
 
-interface Draft {
+/** A block before it is placed on the sheet's rows (blocks from other modules too: phases). */
+export interface Draft {
   id: SummaryBlockId;
   title: string;
   columns: SummaryColumn[];
@@ -323,6 +328,8 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, options?: string |
     rollupBlock(analysis, "areaResponsabilita", C.areaResponsabilita, result.rollups.areaResponsabilita),
     rollupBlock(analysis, "missione", C.missione, result.rollups.missione),
     rollupBlock(analysis, "missioneProgramma", C.missioneProgramma, result.rollups.missioneProgramma),
+    // Phase blocks: targets per year and resources (preventivo), on track / late (monitoring).
+    ...phaseSummaryDrafts(analysis),
     rectificationsBlock(rectifications),
     overridesBlock(overridesOf(analysis)),
     problemsBlock(analysis.problems),

@@ -48,7 +48,11 @@ export type SummaryBlockId =
   | "missioneProgramma"
   | "rectifications"
   | "overrides"
-  | "problems";
+  | "problems"
+  // Phase blocks (src/core/phases/summary.ts).
+  | "phaseTargets"
+  | "phaseResources"
+  | "phaseProgress";
 
 export interface SummaryBlock {
   id: SummaryBlockId;
