@@ -295,7 +295,7 @@ async function run(argv: string[]): Promise<number> {
   let outcome: { written: number; summary: string } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file) });
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime() });
     outcome = { written: out.written, summary: out.summary };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);

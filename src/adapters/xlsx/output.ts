@@ -79,10 +79,10 @@ export async function addinOutput(
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string } = {},
+  options: { source?: string; producedAt?: Date } = {},
 ): Promise<AddinOutput> {
   const scratch = newWorkbook();
-  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source });
+  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source, producedAt: options.producedAt });
   // The restore backup: what each Performance cell held before the add-in first wrote it
   // (the user's original statement, the reference of every later correction).
   const backupEntries = backupAfterWrites(analysis.backup ?? [], analysis.writes);
