@@ -16,6 +16,9 @@ export type ProgressFn = (p: Progress) => void;
 /** A stated performance the run will replace (defined in core, shared with the CLI). */
 export type { StatedChange };
 
+import type { Rectification } from "../core/rectifications";
+import type { SummaryStatus } from "../core/summary/stale";
+
 export interface Analysis {
   result: PlanResult;
   /** All problems: reading and engine, with sheet and cell. */
@@ -28,6 +31,10 @@ export interface Analysis {
   cardCount: number;
   /** Cards "Calcola performance" leaves alone because their table misses a column. */
   leftOutCards?: LeftOutCard[];
+  /** Corrections: stated (as first stated, per the restore backup) ≠ computed (src/core/rectifications.ts). */
+  rectifications?: Rectification[];
+  /** The add-in's summary sheet and whether the plan or the rules changed since it was built. */
+  summary?: SummaryStatus | null;
 }
 
 export interface WriteReport {

@@ -9,7 +9,7 @@ import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import type { CellWrite } from "../core/reader/writeback";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
+import { applyWritesWithBackup, writeBackupSheet, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
 import { ui } from "../messages/ui";
 import { inspectPackage, PackageError } from "../adapters/xlsx/inspect";
 import { PACKAGE } from "../messages/limits";
@@ -205,7 +205,9 @@ export class PreviewHost implements WorkbookHost {
     const a = analysis as WorkbookAnalysis;
     const writes = a.writes ?? [];
     onProgress?.({ phase: PROGRESS.write, done: 0, total: writes.length });
-    const written = applyWrites(wb, writes);
+    // As the CLI: what the writes replace is kept in the very hidden backup sheet, so the
+    // user's statements stay the reference of the corrections on the next runs.
+    const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
     // Restore keeps what this run replaced, in memory (the preview has no backup sheet).
     if (written > 0) this.lastRun = writes;
     onProgress?.({ phase: PROGRESS.write, done: writes.length, total: writes.length });
@@ -221,6 +223,7 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     if (!this.lastRun) return 0;
     const n = restoreWrites(wb, this.lastRun);
+    writeBackupSheet(wb, []);
     this.lastRun = null;
     this.update({});
     return n;

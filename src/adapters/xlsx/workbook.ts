@@ -246,6 +246,7 @@ export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Ui
       }
       if (target) replaceSheetPart(pkg, target, owned, adapted);
       else addSheetPart(pkg, owned, adapted);
+      carryPrintNames(pkg, gen, owned.name);
     }
   }
 
@@ -353,3 +354,61 @@ function addAppTitle(pkg: XlsxPackage, name: string, sheetsBefore: number): void
 }
 
 export type { ElementSpan };
+
+const PRINT_NAMES = /^_xlnm\.(Print_Area|Print_Titles)$/;
+
+/** Index of the sheet named `name` among the workbook's <sheet> entries (-1 when absent). */
+function sheetIndexIn(xml: string, name: string): number {
+  const sheets = findElement(xml, "sheets");
+  if (!sheets || sheets.selfClosing) return -1;
+  const raw = escapeXml(name);
+  return childElements(xml, sheets.contentStart, sheets.contentEnd, "sheet").findIndex((e) => {
+    const v = getAttr(e.tag, "name");
+    return v === name || v === raw;
+  });
+}
+
+/**
+ * A sheet's print area and print titles are workbook-level defined names
+ * (`_xlnm.Print_Area`, `_xlnm.Print_Titles`, scoped by localSheetId — ECMA-376 §18.2.5):
+ * the generated package's names for the sheet are carried into the output, pointing at the
+ * sheet's position there, replacing that sheet's old ones. Other names are untouched.
+ */
+function carryPrintNames(pkg: XlsxPackage, gen: XlsxPackage, name: string): void {
+  const gx = gen.xml(gen.workbookPart());
+  if (!gx) return;
+  const genIndex = sheetIndexIn(gx, name);
+  const gdn = findElement(gx, "definedNames");
+  const wanted =
+    genIndex < 0 || !gdn || gdn.selfClosing
+      ? []
+      : childElements(gx, gdn.contentStart, gdn.contentEnd, "definedName").filter((e) => getAttr(e.tag, "localSheetId") === String(genIndex) && PRINT_NAMES.test(getAttr(e.tag, "name") ?? ""));
+  const wbPart = pkg.workbookPart();
+  let xml = pkg.xml(wbPart)!;
+  const index = sheetIndexIn(xml, name);
+  if (index < 0) return;
+  const p = prefixOf(findElement(xml, "sheets")!.tag);
+  const dn = findElement(xml, "definedNames");
+  // The sheet's old print names go (a refreshed summary has a new extent).
+  if (dn && !dn.selfClosing) {
+    const old = childElements(xml, dn.contentStart, dn.contentEnd, "definedName").filter((e) => getAttr(e.tag, "localSheetId") === String(index) && PRINT_NAMES.test(getAttr(e.tag, "name") ?? ""));
+    for (const e of [...old].reverse()) xml = splice(xml, e.start, e.end, "");
+  }
+  if (!wanted.length) {
+    if (xml !== pkg.xml(wbPart)) pkg.setXml(wbPart, xml);
+    return;
+  }
+  const entries = wanted.map((e) => {
+    const text = gx.slice(e.contentStart, e.contentEnd);
+    return `<${p}definedName name="${getAttr(e.tag, "name")}" localSheetId="${index}">${text}</${p}definedName>`;
+  });
+  const names = findElement(xml, "definedNames");
+  if (names && !names.selfClosing) xml = splice(xml, names.contentEnd, names.contentEnd, entries.join(""));
+  else if (names) xml = splice(xml, names.start, names.end, `<${p}definedNames>${entries.join("")}</${p}definedNames>`);
+  else {
+    // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's order).
+    const after = findElement(xml, "externalReferences") ?? findElement(xml, "functionGroups") ?? findElement(xml, "sheets")!;
+    xml = splice(xml, after.end, after.end, `<${p}definedNames>${entries.join("")}</${p}definedNames>`);
+  }
+  pkg.setXml(wbPart, xml);
+}
