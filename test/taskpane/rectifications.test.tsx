@@ -12,6 +12,8 @@ import { FakeHost } from "./fakeHost";
 import { twoCards } from "./grids";
 import { confirmDialog, dialogButton, renderPane } from "./render";
 
+jest.setTimeout(30_000);
+
 const change = (cell: string, before: StatedChange["before"], after: number | null): StatedChange => ({ sheet: "OO07", cell, objective: "Infrastrutture", indicator: `Indicatore ${cell}`, before, after });
 
 describe("the confirmation before writing", () => {
