@@ -211,9 +211,8 @@ function checkAdditive(name: string, before: string, after: string): void {
   if (name === "[Content_Types].xml") stripped = after.replace(/<Override PartName="\/xl\/(worksheets\/sheet\d+\.xml|customProperty\d+\.bin)" ContentType="[^"]*"\/>/g, (m) => (before.includes(m) ? m : ""));
   if (name === "xl/_rels/workbook.xml.rels") stripped = after.replace(/<Relationship Id="rIdPp\d+"[^>]*\/>/g, "");
   if (name === "xl/workbook.xml") {
-    stripped = after.replace(/<sheet name="[^"]*" sheetId="\d+"( state="[^"]*")? r:id="rIdPp\d+"\/>/g, "");
-    // The summary's print area and print titles (workbook-level _xlnm names) are the writer's too.
-    stripped = stripped.replace(/<definedName name="_xlnm\.Print_(Area|Titles)" localSheetId="\d+">[^<]*<\/definedName>/g, (m) => (before.includes(m) ? m : ""));
+    // The add-in's sheets, and the print area and titles of its summary.
+    stripped = after.replace(/<sheet name="[^"]*" sheetId="\d+"( state="[^"]*")? r:id="rIdPp\d+"\/>/g, "").replace(/<definedName name="_xlnm\.Print_\w+"[^>]*>[^<]*<\/definedName>/g, (m) => (before.includes(m) ? m : ""));
     if (!before.includes("<definedNames>")) stripped = stripped.replace("<definedNames></definedNames>", "");
   }
   if (name === "docProps/app.xml") {
