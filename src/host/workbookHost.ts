@@ -29,6 +29,9 @@ export interface Analysis {
   changes: StatedChange[];
   /** Cards found; 0 means the workbook is not in a recognised layout. */
   cardCount: number;
+  /** What the host could not do while reading and what that changes (Italian), shown
+   *  with the results. Absent or empty when there is nothing to say. */
+  notices?: string[];
   /** Cards "Calcola performance" leaves alone because their table misses a column. */
   leftOutCards?: LeftOutCard[];
   /** Corrections: stated (as first stated, per the restore backup) ≠ computed (src/core/rectifications.ts). */

@@ -77,6 +77,11 @@ export function ValidatePanel(props: { host: WorkbookHost; runner: Runner; gener
       </div>
       <OperationStatus runner={runner} kinds={["analyze"]} />
       {analysis && analysis.cardCount > 0 && <Text>{ui.validate.summary(analysis.cardCount, indicatorCount(analysis))}</Text>}
+      {(analysis?.notices ?? []).map((notice) => (
+        <MessageBar key={notice} intent="info" layout="multiline">
+          <MessageBarBody className={styles.body}>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
       {analysis && <AnalysisProblems analysis={analysis} host={host} runner={runner} showCleanMessage />}
     </div>
   );

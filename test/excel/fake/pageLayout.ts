@@ -65,6 +65,8 @@ export class FakePageLayout extends FakeObject {
       this.apply("zoom", { ...(v as object) });
     });
   }
+  /** A range or its address: "A1:B2", or whole rows as in the docs' "$1:$1"
+   *  (docs/excel/excel-add-ins-worksheet-display.md). */
   private address(what: string, a: unknown): string {
     const text = typeof a === "string" ? a : (a as { address?: string })?.address;
     if (typeof text !== "string" || !/^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$|^\$?\d+:\$?\d+$/.test(text.replace(/^.*!/, ""))) throw new FakeOfficeError("InvalidArgument", `${what}: invalid range.`);
