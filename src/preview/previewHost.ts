@@ -83,12 +83,40 @@ export class PreviewHost implements WorkbookHost {
   getSnapshot = (): PreviewSnapshot => this.snap;
 
   private update(patch: Partial<PreviewSnapshot>): void {
+    // Showing a sheet, selecting a cell or starting to load changes no cell: the sheet view's
+    // cached grids stay (a 16,384-column sheet is not rebuilt at every click).
+    const keys = Object.keys(patch);
+    const viewOnly =
+      (keys.every((k) => k === "activeSheet" || k === "selected") && patch.selected !== null) ||
+      (keys.every((k) => k === "loading" || k === "loadError") && patch.loading === true);
+    if (!viewOnly) this.views.clear();
     const wb = this.workbook;
     const sheetNames = wb ? wb.worksheets.map((w) => w.name) : [];
     let activeSheet = patch.activeSheet !== undefined ? patch.activeSheet : this.snap.activeSheet;
     if (activeSheet === null || !sheetNames.includes(activeSheet)) activeSheet = sheetNames[0] ?? null;
     this.snap = { ...this.snap, ...patch, sheetNames, activeSheet, version: this.snap.version + 1 };
     for (const l of this.listeners) l();
+  }
+
+  /** What the sheet view draws of one sheet, built once per change of the workbook. */
+  private views = new Map<string, { grid: SheetGrid | null; widths: number[]; wrapped: Set<string> }>();
+
+  /** The sheet's grid, column widths and wrapped cells, cached until the workbook changes. */
+  sheetView(name: string): { grid: SheetGrid | null; widths: number[]; wrapped: Set<string> } {
+    let v = this.views.get(name);
+    if (!v) {
+      let grid: SheetGrid | null = null;
+      try {
+        grid = this.sheetGrid(name);
+      } catch {
+        // Beyond the limits (src/core/limits.ts): nothing to draw; «Calcola» says why.
+        grid = null;
+      }
+      const cols = grid ? grid.values.reduce((m, r) => Math.max(m, r.length), 0) : 0;
+      v = { grid, widths: grid ? this.columnWidths(name, grid.startCol, cols) : [], wrapped: grid ? this.wrappedCells(name) : new Set() };
+      this.views.set(name, v);
+    }
+    return v;
   }
 
   /** The active sheet's cells (for the read-only grid). */
