@@ -187,8 +187,8 @@ export const ui = {
     bandFromIncluded: "«Da» incluso",
     bandToIncluded: "«A» incluso",
     bandScoreShort: "Punteggio (%)",
-    bandScoreToShort: "Punteggio ad «a» (%)",
-    bandScoreToHint: "Vuoto = punteggio fisso",
+    bandScoreToShort: "Fino a (%)",
+    bandScoreToHint: "Proporzionale; vuoto = fisso",
     bandGroup: (i: number): string => `Fascia ${i}`,
     /** Each band field's label, unique in the pane: "Fascia 1: da (%)", "«2023», fascia 1: da (%)". */
     bandLabel: (set: string, i: number, what: "from" | "to" | "score" | "scoreTo" | "fromIncluded" | "toIncluded"): string =>

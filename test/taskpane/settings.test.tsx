@@ -15,7 +15,7 @@ jest.setTimeout(30_000);
 async function openSettings(host: FakeHost) {
   const user = userEvent.setup();
   renderPane(host, "settings");
-  await screen.findByRole("button", { name: "Salva impostazioni" });
+  await screen.findByRole("button", { name: "Salva impostazioni" }, { timeout: 15_000 });
   return user;
 }
 
@@ -109,7 +109,7 @@ describe("Impostazioni", () => {
     await user.click(screen.getByRole("tab", { name: "Calcola" }));
     await user.click(screen.getByRole("button", { name: "Calcola performance" }));
     await user.click(dialogButton(await confirmDialog(), "Sostituisci"));
-    await screen.findByText(/celle aggiornate/);
+    await screen.findByText(/celle aggiornate/, undefined, { timeout: 15_000 });
     const first = screen.getByText("Punto Impresa Digitale").closest("[data-objective]") as HTMLElement;
     expect(within(first).getByTestId("objective-performance").textContent).toBe("90%");
     expect(within(first).getByText(/giallo/)).toBeTruthy();

@@ -56,7 +56,7 @@ const useStyles = makeStyles({
   },
   bandTitle: { fontWeight: tokens.fontWeightSemibold },
   // Two short fields side by side; each may shrink below its content's width.
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS, alignItems: "end" },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
   input: { minWidth: 0, width: "100%" },
   remove: { alignSelf: "flex-start" },
 });
@@ -79,23 +79,23 @@ function BandList(props: { setName: string; prefix: string; bands: BandForm[]; o
             {S.bandGroup(i + 1)}
           </Text>
           <div className={own.pair}>
-            <Field label={label(i, "from")} {...err(`${prefix}.${i}.from`)}>
-              <Input className={own.input} inputMode="decimal" value={b.from} onChange={(_e, d) => edit(i, { from: d.value })} />
+            <Field label={S.bandFromShort} {...err(`${prefix}.${i}.from`)}>
+              <Input className={own.input} aria-label={label(i, "from")} inputMode="decimal" value={b.from} onChange={(_e, d) => edit(i, { from: d.value })} />
             </Field>
-            <Field label={label(i, "to")} hint={S.bandToHint} {...err(`${prefix}.${i}.to`)}>
-              <Input className={own.input} inputMode="decimal" value={b.to} onChange={(_e, d) => edit(i, { to: d.value })} />
+            <Field label={S.bandToShort} hint={S.bandToHint} {...err(`${prefix}.${i}.to`)}>
+              <Input className={own.input} aria-label={label(i, "to")} inputMode="decimal" value={b.to} onChange={(_e, d) => edit(i, { to: d.value })} />
             </Field>
           </div>
           <div className={own.pair}>
-            <Checkbox label={label(i, "fromIncluded")} checked={b.fromIncluded !== false} onChange={(_e, d) => edit(i, { fromIncluded: d.checked === true ? undefined : false })} />
-            <Checkbox label={label(i, "toIncluded")} checked={b.toIncluded === true} onChange={(_e, d) => edit(i, { toIncluded: d.checked === true ? true : undefined })} />
+            <Checkbox label={S.bandFromIncluded} aria-label={label(i, "fromIncluded")} checked={b.fromIncluded !== false} onChange={(_e, d) => edit(i, { fromIncluded: d.checked === true ? undefined : false })} />
+            <Checkbox label={S.bandToIncluded} aria-label={label(i, "toIncluded")} checked={b.toIncluded === true} onChange={(_e, d) => edit(i, { toIncluded: d.checked === true ? true : undefined })} />
           </div>
           <div className={own.pair}>
-            <Field label={label(i, "score")} {...err(`${prefix}.${i}.score`)}>
-              <Input className={own.input} inputMode="decimal" value={b.score} onChange={(_e, d) => edit(i, { score: d.value })} />
+            <Field label={S.bandScoreShort} {...err(`${prefix}.${i}.score`)}>
+              <Input className={own.input} aria-label={label(i, "score")} inputMode="decimal" value={b.score} onChange={(_e, d) => edit(i, { score: d.value })} />
             </Field>
-            <Field label={label(i, "scoreTo")} hint={S.bandScoreToHint} {...err(`${prefix}.${i}.scoreTo`)}>
-              <Input className={own.input} inputMode="decimal" value={b.scoreTo ?? ""} onChange={(_e, d) => edit(i, { scoreTo: d.value === "" ? undefined : d.value })} />
+            <Field label={S.bandScoreToShort} hint={S.bandScoreToHint} {...err(`${prefix}.${i}.scoreTo`)}>
+              <Input className={own.input} aria-label={label(i, "scoreTo")} inputMode="decimal" value={b.scoreTo ?? ""} onChange={(_e, d) => edit(i, { scoreTo: d.value === "" ? undefined : d.value })} />
             </Field>
           </div>
           <Button className={own.remove} size="small" appearance="subtle" onClick={() => onChange(bands.filter((_b, j) => j !== i))}>
@@ -122,15 +122,15 @@ function LateBandList(props: { bands: LateBandForm[]; onChange: (bands: LateBand
             {S.lateGroup(i + 1)}
           </Text>
           <div className={own.pair}>
-            <Field label={`${S.lateGroup(i + 1)}: ${S.lateFrom}`} {...err(`late.${i}.from`)}>
-              <Input className={own.input} inputMode="numeric" value={b.from} onChange={(_e, d) => edit(i, { from: d.value })} />
+            <Field label={S.lateFrom} {...err(`late.${i}.from`)}>
+              <Input className={own.input} aria-label={`${S.lateGroup(i + 1)}: ${S.lateFrom}`} inputMode="numeric" value={b.from} onChange={(_e, d) => edit(i, { from: d.value })} />
             </Field>
-            <Field label={`${S.lateGroup(i + 1)}: ${S.lateTo}`} hint={S.lateToHint} {...err(`late.${i}.to`)}>
-              <Input className={own.input} inputMode="numeric" value={b.to} onChange={(_e, d) => edit(i, { to: d.value })} />
+            <Field label={S.lateTo} hint={S.lateToHint} {...err(`late.${i}.to`)}>
+              <Input className={own.input} aria-label={`${S.lateGroup(i + 1)}: ${S.lateTo}`} inputMode="numeric" value={b.to} onChange={(_e, d) => edit(i, { to: d.value })} />
             </Field>
           </div>
-          <Field label={`${S.lateGroup(i + 1)}: ${S.lateScore}`} {...err(`late.${i}.score`)}>
-            <Input className={own.input} inputMode="decimal" value={b.score} onChange={(_e, d) => edit(i, { score: d.value })} />
+          <Field label={S.lateScore} {...err(`late.${i}.score`)}>
+            <Input className={own.input} aria-label={`${S.lateGroup(i + 1)}: ${S.lateScore}`} inputMode="decimal" value={b.score} onChange={(_e, d) => edit(i, { score: d.value })} />
           </Field>
           <Button className={own.remove} size="small" appearance="subtle" onClick={() => onChange(bands.filter((_b, j) => j !== i))}>
             {S.lateRemove(i + 1)}
