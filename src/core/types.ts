@@ -56,6 +56,8 @@ export interface IndicatorInput {
   weight: CellInput;
   /** 1-based row number of the indicator within its card's table. */
   row: number;
+  /** False when the stated cell must not be written (it lies in a merged area shared with other rows). */
+  performanceWritable?: boolean;
   /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note.
    *  `baseline` is also last year's Stato column when the table has one ("Stato 2022" beside "Target 2023"). */
   rule?: CellInput;
@@ -100,6 +102,9 @@ export interface ObjectiveInput {
   /** «Peso obiettivo»: the objective's weight in the roll-ups when the policy asks for it. */
   objectiveWeight?: CellInput;
   indicators: IndicatorInput[];
+  /** Table columns the card lacks (reader roles: "stated", "target"…): its structure is
+   *  incomplete, so nothing is written to it (reported once per column by the reader). */
+  incompleteColumns?: string[];
 }
 
 export type HierarchyField =

@@ -3,7 +3,7 @@
 // and components never call Office themselves.
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
-import type { StatedChange } from "../core/reader/writeback";
+import type { LeftOutCard, StatedChange } from "../core/reader/writeback";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -26,6 +26,8 @@ export interface Analysis {
   changes: StatedChange[];
   /** Cards found; 0 means the workbook is not in a recognised layout. */
   cardCount: number;
+  /** Cards "Calcola performance" leaves alone because their table misses a column. */
+  leftOutCards?: LeftOutCard[];
 }
 
 export interface WriteReport {

@@ -1,5 +1,8 @@
 // Italian user-facing strings: cli (`piano-perf`). Identifiers in English, text in Italian.
 
+import { DOCUMENT_CLI } from "./document";
+
+const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
 import { PHASES_USAGE } from "./phasesCli";
 
 const q = (s: string) => `«${s}»`;
@@ -13,11 +16,13 @@ export const CLI = {
     "                                                      calcola le performance; con --out salva una copia",
     "                                                      con le performance scritte e il foglio di riepilogo",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
+    "                                                      (un file esistente solo con --sovrascrivi)",
+    DOCUMENT_CLI_USAGE,
     ...PHASES_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",
   ].join("\n"),
-  noCommand: "Indicare un comando: verifica, calcola o esempio.",
+  noCommand: "Indicare un comando: verifica, calcola, documento o esempio.",
   unknownCommand: (c: string) => `Comando sconosciuto: ${q(c)}.`,
   missingFile: (command: string) => `Manca il file: piano-perf ${command} FILE.xlsx`,
   unknownOption: (o: string) => `Opzione sconosciuta: ${q(o)}.`,

@@ -5,7 +5,8 @@ import type { Policy } from "../policy";
 import { evaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
-import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from "./writeback";
+import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange, type WritePlan } from "./writeback";
+import { withoutRedundantProblems } from "./missingColumns";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings } from "./settings";
 import { applyPhase, type Monitoring } from "../phases";
@@ -28,6 +29,8 @@ export interface WorkbookAnalysis {
   skippedFormulas: number;
   /** The writes as the task pane shows them. */
   changes: StatedChange[];
+  /** Cards not written because their table misses a column. */
+  leftOutCards: LeftOutCard[];
   /** Names of all sheets, in workbook order (for summarySheetName). */
   sheetNames: string[];
   /** The settings and reader problems alone (before the engine's), sorted. */
@@ -48,9 +51,9 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const result = phased.result;
   const sheetNames = grid.sheets.map((s) => s.name);
   const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
-  const problems = sortProblems([...readingProblems, ...result.problems], sheetNames);
+  const problems = sortProblems([...readingProblems, ...withoutRedundantProblems(result.problems, read.plan.objectives)], sheetNames);
   // A preventivo has no performance to write.
-  const plan = read.phase === "preventivo" ? { writes: [], skippedFormulas: 0, changes: [] } : planWrites(grid, result);
+  const plan: WritePlan = read.phase === "preventivo" ? { writes: [], leftOut: [], skippedFormulas: 0, changes: [] } : planWrites(grid, result);
   return {
     plan: read.plan,
     result,
@@ -63,6 +66,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     writes: plan.writes,
     skippedFormulas: plan.skippedFormulas,
     changes: plan.changes,
+    leftOutCards: plan.leftOut,
     sheetNames,
     readingProblems,
     phase: read.phase,
@@ -95,7 +99,7 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     ...analysis,
     plan,
     result,
-    problems: sortProblems([...analysis.readingProblems, ...result.problems], analysis.sheetNames),
+    problems: sortProblems([...analysis.readingProblems, ...withoutRedundantProblems(result.problems, plan.objectives)], analysis.sheetNames),
     writes: [],
     changes: [],
     monitoring: phased.monitoring,

@@ -39,15 +39,54 @@ export interface CellBlock {
   columnWidths: number[];
 }
 
+/**
+ * The add-in's settings sheet: the one carrying its mark. When the host could not read
+ * marks (`grid.marksRead` false), a sheet of that name (any case); when it could, an
+ * unmarked sheet of that name counts only if it holds exactly what the add-in writes (its
+ * title in A1 and the "Politica (JSON)" row: a workbook saved before sheets were marked),
+ * never a user's own sheet that merely has the name.
+ */
 export function findSettingsSheet(grid: WorkbookGrid): SheetGrid | undefined {
+  const marked = grid.sheets.find((s) => s.ownedBy === "settings");
+  if (marked) return marked;
   const name = SETTINGS_SHEET_NAME.toLowerCase();
-  return grid.sheets.find((s) => s.ownedBy === "settings") ?? grid.sheets.find((s) => s.name.toLowerCase() === name);
+  const byName = grid.sheets.find((s) => s.name.toLowerCase() === name && !s.ownedBy);
+  if (!byName || !grid.marksRead) return byName;
+  return looksWrittenByAddin(byName) ? byName : undefined;
+}
+
+/** A1 is the settings title and a row is labelled "Politica (JSON)". */
+function looksWrittenByAddin(sheet: SheetGrid): boolean {
+  if (sheet.startRow !== 0 || sheet.startCol !== 0) return false;
+  if (sheet.values[0]?.[0] !== SETTINGS.title) return false;
+  const label = normalizeLabel(SETTINGS.policyJsonLabel);
+  return sheet.values.some((row) => typeof row[0] === "string" && normalizeLabel(row[0]) === label);
+}
+
+/**
+ * The name the add-in's settings sheet gets: its current one when the workbook has it,
+ * else "Impostazioni Piano Performance", or — when a user's sheet already has that name
+ * (case-insensitive, as Excel compares) — "Impostazioni Piano Perform… (2)", (3)…
+ */
+export function settingsSheetName(grid: WorkbookGrid): string {
+  const current = findSettingsSheet(grid);
+  if (current) return current.name;
+  const taken = new Set(grid.sheets.map((s) => s.name.toLowerCase()));
+  if (!taken.has(SETTINGS_SHEET_NAME.toLowerCase())) return SETTINGS_SHEET_NAME;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const name = SETTINGS_SHEET_NAME.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
 }
 
 /** Reads the settings sheet (found by name) from the grid. Never throws. */
 export function readSettings(grid: WorkbookGrid): SettingsRead {
   const sheet = findSettingsSheet(grid);
-  if (!sheet) return { policy: defaultPolicy(), problems: [], ownedSheets: [], found: false };
+  if (!sheet) {
+    const marked = grid.sheets.filter((s) => s.ownedBy && s.ownedBy !== "backup").map((s) => s.name);
+    return { policy: defaultPolicy(), problems: [], ownedSheets: marked, found: false };
+  }
   const problems: Problem[] = [];
   const ownedSheets: string[] = [sheet.name];
   const jsonLabel = normalizeLabel(SETTINGS.policyJsonLabel);
@@ -65,6 +104,12 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
       if (!ownedSheets.some((n) => n.toLowerCase() === value.toLowerCase())) ownedSheets.push(value);
     }
   });
+  if (grid.marksRead) {
+    // The registry cannot claim a sheet the add-in has not marked: that sheet is the user's.
+    const unmarked = new Set(grid.sheets.filter((s) => !s.ownedBy && s !== sheet).map((s) => s.name.toLowerCase()));
+    for (let i = ownedSheets.length - 1; i > 0; i--) if (unmarked.has(ownedSheets[i].toLowerCase())) ownedSheets.splice(i, 1);
+    for (const s of grid.sheets) if (s.ownedBy && s.ownedBy !== "backup" && !ownedSheets.some((n) => n.toLowerCase() === s.name.toLowerCase())) ownedSheets.push(s.name);
+  }
   let policy = defaultPolicy();
   const found = json as { text: string; cell: string } | null;
   if (!found) {
