@@ -13,6 +13,7 @@ import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
+import { createNextYearWorkbook } from "./newWorkbook";
 
 /** Reads the workbook and analyses it (the restore backup is the add-in's, not the user's: left out). */
 async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress?: ProgressFn): Promise<WorkbookAnalysis> {
@@ -58,6 +59,10 @@ export function createExcelHost(): WorkbookHost {
     },
     savePolicy(policy: Policy): Promise<void> {
       return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
+    },
+    createNextYear(onProgress?: ProgressFn) {
+      // No Excel.run: the open workbook is neither read through a context nor written.
+      return createNextYearWorkbook(onProgress);
     },
   };
 }

@@ -65,7 +65,8 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
   const calculate = async () => {
     const r = await runner.run("calculate", async (onProgress) => {
       const analysis = await host.analyze(onProgress);
-      if (analysis.cardCount === 0) return { generation, kind: "results", analysis, report: null } as Outcome;
+      // No cards, or a preventivo (no Stato yet): nothing to compute or write.
+      if (analysis.cardCount === 0 || analysis.phase === "preventivo") return { generation, kind: "results", analysis, report: null } as Outcome;
       // Filling empty Performance cells replaces nothing: ask only when a value is overwritten.
       const replaced = analysis.changes.filter((c) => !isBlank(c.before));
       if (replaced.length > 0 && !(await confirm(replaced))) return { generation, kind: "cancelled" } as Outcome;
@@ -82,7 +83,7 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
     await refreshRestorable();
   };
 
-  const results = shown?.kind === "results" && shown.analysis.cardCount > 0 ? shown : null;
+  const results = shown?.kind === "results" && shown.analysis.cardCount > 0 && shown.analysis.phase !== "preventivo" ? shown : null;
 
   return (
     <div className={styles.panel}>
@@ -115,8 +116,8 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
           </MessageBarBody>
         </MessageBar>
       )}
-      {shown?.kind === "results" && shown.analysis.cardCount === 0 && (
-        <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
+      {shown?.kind === "results" && (shown.analysis.cardCount === 0 || shown.analysis.phase === "preventivo") && (
+        <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} computing />
       )}
       {results && (
         <Suspense fallback={<Spinner size="small" />}>

@@ -7,6 +7,7 @@ import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { OperationStatus } from "./OperationStatus";
 import { AnalysisProblems } from "./ValidatePanel";
+import { NextYear } from "./NextYear";
 import { usePanelStyles } from "./panelStyles";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
@@ -45,6 +46,7 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
       )}
+      <NextYear host={host} runner={runner} />
     </div>
   );
 }
