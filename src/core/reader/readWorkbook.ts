@@ -190,6 +190,8 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
   if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
+  // An undecidable Stato (columns.ts) leaves the card incomplete too: never scored or written from a guessed column.
+  if (header.headerProblems.length) for (const o of objectives) o.incompleteColumns = [...(o.incompleteColumns ?? []), "actual"];
   checkMergedPerformance(sheet, objectives, problems);
   return { objectives, problems, year: header.year, yearCell, phase: { phase: missing.some((m) => m.role === "actual") ? "consuntivo" : header.phase, asOf: header.asOf, cell: addr(header.row, 0) } };
 }
