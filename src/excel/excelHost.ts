@@ -13,7 +13,6 @@ import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
-import { createNextYearWorkbook } from "./newWorkbook";
 
 /** Reads the workbook and analyses it (the restore backup is the add-in's, not the user's: left out). */
 async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress?: ProgressFn): Promise<WorkbookAnalysis> {
@@ -62,7 +61,8 @@ export function createExcelHost(): WorkbookHost {
     },
     createNextYear(onProgress?: ProgressFn) {
       // No Excel.run: the open workbook is neither read through a context nor written.
-      return createNextYearWorkbook(onProgress);
+      // Loaded on demand (with ExcelJS): not part of the pane's initial JavaScript.
+      return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
     },
   };
 }

@@ -7,7 +7,7 @@
 // docs/develop/get-the-whole-document-from-an-add-in-for-powerpoint-or-word.md (getFileAsync slices).
 // No Excel.run here: nothing in the open workbook is read through a request context or written.
 import type { NextYearReport, ProgressFn } from "../host/workbookHost";
-import { nextYearXlsx, type ExcelJsLike } from "../adapters/exceljs/nextYear";
+import type { ExcelJsLike } from "../adapters/exceljs/nextYear";
 import { ExcelHostError } from "./errors";
 import { isApiSupported } from "./officeRun";
 import { NEXT_YEAR_EXCEL } from "../messages/phasesUi";
@@ -71,6 +71,7 @@ export async function createNextYearWorkbook(onProgress?: ProgressFn, lib: () =>
   }
   const bytes = await documentBytes(onProgress);
   onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 0, total: 1 });
+  const { nextYearXlsx } = await import(/* webpackChunkName: "next-year" */ "../adapters/exceljs/nextYear");
   const { bytes: out, plan } = await nextYearXlsx(await lib(), bytes);
   if (plan.problems.length) throw new ExcelHostError("noCards", plan.problems[0].message);
   onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 1, total: 1 });
