@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { applyWritesWithBackup, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { addinOutput, PackageError, readPackageInfo, withPackageInfo, type PackageInfo } from "../adapters/xlsx";
 import { CLI } from "../messages/cli";
 import { DOCUMENT_CLI } from "../messages/document";
@@ -235,13 +235,14 @@ function cellCount(grid: WorkbookGrid): number {
 }
 
 /**
- * Leaves `wb` as the add-in would: computed performances written, the summary sheet built
+ * Leaves `wb` as the add-in would: computed performances written (what they replace kept
+ * in the very hidden backup sheet), the summary sheet built
  * (from the workbook as written, so a second run gives the same summary) and the settings
  * sheet listing the sheets the add-in owns.
  */
-export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis): { written: number; summary: string } {
-  const written = applyWrites(wb, analysis.writes);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis)) };
+export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
+  const written = applyWritesWithBackup(wb, analysis);
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source }) };
 }
 
 /** File handling for the command modules under ./commands. */
@@ -288,7 +289,7 @@ async function run(argv: string[]): Promise<number> {
   let outcome: { written: number; summary: string } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook());
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file) });
     outcome = { written: out.written, summary: out.summary };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);

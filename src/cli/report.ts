@@ -3,6 +3,7 @@ import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Rollups } from "../core/types";
 import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
+import { describeRectification } from "../core/rectifications";
 import { phaseJson, phaseLines, targetsJson, type JsonTargets } from "./phaseReport";
 
 export interface JsonIndicator {
@@ -44,6 +45,16 @@ export interface JsonOverride {
   note: string;
 }
 
+/** A correction: the performance the user stated (kept in the backup once the add-in has
+ *  replaced it) against the computed one, both as fractions. */
+export interface JsonRectification {
+  sheet: string;
+  cell: string;
+  original: number;
+  computed: number;
+  explanation: string;
+}
+
 export interface JsonReport {
   phase: "preventivo" | "monitoraggio" | "consuntivo" | null;
   year: number | null;
@@ -54,6 +65,7 @@ export interface JsonReport {
   problems: JsonProblem[];
   skippedSheets: string[];
   overrides: JsonOverride[];
+  rectifications: JsonRectification[];
 }
 
 export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
@@ -86,6 +98,7 @@ export function toJsonReport(a: WorkbookAnalysis): JsonReport {
     problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
     skippedSheets: a.skippedSheets,
     overrides: overridesOf(a),
+    rectifications: (a.rectifications ?? []).map((r) => ({ sheet: r.sheet, cell: r.cell, original: r.original, computed: r.computed, explanation: r.explanation })),
   };
 }
 
@@ -130,6 +143,11 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   else {
     lines.push(R.problemsHeader(errors, count("warning"), count("info")));
     for (const p of a.problems) lines.push(R.problemLine(R.severities[p.severity] ?? p.severity, where(p.sheet, p.cell), p.message));
+  }
+
+  if (a.rectifications?.length) {
+    lines.push("", R.rectificationsHeader(a.rectifications.length));
+    for (const r of a.rectifications) lines.push(R.rectificationLine(where(r.sheet, r.cell), r.indicator, describeRectification(r), r.explanation, r.state));
   }
 
   if (ctx.command === "calcola") {

@@ -54,6 +54,9 @@ export const CLI = {
       `Problemi: ${plural(errors, "errore", "errori")}, ${plural(warnings, "avviso", "avvisi")}, ${plural(infos, "informazione", "informazioni")}`,
     noProblems: "Nessun problema trovato.",
     problemLine: (severity: string, where: string, message: string) => `  [${severity}] ${where}${where ? " — " : ""}${message}`,
+    rectificationsHeader: (n: number) => `Rettifiche: ${n} (performance dichiarata diversa da quella calcolata; il valore dichiarato resta il riferimento)`,
+    rectificationLine: (where: string, indicator: string, change: string, explanation: string, state: "pending" | "written") =>
+      `  ${where} — ${indicator}: ${change} [${explanation}]${state === "written" ? " · rettificata nella scheda" : ""}`,
     severities: { error: "errore", warning: "avviso", info: "info" } as Record<string, string>,
     lights: { verde: "verde", giallo: "giallo", rosso: "rosso" } as Record<string, string>,
     notAvailable: "n.d.",

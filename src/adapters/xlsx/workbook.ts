@@ -190,6 +190,8 @@ export interface OwnedSheet {
   replaces?: string;
   /** An unmarked sheet it replaces because it holds exactly what an earlier version of the add-in wrote there. */
   legacy?: string;
+  /** Its tab state (the backup is very hidden: never shown, never printed); absent = visible. */
+  state?: "hidden" | "veryHidden";
 }
 
 export interface PackageEdits {
@@ -242,8 +244,14 @@ export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Ui
       if (owned.replaces && readMarks(pkg).get(owned.replaces) !== owned.mark) {
         throw new PackageError(`il foglio ${owned.replaces} non è del componente aggiuntivo`);
       }
-      if (target) replaceSheetPart(pkg, target, owned, adapted);
-      else addSheetPart(pkg, owned, adapted);
+      // Hidden as drawn (the settings sheet is hidden, the backup very hidden: never printed).
+      const genState = g.state === "hidden" || g.state === "veryHidden" ? g.state : undefined;
+      const placed: OwnedSheet = { ...owned, state: owned.state ?? genState };
+      if (target) replaceSheetPart(pkg, target, placed, adapted);
+      else addSheetPart(pkg, placed, adapted);
+      // Its print area and print titles are workbook-level defined names: they come along.
+      const outIndex = listSheets(pkg).findIndex((s) => s.name === owned.name);
+      copyPrintNames(pkg, printNamesOf(gen, genSheets.indexOf(g)), outIndex);
     }
   }
 
@@ -257,6 +265,51 @@ export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Ui
     pkg.setXml(stylesName, styles.text());
   }
   return pkg.write();
+}
+
+/** The `_xlnm.` names (print area, print titles) a package defines for the sheet at `index`, as elements. */
+function printNamesOf(pkg: XlsxPackage, index: number): string[] {
+  const xml = pkg.xml(pkg.workbookPart());
+  const names = xml ? findElement(xml, "definedNames") : null;
+  if (!xml || !names || names.selfClosing) return [];
+  return childElements(xml, names.contentStart, names.contentEnd, "definedName")
+    .filter((e) => getAttr(e.tag, "localSheetId") === String(index) && /^_xlnm\.Print_/.test(getAttr(e.tag, "name") ?? ""))
+    .map((e) => xml.slice(e.start, e.end));
+}
+
+/**
+ * Puts the print names of one of the add-in's sheets into the user's workbook.xml, for the
+ * sheet at `index`: the old ones of that sheet (a replaced summary's) go, the user's other
+ * names stay as they are. A <definedNames> is created, in schema order, when there is none.
+ */
+function copyPrintNames(pkg: XlsxPackage, names: string[], index: number): void {
+  if (index < 0) return;
+  const wbPart = pkg.workbookPart();
+  let xml = pkg.xml(wbPart)!;
+  const existing = findElement(xml, "definedNames");
+  const p = prefixOf(findElement(xml, "sheets")?.tag ?? "<sheets>");
+  const rewritten = names.map((n) => {
+    const e = childElements(n, 0, n.length, "definedName")[0];
+    return e ? n.replace(e.tag, setAttr(e.tag, "localSheetId", String(index))).replace(/^<([\w.-]+:)?definedName/, `<${p}definedName`).replace(/<\/([\w.-]+:)?definedName>$/, `</${p}definedName>`) : n;
+  });
+  if (existing && !existing.selfClosing) {
+    const kept = childElements(xml, existing.contentStart, existing.contentEnd, "definedName").filter(
+      (e) => !(getAttr(e.tag, "localSheetId") === String(index) && /^_xlnm\.Print_/.test(getAttr(e.tag, "name") ?? "")),
+    );
+    if (!rewritten.length && kept.length === childElements(xml, existing.contentStart, existing.contentEnd, "definedName").length) return;
+    const inner = kept.map((e) => xml.slice(e.start, e.end)).join("") + rewritten.join("");
+    xml = splice(xml, existing.contentStart, existing.contentEnd, inner);
+  } else {
+    if (!rewritten.length) return;
+    const block = `<${p}definedNames>${rewritten.join("")}</${p}definedNames>`;
+    if (existing) xml = splice(xml, existing.start, existing.end, block);
+    else {
+      const after = findElement(xml, "externalReferences") ?? findElement(xml, "functionGroups") ?? findElement(xml, "sheets");
+      if (!after) return;
+      xml = splice(xml, after.end, after.end, block);
+    }
+  }
+  pkg.setXml(wbPart, xml);
 }
 
 function writeMarkPart(pkg: XlsxPackage, sheetPart: string, mark: OwnerMark, existing: MarkRef | null): string {
@@ -283,15 +336,19 @@ function replaceSheetPart(pkg: XlsxPackage, target: SheetEntry, owned: OwnedShee
   }
   const relId = writeMarkPart(pkg, target.part, owned.mark, mark);
   pkg.setXml(target.part, withMark(xml, relId));
-  if (owned.name !== target.name) renameSheet(pkg, target, owned.name);
+  setSheetEntry(pkg, target, owned.name, owned.state);
 }
 
-function renameSheet(pkg: XlsxPackage, target: SheetEntry, name: string): void {
+/** Renames the workbook's <sheet> entry and sets its state, where they differ. */
+function setSheetEntry(pkg: XlsxPackage, target: SheetEntry, name: string, state: OwnedSheet["state"]): void {
   const wbPart = pkg.workbookPart();
   const xml = pkg.xml(wbPart)!;
   const sheets = findElement(xml, "sheets")!;
   const e = childElements(xml, sheets.contentStart, sheets.contentEnd, "sheet").find((s) => getAttr(s.tag, "name") === target.name)!;
-  pkg.setXml(wbPart, splice(xml, e.start, e.start + e.tag.length, setAttr(e.tag, "name", name)));
+  let tag = e.tag;
+  if (name !== target.name) tag = setAttr(tag, "name", name);
+  if ((getAttr(tag, "state") ?? undefined) !== state) tag = state ? setAttr(tag, "state", state) : tag.replace(/\sstate\s*=\s*("[^"]*"|'[^']*')/, "");
+  if (tag !== e.tag) pkg.setXml(wbPart, splice(xml, e.start, e.start + e.tag.length, tag));
 }
 
 function addSheetPart(pkg: XlsxPackage, owned: OwnedSheet, xml: string): void {
@@ -309,7 +366,8 @@ function addSheetPart(pkg: XlsxPackage, owned: OwnedSheet, xml: string): void {
   const sheetId = Math.max(0, ...list.map((s) => Number(getAttr(s.tag, "sheetId") ?? "0"))) + 1;
   const relPrefix = list.length ? (/\s([\w.-]+):id\s*=/.exec(list[0].tag)?.[1] ?? "r") : "r";
   const p = prefixOf(sheets.tag);
-  const entry = `<${p}sheet name="${escapeXml(owned.name)}" sheetId="${sheetId}" ${relPrefix}:id="${wbRel}"/>`;
+  const state = owned.state ? ` state="${owned.state}"` : "";
+  const entry = `<${p}sheet name="${escapeXml(owned.name)}" sheetId="${sheetId}"${state} ${relPrefix}:id="${wbRel}"/>`;
   const next = sheets.selfClosing
     ? splice(wbXml, sheets.start, sheets.end, `${sheets.tag.replace(/\s*\/>$/, ">")}${entry}</${p}sheets>`)
     : splice(wbXml, sheets.contentEnd, sheets.contentEnd, entry);

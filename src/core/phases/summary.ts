@@ -1,8 +1,9 @@
 // The summary's phase blocks (issue 11), as data in the summary model: for a preventivo the
 // targets per year by objective and the resources by Missione/Programma; for a monitoring
-// the indicators on track / late by objective. buildSummaryModel (reader/summary.ts) calls
-// phaseSummaryBlocks; renderers draw them like any other block.
-import type { SummaryBlock, SummaryCell, SummaryColumn } from "../reader/summary";
+// the indicators on track / late by objective. buildSummaryModel (src/core/summary) places
+// them on the sheet's column grid like any other block; renderers draw them the same way.
+import type { SummaryCell } from "../summary/model";
+import { columns, SUMMARY_GRID_COLUMNS, type ColumnSpec, type Draft } from "../summary";
 import type { WorkbookAnalysis } from "../reader/analyze";
 import { formatPercent } from "../format";
 import { italianDate, PHASE_SUMMARY } from "../../messages/phases";
@@ -10,26 +11,33 @@ import { indicatorTargets, valueText } from "./targets";
 
 const text = (v: string | undefined, fromUser = true): SummaryCell => ({ value: v ?? "", fromUser: fromUser || undefined });
 
-/** Blocks starting at sheet row `startRow` (0-based title row); `nextRow` is where the next block goes. */
-export function phaseSummaryBlocks(analysis: WorkbookAnalysis, startRow: number): { blocks: SummaryBlock[]; nextRow: number } {
-  const blocks: SummaryBlock[] = [];
-  let row = startRow;
-  const push = (b: Omit<SummaryBlock, "titleRow">) => {
-    blocks.push({ ...b, titleRow: row, emptyText: b.rows.length ? undefined : PHASE_SUMMARY.noRows });
-    row += 2 + Math.max(1, b.rows.length) + 1;
-  };
+
+/** `n` spans that cover `total` grid columns, as evenly as they can (the first ones wider). */
+function spans(n: number, total: number): number[] {
+  const base = Math.floor(total / n);
+  return Array.from({ length: n }, (_, i) => base + (i < total - base * n ? 1 : 0));
+}
+
+/** The phase's blocks, in the order they are printed (none in a consuntivo). */
+export function phaseSummaryDrafts(analysis: WorkbookAnalysis): Draft[] {
+  const drafts: Draft[] = [];
   const C = PHASE_SUMMARY.columns;
+  // Grid columns left for the targets of the years, after Foglio (1), Obiettivo (3), Indicatore (2).
+  // (Read here, not at load: this module and the summary's import each other.)
+  const TARGET_COLUMNS = SUMMARY_GRID_COLUMNS - 6;
 
   if (analysis.phase === "preventivo") {
     const years = new Set<number>();
     const perIndicator = analysis.plan.objectives.map((o) => o.indicators.map((i) => indicatorTargets(i, analysis.year)));
     for (const list of perIndicator) for (const ts of list) for (const t of ts) if (t.year !== undefined) years.add(t.year);
-    const sorted = [...years].sort((a, b) => a - b);
-    const columns: SummaryColumn[] = [
-      { header: C.sheet, kind: "text", width: 24 },
-      { header: C.objective, kind: "text", width: 40 },
-      { header: C.indicator, kind: "text", width: 40 },
-      ...sorted.map((y): SummaryColumn => ({ header: C.target(y), kind: "text", width: 14 })),
+    // The sheet is one page wide: at most one grid column per year.
+    const sorted = [...years].sort((a, b) => a - b).slice(0, TARGET_COLUMNS);
+    const yearSpans = sorted.length ? spans(sorted.length, TARGET_COLUMNS) : [];
+    const specs: ColumnSpec[] = [
+      [C.sheet, "text", 1],
+      [C.objective, "text", sorted.length ? 3 : 5],
+      [C.indicator, "text", sorted.length ? 2 : 7],
+      ...sorted.map((y, i): ColumnSpec => [C.target(y), "text", yearSpans[i]]),
     ];
     const rows: SummaryCell[][] = [];
     analysis.plan.objectives.forEach((o, oi) => {
@@ -48,33 +56,35 @@ export function phaseSummaryBlocks(analysis: WorkbookAnalysis, startRow: number)
         ]);
       });
     });
-    push({ id: "phaseTargets", title: PHASE_SUMMARY.targetsTitle(analysis.year), columns, rows });
+    drafts.push({ id: "phaseTargets", title: PHASE_SUMMARY.targetsTitle(analysis.year), columns: columns(specs), rows, emptyText: PHASE_SUMMARY.noRows });
     const res = analysis.result.rollups.missioneProgramma;
-    push({
+    drafts.push({
       id: "phaseResources",
       title: PHASE_SUMMARY.resourcesTitle,
-      columns: [
-        { header: C.missioneProgramma, kind: "text", width: 40 },
-        { header: C.objectives, kind: "integer", width: 10 },
-        { header: C.resources, kind: "euro", width: 16 },
-        { header: C.internal, kind: "integer", width: 12 },
-      ],
+      columns: columns([
+        [C.missioneProgramma, "text", 5],
+        [C.objectives, "integer", 2],
+        [C.resources, "euro", 3],
+        [C.internal, "integer", 3],
+      ]),
       rows: res.map((r) => [text(r.label), { value: r.objectiveCount }, { value: r.resources }, { value: r.internalCount }]),
+      emptyText: PHASE_SUMMARY.noRows,
     });
   } else if (analysis.phase === "monitoraggio" && analysis.monitoring) {
     const m = analysis.monitoring;
-    push({
+    drafts.push({
       id: "phaseProgress",
       title: PHASE_SUMMARY.progressTitle(italianDate(m.asOf), formatPercent(m.share)),
-      columns: [
-        { header: C.sheet, kind: "text", width: 24 },
-        { header: C.objective, kind: "text", width: 40 },
-        { header: C.onTrack, kind: "integer", width: 10 },
-        { header: C.late, kind: "integer", width: 11 },
-        { header: C.notMeasured, kind: "integer", width: 12 },
-      ],
+      columns: columns([
+        [C.sheet, "text", 1],
+        [C.objective, "text", 4],
+        [C.onTrack, "integer", 3],
+        [C.late, "integer", 3],
+        [C.notMeasured, "integer", 2],
+      ]),
       rows: m.objectives.map((o) => [text(o.sheet), text(o.name), { value: o.onTrack }, { value: o.late }, { value: o.notMeasured }]),
+      emptyText: PHASE_SUMMARY.noRows,
     });
   }
-  return { blocks, nextRow: row };
+  return drafts;
 }

@@ -5,7 +5,7 @@ import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInp
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1, parseA1, type MergeArea } from "./grid";
 import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
-import { addPhaseCells, findHeader, headerProblemsOf, type Header } from "./columns";
+import { addPhaseCells, findHeader, headerProblemsOf, REQUIRED, type Header } from "./columns";
 import { planPhase, planYear, type SheetPhaseNote, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 import { findMissingColumns } from "./missingColumns";
@@ -180,9 +180,15 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
   // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
-  // A preventivo has no Stato, and an undecidable Stato is reported by name (columns.ts): not "missing" —
-  // unless a column without a header holds the Stato's values (its header deleted by mistake).
-  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header)).filter((m) => m.role !== "actual" || header.missing.includes("actual") || (m.guessCol !== undefined && !header.headerProblems.length));
+  // A preventivo has targets and no Stato or Performance yet: their absence is not a problem — unless a
+  // column without a header holds the Stato's values (its header deleted by mistake). An undecidable Stato
+  // is its own error (columns.ts).
+  const notYet: ReadonlySet<string> = header.phase === "preventivo" ? new Set(["stated"]) : new Set();
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header)).filter((m) => {
+    if (notYet.has(m.role)) return false;
+    if (m.role === "actual") return header.missing.includes("actual") || (m.guessCol !== undefined && !header.headerProblems.length);
+    return !(REQUIRED as readonly string[]).includes(m.role) || header.missing.includes(m.role);
+  });
   for (const m of missing) {
     const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
     const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
