@@ -4,6 +4,8 @@
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
 import type { LeftOutCard, StatedChange } from "../core/reader/writeback";
+import type { Phase } from "../core/types";
+import type { Monitoring } from "../core/phases/monitoring";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -38,6 +40,23 @@ export interface Analysis {
   rectifications?: Rectification[];
   /** The add-in's summary sheet and whether the plan or the rules changed since it was built. */
   summary?: SummaryStatus | null;
+  /** Phase of the year read from the headers (preventivo: nothing to compute or write). */
+  phase?: Phase;
+  year?: number;
+  /** Monitoring: the date of the Stato (ISO) and each indicator's progress. */
+  asOf?: string;
+  monitoring?: Monitoring;
+}
+
+/** What «Nuovo anno» made: a new workbook, the open one untouched. */
+export interface NextYearReport {
+  year: number;
+  objectives: number;
+  indicators: number;
+  /** Target cells left blank («target da definire»). */
+  toDefine: number;
+  /** Name of the file offered for download (preview); absent when Excel opened the new workbook. */
+  fileName?: string;
 }
 
 export interface WriteReport {
@@ -66,6 +85,9 @@ export interface WorkbookHost {
   loadPolicy(): Promise<Policy>;
   /** Saves the policy in the workbook and recalculates the PIANO.* cells. */
   savePolicy(policy: Policy): Promise<void>;
+  /** «Nuovo anno»: next year's plan in a new workbook (Excel.createWorkbook, ExcelApi 1.8; the
+   *  preview downloads it). The open workbook is not touched. Absent where not supported. */
+  createNextYear?(onProgress?: ProgressFn): Promise<NextYearReport>;
 }
 
 /**

@@ -242,6 +242,7 @@ export const ui = {
       settings: "Impostazioni non salvate",
       loadSettings: "Impostazioni non lette",
       select: "Cella non selezionata",
+      nextYear: "Nuovo anno non creato",
     },
     whatToDo: {
       analyze: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova.",
@@ -253,6 +254,7 @@ export const ui = {
       settings: "Controlla che la cartella non sia protetta, poi riprova. Le impostazioni precedenti restano valide.",
       loadSettings: "Vengono mostrate le impostazioni predefinite. Puoi salvarle di nuovo.",
       select: "Esegui di nuovo la verifica: il foglio potrebbe essere stato rinominato o eliminato.",
+      nextYear: "La cartella aperta non è stata modificata. Controlla le intestazioni dei target (per esempio «Target 2023») e riprova.",
     },
     detail: (message: string): string => `Dettaglio: ${message}`,
     dismiss: "Chiudi messaggio",

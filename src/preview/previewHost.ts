@@ -3,7 +3,7 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
+import type { Analysis, NextYearReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
@@ -14,6 +14,8 @@ import { ui } from "../messages/ui";
 import { inspectPackage, PackageError } from "../adapters/xlsx/inspect";
 import { PACKAGE } from "../messages/limits";
 import { addEmptyCard } from "./emptyCard";
+import { nextYearXlsx } from "../adapters/exceljs/nextYear";
+import { NEXT_YEAR_EXCEL, NEXT_YEAR_UI } from "../messages/phasesUi";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -45,6 +47,19 @@ export interface PreviewHostOptions {
   /** Fetches the example workbook's bytes; null when unavailable. */
   fetchExample?: () => Promise<ArrayBuffer | null>;
   exampleName?: string;
+  /** Hands a generated workbook to the user (default: a download link clicked). */
+  deliver?: (blob: Blob, fileName: string) => void;
+}
+
+function defaultDeliver(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const EXAMPLE_URL = "assets/esempio-piano-2022.xlsx";
@@ -205,6 +220,19 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     const buf = await wb.xlsx.writeBuffer();
     return new Blob([buf as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  }
+
+  /** «Nuovo anno»: next year's plan from the open workbook, downloaded as a new file; the open one is untouched. */
+  async createNextYear(onProgress?: ProgressFn): Promise<NextYearReport> {
+    const wb = await this.ready();
+    const lib = await this.loadLibrary();
+    onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 0, total: 1 });
+    const { bytes, plan } = await nextYearXlsx(lib, new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (plan.problems.length) throw new PreviewError(plan.problems[0].message);
+    const fileName = NEXT_YEAR_UI.fileName(plan.year, this.snap.fileName ?? "piano.xlsx");
+    (this.options.deliver ?? defaultDeliver)(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName);
+    onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 1, total: 1 });
+    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, fileName };
   }
 
   private async ready(): Promise<ExcelJS.Workbook> {

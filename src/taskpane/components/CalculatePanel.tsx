@@ -67,7 +67,8 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
   const calculate = async () => {
     const r = await runner.run("calculate", async (onProgress) => {
       const analysis = await host.analyze(onProgress);
-      if (analysis.cardCount === 0) return { generation, kind: "results", analysis, report: null } as Outcome;
+      // No cards, or a preventivo (no Stato yet): nothing to compute or write.
+      if (analysis.cardCount === 0 || analysis.phase === "preventivo") return { generation, kind: "results", analysis, report: null } as Outcome;
       // Filling empty Performance cells replaces nothing: ask only when a value is overwritten.
       const replaced = analysis.changes.filter((c) => !isBlank(c.before));
       if (replaced.length > 0 && !(await confirm(replaced, analysis))) return { generation, kind: "cancelled" } as Outcome;
@@ -90,7 +91,7 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
     if (r) setSummaryRefreshed({ generation, sheet: r.value });
   };
 
-  const results = shown?.kind === "results" && shown.analysis.cardCount > 0 ? shown : null;
+  const results = shown?.kind === "results" && shown.analysis.cardCount > 0 && shown.analysis.phase !== "preventivo" ? shown : null;
   const stale = results?.analysis.summary?.stale && !(summaryRefreshed && summaryRefreshed.generation === generation) ? results.analysis.summary : null;
 
   return (
@@ -124,8 +125,8 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
           </MessageBarBody>
         </MessageBar>
       )}
-      {shown?.kind === "results" && shown.analysis.cardCount === 0 && (
-        <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
+      {shown?.kind === "results" && (shown.analysis.cardCount === 0 || shown.analysis.phase === "preventivo") && (
+        <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} computing />
       )}
       {stale && (
         <MessageBar intent="warning" aria-live="polite">
