@@ -29,8 +29,23 @@ export default tseslint.config(
   {
     // The pane's components and logic reach the workbook only through WorkbookHost; Office
     // is handed in by the entry files (index.tsx, officeReady.ts, theme.ts), which keep it.
-    files: ["src/taskpane/components/**/*.{ts,tsx}", "src/taskpane/useRunner.ts", "src/taskpane/policyForm.ts", "src/taskpane/host.ts"],
+    files: ["src/taskpane/components/**/*.{ts,tsx}", "src/taskpane/useRunner.ts", "src/taskpane/policyForm.ts"],
     rules: { "no-restricted-globals": ["error", "Excel", "Office", "OfficeRuntime"] },
+  },
+  {
+    // The host contract is neutral ground: pure types (and isUserFacingError) over core, no
+    // Office, no React, and it imports neither side that implements or consumes it.
+    files: ["src/host/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "Office", "Excel", "OfficeRuntime", "CustomFunctions", "window", "document"],
+      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "exceljs", "**/excel/**", "**/taskpane/**", "**/functions/**", "**/adapters/**", "**/preview/**", "**/cli/**"] }],
+    },
+  },
+  {
+    // The Office.js layer and the preview's host implement the contract from src/host; they
+    // never reach into the task pane.
+    files: ["src/excel/**/*.ts", "src/preview/previewHost.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["**/taskpane/**"] }] },
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],

@@ -14,6 +14,8 @@ import { DOCUMENT_CLI } from "../messages/document";
 import { toJsonReport, textReport } from "./report";
 import { runDocumento, type CliIo } from "./commands/documento";
 import { checkCsvPath, writeCsv } from "./commands/csv";
+import { parsePolicy, type Policy } from "../core/policy";
+import { POLICY_FILE } from "../messages/engine";
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
 class UsageError extends Error {
@@ -32,6 +34,8 @@ interface Args {
   /** calcola --csv: the open-data CSV to write. */
   csv?: string;
   json: boolean;
+  /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
+  rules?: string;
 }
 
 /** Files above this size get progress lines on stderr. */
@@ -46,6 +50,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let out: string | undefined;
   let csv: string | undefined;
   let json = false;
+  let rules: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") {
@@ -61,6 +66,11 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--csv" ? rest[++i] : a.slice("--csv=".length);
       if (!v || v.startsWith("--")) throw new UsageError(DOCUMENT_CLI.csvMissingValue, true);
       csv = v;
+    } else if (a === "--regole" || a.startsWith("--regole=")) {
+      if (command === "esempio") throw new UsageError(CLI.optionNotAllowed("--regole", command), true);
+      const v = a === "--regole" ? rest[++i] : a.slice("--regole=".length);
+      if (!v || v.startsWith("--")) throw new UsageError(POLICY_FILE.missingValue, true);
+      rules = v;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -70,7 +80,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, csv, json };
+  return { command, file, out, json, ...(csv ? { csv } : {}), ...(rules ? { rules } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -100,6 +110,25 @@ async function loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workb
     throw new UsageError(CLI.corruptXlsx(file, (e as Error).message));
   }
   return wb;
+}
+
+/** Reads a body's SMVP file; an unreadable or invalid one stops with the Italian errors (exit 2). */
+function readPolicyFile(file: string): Policy {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(POLICY_FILE.cannotRead(file, (e as Error).message));
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(POLICY_FILE.notJson(file, (e as Error).message));
+  }
+  const checked = parsePolicy(raw);
+  if (!checked.ok) throw new UsageError(POLICY_FILE.invalid(file, checked.errors));
+  return checked.policy;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -156,6 +185,7 @@ const cliIo: CliIo = {
   readInput,
   loadWorkbook,
   sameFile,
+  readPolicyFile,
   writeAtomic,
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
@@ -165,7 +195,7 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
   const args = parseArgs(argv);
   if (args === "help") {
-    process.stdout.write(CLI.usage + "\n");
+    process.stdout.write(CLI.usage + "\n" + POLICY_FILE.usage + "\n");
     return 0;
   }
   if (args.command === "esempio") {
@@ -177,6 +207,7 @@ async function run(argv: string[]): Promise<number> {
   if (args.out && sameFile(args.file, args.out)) throw new UsageError(CLI.outIsInput);
   if (args.csv) checkCsvPath(args.csv, args.file, args.out, cliIo);
 
+  const policy = args.rules ? readPolicyFile(args.rules) : undefined;
   const buffer = readInput(args.file);
   const showProgress = buffer.length >= LARGE_FILE_BYTES || process.env.PIANO_PERF_PROGRESS === "1";
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
@@ -184,7 +215,7 @@ async function run(argv: string[]): Promise<number> {
   const wb = await loadWorkbook(args.file, buffer);
   const grid = gridFromExcelJs(wb);
   progress(CLI.progressAnalyze(cellCount(grid)));
-  const analysis = analyzeWorkbook(grid);
+  const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string } | null = null;

@@ -4,7 +4,7 @@
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import type { WorkbookGrid } from "../core/reader/grid";
 import type { Policy } from "../core/policy";
-import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../taskpane/host";
+import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../host/workbookHost";
 import { EXCEL_PROGRESS } from "../messages/excel";
 import { runExcel } from "./officeRun";
 import { readWorkbookGrid } from "./readGrid";

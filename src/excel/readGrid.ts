@@ -5,7 +5,7 @@
 // and the add-in's ownership marks, one (more only past Excel's 5 MB limit) for the cells.
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../core/reader/grid";
 import { parseA1 } from "../core/reader/grid";
-import type { ProgressFn } from "../taskpane/host";
+import type { ProgressFn } from "../host/workbookHost";
 import { EXCEL_PROGRESS } from "../messages/excel";
 import { formulaOf } from "./cells";
 import { isApiSupported } from "./officeRun";

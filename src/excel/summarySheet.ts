@@ -11,7 +11,7 @@ import { a1, parseA1 } from "../core/reader/grid";
 import { buildSummaryModel, summarySheetName, SUMMARY_PALETTE, type SummaryBlock, type SummaryModel } from "../core/reader/summary";
 import { SUMMARY } from "../messages/workbook";
 import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
-import type { ProgressFn } from "../taskpane/host";
+import type { ProgressFn } from "../host/workbookHost";
 import { ExcelHostError } from "./errors";
 import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, SyncBudget, writeBlock } from "./payload";

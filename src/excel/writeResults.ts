@@ -8,7 +8,7 @@ import type { WorkbookAnalysis } from "../core/reader/analyze";
 import { cellValueOfWrite, type CellWrite } from "../core/reader/writeback";
 import { a1, parseA1 } from "../core/reader/grid";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
-import type { ProgressFn, WriteReport } from "../taskpane/host";
+import type { ProgressFn, WriteReport } from "../host/workbookHost";
 import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
 import { ExcelHostError } from "./errors";
 import { cellKey, formulaOf, sameContent, type CellContent } from "./cells";

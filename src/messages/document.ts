@@ -30,7 +30,7 @@ export const DOCUMENT = {
       `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
     objectives: "Gli obiettivi operativi",
     rollups: "Risultati aggregati",
-    rollupsIntro: (mean: string) => `Performance media degli obiettivi (${mean}), per livello di aggregazione.`,
+    rollupsIntro: (mean: string) => `Performance degli obiettivi per livello di aggregazione; media degli obiettivi: ${mean}.`,
     planPerformance: (p: string) => `Performance complessiva del piano: ${p}`,
     annex: "Allegato – Rettifiche e forzature",
     annexIntro:
@@ -47,7 +47,6 @@ export const DOCUMENT = {
     obiettivoStrategico: "Per obiettivo strategico",
     areaResponsabilita: "Per area di responsabilità",
   },
-  meanKinds: { simple: "media semplice", resources: "media pesata sulle risorse in euro" },
   fields: {
     missione: "Missione",
     programma: "Programma",
@@ -100,6 +99,7 @@ export const DOCUMENT = {
   },
   total: "Totale",
   internalResources: "Risorse interne",
+  excluded: "non valutabile (escluso dalla media)",
   notAvailable: "n.d.",
   notSpecified: "(non indicato)",
   lights: { verde: "verde", giallo: "giallo", rosso: "rosso" },
@@ -139,20 +139,12 @@ export const OPEN_DATA = {
   yes: "si",
   no: "no",
   notAvailable: "n.d.",
-  rules: {
-    ratio: "rapporto A/T",
-    inverse: "rapporto inverso T/A",
-    reflection: "riflessione 2 − A/T",
-    exact: "uguaglianza",
-    proportional: "scadenza: proporzionale ai giorni dal 1° gennaio",
-    zeroIfLate: "scadenza: 0% se in ritardo",
-  },
 } as const;
 
 /** `piano-perf documento` and `calcola --csv`. */
 export const DOCUMENT_CLI = {
   usage: [
-    "  piano-perf documento FILE.xlsx --out PIRA.docx [--ente NOME] [--fase consuntivo|preventivo]",
+    "  piano-perf documento FILE.xlsx --out PIRA.docx [--ente NOME] [--fase consuntivo|preventivo] [--regole SMVP.json]",
     "                                                      genera il documento del Piano (Word, .docx)",
     "  piano-perf calcola FILE.xlsx --csv DATI.csv        con --csv salva anche i dati aperti (un indicatore per riga)",
   ].join("\n"),

@@ -3,7 +3,7 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../taskpane/host";
+import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";

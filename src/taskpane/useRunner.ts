@@ -2,7 +2,7 @@
 // twice, nor run while a summary is being built. The lock is a ref (set synchronously,
 // so a double click before React re-renders is refused) mirrored in state for the UI.
 import { useCallback, useRef, useState } from "react";
-import type { Progress, ProgressFn } from "./host";
+import type { Progress, ProgressFn } from "../host/workbookHost";
 
 export type OperationKind = "analyze" | "calculate" | "restore" | "summary" | "insertCard" | "settings" | "loadSettings" | "select";
 

@@ -5,7 +5,7 @@ import { SETTINGS_SHEET_NAME } from "../../src/core/reader/settings";
 import { adoptWorkbookPolicyOnStart, createExcelHost } from "../../src/excel/excelHost";
 import { EMPTY_CARD_LAYOUT } from "../../src/excel/emptyCard";
 import { getFunctionsPolicy, resetFunctionsPolicy } from "../../src/functions/policyState";
-import type { Progress } from "../../src/taskpane/host";
+import type { Progress } from "../../src/host/workbookHost";
 import { cellAddress } from "./fakeExcel";
 import { exampleGrid, fakeWith } from "./workbooks";
 

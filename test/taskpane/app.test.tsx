@@ -2,7 +2,7 @@
 import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import type { Analysis } from "../../src/taskpane/host";
+import type { Analysis } from "../../src/host/workbookHost";
 import { readyWithin } from "../../src/taskpane/officeReady";
 import { isDarkColor, loadTheme, themeKind } from "../../src/taskpane/theme";
 import { FakeHost } from "./fakeHost";

@@ -5,7 +5,7 @@ import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { isUserFacingError } from "../../src/taskpane/host";
+import { isUserFacingError } from "../../src/host/workbookHost";
 import { FailureMessage, userMessage } from "../../src/taskpane/components/OperationStatus";
 import { ErrorBoundary } from "../../src/taskpane/components/ErrorBoundary";
 import { ExcelHostError, toHostError } from "../../src/excel/errors";

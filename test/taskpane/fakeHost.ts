@@ -2,7 +2,7 @@
 // the real reader/engine analyse it, writes change its cells (and can be restored),
 // the summary adds a sheet, settings are stored in the settings sheet. Tests can make
 // the next call of a method fail, or hold it open to look at the pane mid-run.
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../../src/taskpane/host";
+import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../../src/host/workbookHost";
 import type { CellValue } from "../../src/core/types";
 import type { Policy } from "../../src/core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";

@@ -3,7 +3,7 @@ import * as React from "react";
 import { render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type PanelId } from "../../src/taskpane/components/App";
-import type { WorkbookHost } from "../../src/taskpane/host";
+import type { WorkbookHost } from "../../src/host/workbookHost";
 
 export function renderPane(host: WorkbookHost, initialPanel?: PanelId) {
   return render(

@@ -12,6 +12,7 @@ import { gridFromExcelJs } from "../../adapters/exceljs";
 import { DOCUMENT_CLI } from "../../messages/document";
 import type { DocumentPhase } from "../../messages/document";
 import { CLI } from "../../messages/cli";
+import type { Policy } from "../../core/policy";
 
 /** What the command needs from main.ts (file handling and its error type), passed in to avoid a cycle. */
 export interface CliIo {
@@ -19,6 +20,8 @@ export interface CliIo {
   readInput(file: string): Buffer;
   loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook>;
   sameFile(a: string, b: string): boolean;
+  /** Reads and checks `--regole SMVP.json` (Italian usage error when unreadable). */
+  readPolicyFile(file: string): Policy;
   /** Writes through a temporary file (never half a file). */
   writeAtomic(file: string, data: Uint8Array): void;
   stdout(line: string): void;
@@ -30,6 +33,8 @@ export interface DocumentoArgs {
   out: string;
   ente?: string;
   phase?: DocumentPhase;
+  /** `--regole SMVP.json`, as for verifica and calcola. */
+  rules?: string;
 }
 
 export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">): DocumentoArgs {
@@ -37,6 +42,7 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
   let out: string | undefined;
   let ente: string | undefined;
   let phase: DocumentPhase | undefined;
+  let rules: string | undefined;
   // "--opt value" or "--opt=value".
   const take = (i: number, option: string, example: string): { v: string; next: number } => {
     const a = rest[i];
@@ -52,6 +58,8 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
       ({ v: out, next: i } = take(i, "--out", "PIRA.docx"));
     } else if (name === "--ente") {
       ({ v: ente, next: i } = take(i, "--ente", '"Camera di Commercio di …"'));
+    } else if (name === "--regole") {
+      ({ v: rules, next: i } = take(i, "--regole", "SMVP.json"));
     } else if (name === "--fase") {
       const t = take(i, "--fase", "consuntivo");
       i = t.next;
@@ -69,7 +77,7 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
   if (!file) throw io.usageError(CLI.missingFile("documento"), true);
   if (!out) throw io.usageError(DOCUMENT_CLI.outRequired, true);
   if (!/\.docx$/i.test(out)) throw io.usageError(DOCUMENT_CLI.outNotDocx(out), true);
-  return { file, out, ente, phase };
+  return { file, out, ente, phase, ...(rules ? { rules } : {}) };
 }
 
 /** The document's bytes from an analysis: what the pane and the preview produce too. */
@@ -95,10 +103,11 @@ export async function documentBytes(
 export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
   const args = parseDocumentoArgs(rest, io);
   if (io.sameFile(args.file, args.out)) throw io.usageError(CLI.outIsInput);
+  const policy = args.rules ? io.readPolicyFile(args.rules) : undefined;
   const buffer = io.readInput(args.file);
   const wb = await io.loadWorkbook(args.file, buffer);
   const grid: WorkbookGrid = gridFromExcelJs(wb);
-  const analysis = analyzeWorkbook(grid);
+  const analysis = analyzeWorkbook(grid, policy);
   if (analysis.cardCount === 0) {
     io.stderr(DOCUMENT_CLI.noCards(args.file));
     return 1;

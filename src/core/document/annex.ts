@@ -28,8 +28,10 @@ export interface AnnexOverride {
   indicator: string;
   /** What the rules give (fraction), null when not available. */
   computed: number | null;
-  /** The value used instead (fraction), null = forced to n.d. */
+  /** The value used instead (fraction), null = forced to n.d. or excluded. */
   forced: number | null;
+  /** The indicator was declared «non valutabile» (excluded from the mean) rather than forced. */
+  excluded?: boolean;
   /** Why: the note written with the override. */
   note: string;
 }
@@ -63,6 +65,7 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
       const entry = { objective: o.name, indicator: i.name };
       if (i.performanceCell) names.set(key(sheet, i.performanceCell), entry);
       if (i.cell) names.set(key(sheet, i.cell), entry);
+      if (i.override?.cell) names.set(key(sheet, i.override.cell), entry);
     }
   }
   const nameOf = (sheet: string | null, cell: string | null) => names.get(key(sheet, cell)) ?? { objective: "", indicator: "" };
@@ -95,9 +98,29 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
     const n = nameOf(r.sheet, r.cell);
     add({ ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator });
   }
-  const overrides = (sources.overrides ?? []).map((r) => {
+  // Forced values the engine applied (the «Performance forzata» column), then other sources.
+  const overrides = new Map<string, AnnexOverride>();
+  for (const o of analysis.result.objectives) {
+    for (const i of o.indicators) {
+      if (!i.override) continue;
+      const sheet = i.sheet ?? o.sheet ?? null;
+      const cell = i.override.cell ?? i.performanceCell ?? null;
+      const excluded = i.override.kind === "excluded";
+      overrides.set(key(sheet, cell), {
+        sheet,
+        cell,
+        objective: o.name,
+        indicator: i.name,
+        computed: i.override.computed,
+        forced: i.override.performance,
+        note: i.override.note,
+        ...(excluded ? { excluded } : {}),
+      });
+    }
+  }
+  for (const r of sources.overrides ?? []) {
     const n = nameOf(r.sheet, r.cell);
-    return { ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator };
-  });
-  return { rectifications: order.map((k) => byCell.get(k)!), overrides };
+    overrides.set(key(r.sheet, r.cell), { ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator });
+  }
+  return { rectifications: order.map((k) => byCell.get(k)!), overrides: [...overrides.values()] };
 }

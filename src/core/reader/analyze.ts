@@ -9,7 +9,7 @@ import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from 
 import { readWorkbook } from "./readWorkbook";
 import { readSettings } from "./settings";
 
-/** A superset of the task pane's `Analysis` (src/taskpane/host.ts): pass it where an Analysis is expected. */
+/** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
   plan: PlanInput;
   result: PlanResult;

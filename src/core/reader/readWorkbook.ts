@@ -3,8 +3,10 @@
 // row per indicator. Sheets that are neither are listed as skipped, never as errors.
 import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
-import { a1, columnLetters } from "./grid";
-import { isTableRole, matchCardLabel, matchColumnHeader, type ColumnRole, type HeaderField, type TableRole } from "./labels";
+import { a1 } from "./grid";
+import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
+import { findHeader, type Header } from "./columns";
+import { planYear, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 
 export interface ReadOptions {
@@ -37,7 +39,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
   const objectives: ObjectiveInput[] = [];
   const problems: Problem[] = [];
   const skippedSheets: string[] = [];
-  const years: { year: number; sheet: string; cell: string }[] = [];
+  const years: SheetYear[] = [];
   const usedIds = new Set<string>();
 
   for (const sheet of grid.sheets) {
@@ -56,11 +58,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
     if (read.skipped) skippedSheets.push(sheet.name);
   }
 
-  const year = years[0]?.year;
-  const other = years.find((y) => y.year !== year);
-  if (year !== undefined && other) {
-    problems.push({ code: "READER_MIXED_YEARS", severity: "warning", message: READER.mixedYears(year, other.year, other.sheet), sheet: other.sheet, cell: other.cell });
-  }
+  const year = planYear(years, problems);
   if (objectives.length === 0) {
     problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
   }
@@ -90,54 +88,6 @@ function isBlank(v: CellValue): boolean {
 /** Free text of a header value: trimmed text; numbers as typed. */
 function fieldText(v: CellValue): string {
   return textOf(v).trim();
-}
-
-interface Header {
-  row: number;
-  columns: Map<ColumnRole, number>;
-  year?: number;
-  yearCol: number;
-  missing: TableRole[];
-  /** Column letters of the grid's columns (addresses are built for every table cell). */
-  letters: string[];
-}
-
-const REQUIRED: TableRole[] = ["actual", "target", "weight"];
-
-/** The first row that looks like an indicator table header (at least 3 known columns, 2 of them required). */
-function findHeader(sheet: SheetGrid): Header | null {
-  const { values } = sheet;
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    let candidates = 0;
-    for (let c = 0; c < row.length; c++) if (typeof row[c] === "string" && row[c] !== "") candidates++;
-    if (candidates < 3) continue;
-    const columns = new Map<ColumnRole, number>();
-    const distances = new Map<ColumnRole, number>();
-    let year: number | undefined;
-    let yearCol = -1;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || v === "") continue;
-      const m = matchColumnHeader(v);
-      if (!m) continue;
-      const prev = distances.get(m.role);
-      if (prev !== undefined && prev <= m.distance) continue;
-      columns.set(m.role, c);
-      distances.set(m.role, m.distance);
-      if (m.year && year === undefined && (m.role === "actual" || m.role === "target")) {
-        year = m.year;
-        yearCol = c;
-      }
-    }
-    const tableRoles = [...columns.keys()].filter(isTableRole);
-    const required = REQUIRED.filter((role) => columns.has(role));
-    if (tableRoles.length >= 3 && required.length >= 2) {
-      const letters = row.map((_, c) => columnLetters(c + sheet.startCol));
-      return { row: r, columns, year, yearCol, missing: REQUIRED.filter((role) => !columns.has(role)), letters };
-    }
-  }
-  return null;
 }
 
 /** For each card label found above `limitRow`, the address and value of the first non-empty cell to its right. */
@@ -265,7 +215,7 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
   const seen = new Set<string>();
   for (const l of labels) {
     // Hierarchy labels belong to the header block above the table; "Performance obiettivo" may be anywhere.
-    if (l.field !== "objectivePerformance" && l.row > header.row) continue;
+    if (l.field !== "objectivePerformance" && l.field !== "objectiveWeight" && l.row > header.row) continue;
     if (seen.has(l.field)) continue;
     seen.add(l.field);
     const cell = addr(l.valueRow, l.valueCol);
@@ -276,6 +226,8 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
       const empty = l.value === "" || l.value === null;
       const unknownMerges = sheet.mergesUnknown === true;
       objective.performanceCell = empty && unknownMerges && statedCol !== undefined && statedCol > l.col ? addr(l.valueRow, statedCol) : cell;
+    } else if (l.field === "objectiveWeight") {
+      objective.objectiveWeight = { value: l.value, format: l.format, address: cell };
     } else if (l.field === "risorseEconomiche") {
       objective.risorseEconomiche = { value: l.value, format: l.format, address: cell };
       objective.fieldCells!.risorseEconomiche = cell;
@@ -326,8 +278,10 @@ function indicatorRows(sheet: SheetGrid, header: Header): number[] {
 
 /** "Performance obiettivo" / "Grado di raggiungimento obiettivo": a cheap test first, as it runs on every cell of the table. */
 function isObjectivePerformanceLabel(v: CellValue): boolean {
-  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && matchCardLabel(v) === "objectivePerformance";
+  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && (matchCardLabel(v) === "objectivePerformance" || matchCardLabel(v) === "objectiveWeight");
 }
+
+const OPTIONAL_INDICATOR_COLUMNS = ["rule", "baseline", "thresholdMin", "thresholdMax", "forced", "note"] as const;
 
 function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: number): IndicatorInput {
   const row = sheet.values[r];
@@ -370,6 +324,11 @@ function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: num
   if (operator) input.operator = operator;
   const stated = cell("stated");
   if (stated) input.stated = stated;
+  // Optional columns (issue 10): present only when the table has them.
+  for (const role of OPTIONAL_INDICATOR_COLUMNS) {
+    const c = cell(role);
+    if (c) input[role] = c;
+  }
   return input;
 }
 
@@ -408,6 +367,8 @@ function readTable(sheet: SheetGrid, header: Header, usedIds: Set<string>, probl
           o.fieldCells!.risorseEconomiche = addr(r, rc);
         }
         if (perfCol !== undefined) o.performanceCell = addr(r, perfCol);
+        const wc = header.columns.get("objectiveWeight");
+        if (wc !== undefined) o.objectiveWeight = { value: row[wc] ?? "", format: fmt[wc] ?? "General", address: addr(r, wc) };
       }
       current = o;
     }

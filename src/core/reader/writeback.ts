@@ -8,7 +8,7 @@ import { WRITEBACK } from "../../messages/workbook";
 import { parseText } from "../values";
 
 /** A stated performance (or objective performance) the run will replace. Re-exported by
- *  src/taskpane/host.ts so the task pane and the core share one definition. */
+ *  src/host/workbookHost.ts so the task pane and the core share one definition. */
 export interface StatedChange {
   sheet: string;
   cell: string;

@@ -3,7 +3,7 @@
 import * as React from "react";
 import { Suspense, lazy, useState } from "react";
 import { Spinner, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
-import type { WorkbookHost } from "../host";
+import type { WorkbookHost } from "../../host/workbookHost";
 import { useRunner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { CalculatePanel } from "./CalculatePanel";

@@ -4,7 +4,7 @@
 import * as React from "react";
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
-import type { Analysis, StatedChange, WorkbookHost, WriteReport } from "../host";
+import type { Analysis, StatedChange, WorkbookHost, WriteReport } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { OperationStatus } from "./OperationStatus";

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CellValue } from "../../core/types";
-import type { StatedChange } from "../host";
+import type { StatedChange } from "../../host/workbookHost";
 import { ui } from "../../messages/ui";
 import { formatNumber } from "../../core/format";
 import { percentText } from "./format";

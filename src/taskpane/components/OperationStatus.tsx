@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ui } from "../../messages/ui";
-import { isUserFacingError } from "../host";
+import { isUserFacingError } from "../../host/workbookHost";
 import type { OperationKind, Runner } from "../useRunner";
 
 const useStyles = makeStyles({

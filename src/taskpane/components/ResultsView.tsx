@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Analysis, WorkbookHost, WriteReport } from "../host";
+import type { Analysis, WorkbookHost, WriteReport } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { trafficLight } from "../../core/light";

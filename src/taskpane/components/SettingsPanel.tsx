@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { defaultPolicy, type Policy } from "../../core/policy";
-import type { WorkbookHost } from "../host";
+import type { WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { formFromPolicy, policyFromForm, type FormErrors, type PolicyForm } from "../policyForm";

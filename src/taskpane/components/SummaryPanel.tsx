@@ -2,7 +2,7 @@
 import * as React from "react";
 import { useState } from "react";
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import type { Analysis, WorkbookHost } from "../host";
+import type { Analysis, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { OperationStatus } from "./OperationStatus";

@@ -1,5 +1,6 @@
-// What the task pane can ask of the workbook. Components receive an implementation
-// (Office.js in src/excel, in-memory in src/preview) and never call Office themselves.
+// The host contract: what the task pane can ask of the workbook. Neutral ground, pure types:
+// src/excel (Office.js) and src/preview (in memory) implement it, src/taskpane consumes it,
+// and components never call Office themselves.
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
 import type { StatedChange } from "../core/reader/writeback";

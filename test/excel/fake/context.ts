@@ -1,0 +1,71 @@
+// The request context: queued actions applied at context.sync(), with the payload limits.
+import { FakeOfficeError } from "./errors";
+import { LIMIT_BYTES } from "./limits";
+import type { FakeExcel, RunRecord } from "./excel";
+import type { FakeObject } from "./object";
+import { FakeApplication, FakeWorkbook } from "./workbook";
+
+export interface Action {
+  describe: string;
+  bytes: number;
+  apply: () => void;
+}
+
+export function byteLength(x: unknown): number {
+  return Buffer.byteLength(JSON.stringify(x ?? null), "utf8");
+}
+
+export class FakeContext {
+  pending: Action[] = [];
+  private nullables: FakeObject[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+  private responseBytes = 0;
+  constructor(readonly excel: FakeExcel, readonly options: Record<string, unknown>, private record: RunRecord) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = new FakeApplication(this);
+  }
+
+  queue(describe: string, payload: unknown, apply: () => void): void {
+    this.pending.push({ describe, bytes: byteLength([describe, payload]), apply });
+  }
+
+  trackNullable(o: FakeObject): void {
+    this.nullables.push(o);
+  }
+
+  addResponse(data: unknown): void {
+    this.responseBytes += byteLength(data);
+  }
+
+  async sync(): Promise<void> {
+    const excel = this.excel;
+    const index = excel.syncCount;
+    const actions = this.pending;
+    this.pending = [];
+    const nullables = this.nullables;
+    this.nullables = [];
+    const requestBytes = actions.reduce((n, a) => n + a.bytes, 0);
+    this.record.syncs.push({ requestBytes, responseBytes: 0, actions: actions.length });
+    excel.beforeSync?.(index);
+    await excel.waitCellEdit(this.options);
+    if (requestBytes > LIMIT_BYTES) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
+    this.responseBytes = 0;
+    for (const a of actions) {
+      try {
+        a.apply();
+      } catch (e) {
+        if (e instanceof FakeOfficeError) throw new FakeOfficeError(e.code, e.message, e.debugInfo.errorLocation ?? a.describe);
+        throw e;
+      }
+    }
+    for (const n of nullables) n.settleNull();
+    this.record.syncs[this.record.syncs.length - 1].responseBytes = this.responseBytes;
+    if (this.responseBytes > LIMIT_BYTES) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+    }
+    await Promise.resolve();
+  }
+}

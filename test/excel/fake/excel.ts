@@ -1,0 +1,204 @@
+// The fake host: a workbook plus the Excel namespace (`run`) the code under test calls.
+import type { CellValue } from "../../../src/core/types";
+import type { WorkbookGrid } from "../../../src/core/reader/grid";
+import { FakeOfficeError } from "./errors";
+import { cellAddress, compareVersions } from "./addresses";
+import { SheetData, type FakeCell } from "./data";
+import { FakeContext } from "./context";
+
+export interface FakeExcelOptions {
+  /** The host's ExcelApi version, e.g. "1.12". APIs above it fail with ApiNotFound. */
+  apiVersion?: string;
+  /** False = an old host that fails in cell-edit mode even with delayForCellEdit. */
+  honorsDelayForCellEdit?: boolean;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+}
+
+export interface RunRecord {
+  options: Record<string, unknown>;
+  syncs: SyncRecord[];
+}
+
+/** The fake host: a workbook plus the Excel namespace (`run`) the code under test calls. */
+export class FakeExcel {
+  sheets: SheetData[] = [];
+  workbookProtected = false;
+  activeSheet: SheetData | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  calculations: string[] = [];
+  deletedSheets: string[] = [];
+  runs: RunRecord[] = [];
+  /** Highest ExcelApi version any executed action needed. */
+  maxApiUsed = "1.1";
+  readonly apiVersion: string;
+  readonly honorsDelayForCellEdit: boolean;
+  private nextSheetId = 1;
+  private cellEdit: { done: Promise<void>; end: () => void } | null = null;
+  /** Called once before each sync is executed (tests use it to change the workbook mid-run). */
+  beforeSync: ((syncIndex: number) => void) | null = null;
+  /** Formula results the fake "calculates" for formulas written by the code under test. */
+  evaluateFormula: (formula: string) => CellValue = () => "#NAME?";
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? "1.12";
+    this.honorsDelayForCellEdit = options.honorsDelayForCellEdit ?? true;
+  }
+
+  // ---- test helpers
+  addSheet(name: string): SheetData {
+    const s = new SheetData(name, this.nextSheetId++);
+    this.sheets.push(s);
+    if (!this.activeSheet) this.activeSheet = s;
+    return s;
+  }
+
+  sheet(name: string): SheetData {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`fake: no sheet ${name}`);
+    return s;
+  }
+
+  findSheet(name: string): SheetData | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Loads a WorkbookGrid (the reader's cell model) as the workbook's content. */
+  loadGrid(grid: WorkbookGrid): void {
+    for (const g of grid.sheets) {
+      const s = this.addSheet(g.name);
+      g.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const f = g.formulas?.[r]?.[c] ?? "";
+          const fmt = g.formats[r]?.[c] ?? "General";
+          const isFormula = typeof f === "string" && f.startsWith("=") && !(typeof v === "string" && v === f);
+          if (v === "" && !isFormula && fmt === "General") return;
+          const cell = s.mutableCell(g.startRow + r, g.startCol + c);
+          cell.value = v === null ? "" : v;
+          cell.formula = isFormula ? f : null;
+          cell.numberFormat = fmt;
+        }),
+      );
+      s.merges = g.merges.map((m) => ({ ...m }));
+    }
+  }
+
+  beginCellEdit(): void {
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { done, end };
+  }
+
+  endCellEdit(): void {
+    const e = this.cellEdit;
+    this.cellEdit = null;
+    e?.end();
+  }
+
+  supports(version: string): boolean {
+    return compareVersions(this.apiVersion, version) >= 0;
+  }
+
+  get syncCount(): number {
+    return this.runs.reduce((n, r) => n + r.syncs.length, 0);
+  }
+
+  /** A deep, comparable picture of the workbook (for "nothing changed" assertions). */
+  snapshot(): unknown {
+    return this.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      protected: s.protected,
+      cells: [...s.cells.entries()]
+        .filter(([, c]) => c.value !== "" || c.formula !== null || c.numberFormat !== "General" || c.hyperlink || Object.keys(c.style).length)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, c]) => [k, JSON.parse(JSON.stringify(c))]),
+      merges: s.merges.map((m) => ({ ...m })),
+      customProperties: [...s.customProperties.values()].map((p) => ({ ...p })),
+      charts: s.charts.map((c) => ({ ...c })),
+      conditionalFormats: s.conditionalFormats.map((c) => JSON.parse(JSON.stringify(c))),
+      frozen: [s.frozenRows, s.frozenColumns],
+      columnWidths: [...s.columnWidths.entries()],
+      tabColor: s.tabColor,
+    }));
+  }
+
+  /** Cells whose value, formula or number format differ between two snapshots: "Sheet!A1". */
+  static changedCells(before: unknown, after: unknown): string[] {
+    type Snap = { name: string; cells: [string, FakeCell][] }[];
+    const index = (snap: Snap) => {
+      const m = new Map<string, string>();
+      for (const s of snap)
+        for (const [k, c] of s.cells) {
+          const [r, col] = k.split(",").map(Number);
+          m.set(`${s.name}!${cellAddress(r, col)}`, JSON.stringify([c.value, c.formula, c.numberFormat]));
+        }
+      return m;
+    };
+    const a = index(before as Snap), b = index(after as Snap);
+    const keys = new Set([...a.keys(), ...b.keys()]);
+    const empty = JSON.stringify(["", null, "General"]);
+    return [...keys].filter((k) => (a.get(k) ?? empty) !== (b.get(k) ?? empty)).sort();
+  }
+
+  // ---- the Excel namespace
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const prevExcel = g.Excel, prevOffice = g.Office;
+    g.Excel = { run: (a: unknown, b?: unknown) => this.run(a, b) };
+    g.Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version?: string) => name === "ExcelApi" && this.supports(version ?? "1.1"),
+        },
+      },
+    };
+    return () => {
+      g.Excel = prevExcel;
+      g.Office = prevOffice;
+    };
+  }
+
+  async run(a: unknown, b?: unknown): Promise<unknown> {
+    const options = (typeof a === "function" ? {} : (a ?? {})) as Record<string, unknown>;
+    const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<unknown>;
+    const record: RunRecord = { options: { ...options }, syncs: [] };
+    this.runs.push(record);
+    const ctx = new FakeContext(this, options, record);
+    const result = await batch(ctx);
+    if (ctx.pending.length > 0) {
+      throw new Error(`fake: Excel.run ended with ${ctx.pending.length} queued action(s) never synced`);
+    }
+    return result;
+  }
+
+  /** @internal */
+  async waitCellEdit(options: Record<string, unknown>): Promise<void> {
+    if (!this.cellEdit) return;
+    if (options.delayForCellEdit === true && this.honorsDelayForCellEdit) {
+      await this.cellEdit.done;
+      return;
+    }
+    throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+  }
+
+  /** @internal */
+  useApi(version: string, what: string): void {
+    if (!this.supports(version)) throw new FakeOfficeError("ApiNotFound", `The API you are trying to use could not be found (${what}, ExcelApi ${version}).`, what);
+    if (compareVersions(version, this.maxApiUsed) > 0) this.maxApiUsed = version;
+  }
+
+  /** @internal */
+  addSheetChecked(name: string | undefined): SheetData {
+    if (this.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.", "WorksheetCollection.add");
+    const n = name ?? `Foglio${this.sheets.length + 1}`;
+    if (!n || n.length > 31 || /[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'"))
+      throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${n}`, "WorksheetCollection.add");
+    if (this.findSheet(n)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${n} already exists.`, "WorksheetCollection.add");
+    return this.addSheet(n);
+  }
+}
