@@ -184,6 +184,7 @@ export const ui = {
       settings: "Impostazioni non salvate",
       loadSettings: "Impostazioni non lette",
       select: "Cella non selezionata",
+      download: "File non preparato",
     },
     whatToDo: {
       analyze: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova.",
@@ -195,6 +196,7 @@ export const ui = {
       settings: "Controlla che la cartella non sia protetta, poi riprova. Le impostazioni precedenti restano valide.",
       loadSettings: "Vengono mostrate le impostazioni predefinite. Puoi salvarle di nuovo.",
       select: "Esegui di nuovo la verifica: il foglio potrebbe essere stato rinominato o eliminato.",
+      download: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova. La cartella non viene modificata.",
     },
     detail: (message: string): string => `Dettaglio: ${message}`,
     dismiss: "Chiudi messaggio",

@@ -4,10 +4,9 @@
 // usage or unreadable file — always an Italian message.
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { analyzeWorkbook, type WorkbookAnalysis } from "../../core/reader";
+import { analyzeWorkbook } from "../../core/reader";
 import type { WorkbookGrid } from "../../core/reader/grid";
-import { buildAnnex, buildPiraDocument, type AnnexSources } from "../../core/document";
-import { renderDocx } from "../../adapters/docx";
+import { piraDocx } from "../../adapters/docx";
 import { gridFromExcelJs } from "../../adapters/exceljs";
 import { DOCUMENT_CLI } from "../../messages/document";
 import type { DocumentPhase } from "../../messages/document";
@@ -80,26 +79,6 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
   return { file, out, ente, phase, ...(rules ? { rules } : {}) };
 }
 
-/** The document's bytes from an analysis: what the pane and the preview produce too. */
-export async function documentBytes(
-  analysis: Pick<WorkbookAnalysis, "result" | "policy" | "problems" | "year">,
-  options: { ente?: string; phase?: DocumentPhase; source?: string; generatedAt?: Date; annexSources?: AnnexSources } = {},
-): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
-  const annex = buildAnnex(analysis, options.annexSources);
-  const model = buildPiraDocument({
-    result: analysis.result,
-    policy: analysis.policy,
-    problems: analysis.problems,
-    year: analysis.year,
-    ente: options.ente,
-    phase: options.phase,
-    source: options.source,
-    generatedAt: options.generatedAt,
-    annex,
-  });
-  return { bytes: await renderDocx(model), rectifications: annex.rectifications.length, overrides: annex.overrides.length };
-}
-
 export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
   const args = parseDocumentoArgs(rest, io);
   if (io.sameFile(args.file, args.out)) throw io.usageError(CLI.outIsInput);
@@ -112,7 +91,7 @@ export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
     io.stderr(DOCUMENT_CLI.noCards(args.file));
     return 1;
   }
-  const { bytes, rectifications, overrides } = await documentBytes(analysis, {
+  const { bytes, rectifications, overrides } = await piraDocx(analysis, {
     ente: args.ente,
     phase: args.phase,
     source: path.basename(args.file),

@@ -8,6 +8,7 @@ import { ui } from "../../messages/ui";
 import { OperationStatus } from "./OperationStatus";
 import { AnalysisProblems } from "./ValidatePanel";
 import { usePanelStyles } from "./panelStyles";
+import { Downloads } from "./Downloads";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
 
@@ -45,6 +46,7 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
       )}
+      <Downloads host={host} runner={runner} />
     </div>
   );
 }

@@ -1,0 +1,36 @@
+// One step from an analysis to the PIRA document's bytes, shared by the CLI, the pane and
+// the preview (which load this module on demand: the docx package is large).
+import type { PlanResult, Problem } from "../../core/types";
+import type { Policy } from "../../core/policy";
+import { buildAnnex, buildPiraDocument, type AnnexSources } from "../../core/document";
+import type { DocumentPhase } from "../../messages/document";
+import { renderDocx } from "./render";
+
+export interface PiraOptions {
+  ente?: string;
+  phase?: DocumentPhase;
+  /** The source workbook's name, printed on the title page with the date. */
+  source?: string;
+  generatedAt?: Date;
+  /** Kept originals and overrides from other sources (merged with what the analysis shows). */
+  annexSources?: AnnexSources;
+}
+
+export async function piraDocx(
+  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number },
+  options: PiraOptions = {},
+): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
+  const annex = buildAnnex(analysis, options.annexSources);
+  const model = buildPiraDocument({
+    result: analysis.result,
+    policy: analysis.policy,
+    problems: analysis.problems,
+    year: analysis.year ?? analysis.result.year,
+    ente: options.ente,
+    phase: options.phase,
+    source: options.source,
+    generatedAt: options.generatedAt,
+    annex,
+  });
+  return { bytes: await renderDocx(model), rectifications: annex.rectifications.length, overrides: annex.overrides.length };
+}
