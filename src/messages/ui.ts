@@ -256,7 +256,8 @@ export const ui = {
       `[piano] Il JavaScript iniziale del riquadro pesa ${gzipKb} KB gzip, oltre il limite di ${limitKb} KB: il riquadro si aprirebbe troppo lentamente. ` +
       "Carica su richiesta, con import(), il codice che non serve all'apertura (come già i temi scuro e ad alto contrasto) e controlla le dipendenze aggiunte di recente.",
     unreadable: (file: string): string => `[piano] Impossibile leggere ${file} per misurare il riquadro: la dimensione non è verificabile.`,
-    forbidden: (modules: string): string => `[piano] ExcelJS è finito nel bundle del riquadro: ${modules}`,
+    forbidden: (modules: string): string =>
+      `[piano] ${/[\\/]docx[\\/]/.test(modules) && !/[\\/]exceljs[\\/]/.test(modules) ? "docx" : "ExcelJS"} è finito nel bundle del riquadro (va caricato su richiesta con import()): ${modules}`,
   },
   stop: {
     stopped: (pid: number): string => `Server di sviluppo fermato (PID ${pid}).`,
