@@ -1,7 +1,7 @@
 // "Scarica documento (.docx)" and "Scarica dati aperti (.csv)": a fresh analysis (nothing
 // is written to the workbook), then the file built in the pane and handed to `save`.
-// The .docx renderer (the docx package, ~230 KB gzip) is loaded on demand with import(),
-// so the pane's initial JavaScript stays within its 200 KB budget.
+// The .docx renderer (the docx package, ~230 KB gzip) and the CSV writer are loaded on
+// demand with import(), so the pane's initial JavaScript stays within its 200 KB budget.
 //
 // The default `save` is a browser download (Blob + <a download>): it works in Excel on the
 // web and on Windows; Office for Mac's WKWebView ignores it (OfficeDev/office-js#2700,
@@ -11,7 +11,6 @@ import { useState } from "react";
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { Analysis, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
-import { indicatorCsv, indicatorRows, CSV_MIME } from "../../core/opendata";
 import { DOCX_MIME } from "../../core/document/model";
 import { DOWNLOADS } from "../../messages/document";
 import { OperationStatus } from "./OperationStatus";
@@ -42,10 +41,11 @@ export async function documentFile(analysis: Analysis): Promise<{ name: string; 
   return { name: DOWNLOADS.documentFileName(analysis.result.year), bytes };
 }
 
-/** The open-data CSV (UTF-8, no BOM). */
-export function csvFile(analysis: Analysis): { name: string; bytes: Uint8Array; rows: number } {
+/** The open-data CSV (UTF-8, no BOM); its writer is loaded on demand too. */
+export async function csvFile(analysis: Analysis): Promise<{ name: string; bytes: Uint8Array; rows: number; mime: string }> {
+  const { indicatorCsv, indicatorRows, CSV_MIME } = await import(/* webpackChunkName: "opendata" */ "../../core/opendata");
   const input = { result: analysis.result, policy: analysis.policy };
-  return { name: DOWNLOADS.csvFileName(analysis.result.year), bytes: new TextEncoder().encode(indicatorCsv(input)), rows: indicatorRows(input).length - 1 };
+  return { name: DOWNLOADS.csvFileName(analysis.result.year), bytes: new TextEncoder().encode(indicatorCsv(input)), rows: indicatorRows(input).length - 1, mime: CSV_MIME };
 }
 
 type Outcome = { kind: "saved"; name: string } | { kind: "noCards" };
@@ -66,8 +66,8 @@ export function Downloads(props: { host: WorkbookHost; runner: Runner; save?: Sa
         save(file.name, file.bytes, DOCX_MIME);
         return { kind: "saved", name: file.name } as const;
       }
-      const file = csvFile(analysis);
-      save(file.name, file.bytes, CSV_MIME);
+      const file = await csvFile(analysis);
+      save(file.name, file.bytes, file.mime);
       return { kind: "saved", name: file.name } as const;
     });
     if (r) setOutcome(r.value);
