@@ -169,7 +169,7 @@ export const DOCUMENT_CLI = {
 /** The pane's and the preview's downloads. */
 export const DOWNLOADS = {
   title: "Documenti da pubblicare",
-  hint: "Il documento del Piano (Word) e i dati aperti (CSV), generati dall'ultimo calcolo.",
+  hint: "Il documento del Piano (Word) e i dati aperti (CSV), generati dalla cartella così com'è ora: la cartella non viene modificata.",
   documentButton: "Scarica documento (.docx)",
   csvButton: "Scarica dati aperti (.csv)",
   preparing: "Preparazione del documento…",

@@ -56,7 +56,7 @@ test("«Scarica documento» and «Scarica dati aperti» in the preview give the 
   const docFile = path.join(dir, "PIRA-2022.docx");
   await docx.saveAs(docFile);
   await page.getByText("Scaricato: PIRA-2022.docx").waitFor();
-  await page.locator("#piano-downloads-title").screenshot({ path: path.join(artifacts, "preview-downloads.png") }).catch(() => undefined);
+  await page.locator("section[aria-labelledby=piano-downloads-title]").screenshot({ path: path.join(artifacts, "preview-downloads.png") }).catch(() => undefined);
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Scarica dati aperti (.csv)" }).click()]);
   expect(csv.suggestedFilename()).toBe("dati-aperti-indicatori-2022.csv");
