@@ -2,6 +2,7 @@
 // the preview (which load this module on demand: the docx package is large).
 import type { PlanResult, Problem } from "../../core/types";
 import type { Policy } from "../../core/policy";
+import type { Rectification } from "../../core/rectifications";
 import { buildAnnex, buildPiraDocument, type AnnexSources } from "../../core/document";
 import type { DocumentPhase } from "../../messages/document";
 import { renderDocx } from "./render";
@@ -17,7 +18,7 @@ export interface PiraOptions {
 }
 
 export async function piraDocx(
-  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number },
+  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[] },
   options: PiraOptions = {},
 ): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
   const annex = buildAnnex(analysis, options.annexSources);

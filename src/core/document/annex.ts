@@ -5,6 +5,7 @@
 // the rectifications (engineer "summary") and the SMVP overrides (engineer "smvp") plug
 // in through `AnnexSources` without changing the document.
 import type { CellValue, PlanResult, Problem } from "../types";
+import { STATED_MISMATCH_CODE, type Rectification } from "../rectifications";
 
 /** One correction, in the shape of `--json`'s `rectifications`, plus the names to print. */
 export interface AnnexRectification {
@@ -47,17 +48,15 @@ export interface AnnexSources {
   overrides?: Array<Omit<AnnexOverride, "objective" | "indicator"> & Partial<Pick<AnnexOverride, "objective" | "indicator">>>;
 }
 
-/** The problem code the engine reports for a stated performance that differs from the computed one. */
-export const STATED_MISMATCH = "STATED_MISMATCH";
-
 const key = (sheet: string | null | undefined, cell: string | null | undefined) => `${sheet ?? ""}\u0000${cell ?? ""}`;
 
 /**
- * The annex from what the analysis knows (every STATED_MISMATCH, in problem order), merged
- * with `sources`: a source's rectification replaces the difference found in the same cell
- * (it holds the original value, kept from before the first write).
+ * The annex from what the analysis knows — every STATED_MISMATCH in problem order, then the
+ * analysis' `rectifications` (the user's original statements, kept in the backup after the
+ * add-in wrote the cells: src/core/rectifications.ts) — merged with `sources`. A later
+ * entry for the same cell replaces an earlier one (it holds the original value).
  */
-export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }, sources: AnnexSources = {}): DocumentAnnex {
+export function buildAnnex(analysis: { result: PlanResult; problems: Problem[]; rectifications?: readonly Rectification[] }, sources: AnnexSources = {}): DocumentAnnex {
   const names = new Map<string, { objective: string; indicator: string }>();
   for (const o of analysis.result.objectives) {
     for (const i of o.indicators) {
@@ -80,7 +79,7 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
 
   const objectives = new Map(analysis.result.objectives.map((o) => [o.id, o]));
   for (const p of analysis.problems) {
-    if (p.code !== STATED_MISMATCH || !p.objectiveId || p.indicatorRow === undefined) continue;
+    if (p.code !== STATED_MISMATCH_CODE || !p.objectiveId || p.indicatorRow === undefined) continue;
     const o = objectives.get(p.objectiveId);
     const i = o?.indicators.find((x) => x.row === p.indicatorRow);
     if (!o || !i) continue;
@@ -93,6 +92,9 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
       computed: i.performance,
       explanation: i.explanation,
     });
+  }
+  for (const r of analysis.rectifications ?? []) {
+    add({ sheet: r.sheet, cell: r.cell, objective: r.objective, indicator: r.indicator, original: r.original, computed: r.computed, explanation: r.explanation });
   }
   for (const r of sources.rectifications ?? []) {
     const n = nameOf(r.sheet, r.cell);

@@ -11,6 +11,7 @@ import { useState } from "react";
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { Analysis, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
+import type { Rectification } from "../../core/rectifications";
 import { DOCX_MIME } from "../../core/document/model";
 import { DOWNLOADS } from "../../messages/document";
 import { OperationStatus } from "./OperationStatus";
@@ -37,7 +38,9 @@ export const browserSave: SaveFile = (name, bytes, mime) => {
 /** The document's bytes, the renderer loaded on demand (its own chunk). */
 export async function documentFile(analysis: Analysis): Promise<{ name: string; bytes: Uint8Array }> {
   const { piraDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx/pira");
-  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems }, { generatedAt: new Date() });
+  // A host's analysis may carry the kept originals of the corrections (the workbook's backup).
+  const { rectifications } = analysis as Analysis & { rectifications?: Rectification[] };
+  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications }, { generatedAt: new Date() });
   return { name: DOWNLOADS.documentFileName(analysis.result.year), bytes };
 }
 
