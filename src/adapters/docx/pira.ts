@@ -1,6 +1,6 @@
 // One step from an analysis to the PIRA document's bytes, shared by the CLI, the pane and
 // the preview (which load this module on demand: the docx package is large).
-import type { PlanResult, Problem } from "../../core/types";
+import type { Phase, PlanResult, Problem } from "../../core/types";
 import type { Policy } from "../../core/policy";
 import type { Rectification } from "../../core/rectifications";
 import { buildAnnex, buildPiraDocument, type AnnexSources } from "../../core/document";
@@ -18,7 +18,7 @@ export interface PiraOptions {
 }
 
 export async function piraDocx(
-  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[] },
+  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[]; phase?: Phase },
   options: PiraOptions = {},
 ): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
   const annex = buildAnnex(analysis, options.annexSources);
@@ -28,7 +28,9 @@ export async function piraDocx(
     problems: analysis.problems,
     year: analysis.year ?? analysis.result.year,
     ente: options.ente,
-    phase: options.phase,
+    // The workbook's own phase (read from its headers) unless one is asked for; monitoring
+    // has no document of its own and reads as the consuntivo it leads to.
+    phase: options.phase ?? (analysis.phase === "preventivo" ? "preventivo" : analysis.phase ? "consuntivo" : undefined),
     source: options.source,
     generatedAt: options.generatedAt,
     annex,

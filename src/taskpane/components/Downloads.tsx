@@ -12,6 +12,7 @@ import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-compon
 import type { Analysis, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import type { Rectification } from "../../core/rectifications";
+import type { Phase } from "../../core/types";
 import { DOCX_MIME } from "../../core/document/model";
 import { DOWNLOADS } from "../../messages/document";
 import { OperationStatus } from "./OperationStatus";
@@ -39,8 +40,8 @@ export const browserSave: SaveFile = (name, bytes, mime) => {
 export async function documentFile(analysis: Analysis): Promise<{ name: string; bytes: Uint8Array }> {
   const { piraDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx/pira");
   // A host's analysis may carry the kept originals of the corrections (the workbook's backup).
-  const { rectifications } = analysis as Analysis & { rectifications?: Rectification[] };
-  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications }, { generatedAt: new Date() });
+  const { rectifications, phase } = analysis as Analysis & { rectifications?: Rectification[]; phase?: Phase };
+  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, phase }, { generatedAt: new Date() });
   return { name: DOWNLOADS.documentFileName(analysis.result.year), bytes };
 }
 
