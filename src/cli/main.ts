@@ -257,6 +257,7 @@ const cliIo: CliIo = {
   readInput,
   loadWorkbook,
   sameFile,
+  readPolicyFile,
   writeAtomic: (file, data) => saveBytes(data, file),
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),

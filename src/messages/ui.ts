@@ -243,6 +243,7 @@ export const ui = {
       loadSettings: "Impostazioni non lette",
       select: "Cella non selezionata",
       nextYear: "Nuovo anno non creato",
+      download: "File non preparato",
     },
     whatToDo: {
       analyze: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova.",
@@ -255,6 +256,7 @@ export const ui = {
       loadSettings: "Vengono mostrate le impostazioni predefinite. Puoi salvarle di nuovo.",
       select: "Esegui di nuovo la verifica: il foglio potrebbe essere stato rinominato o eliminato.",
       nextYear: "La cartella aperta non è stata modificata. Controlla le intestazioni dei target (per esempio «Target 2023») e riprova.",
+      download: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova. La cartella non viene modificata.",
     },
     detail: (message: string): string => `Dettaglio: ${message}`,
     dismiss: "Chiudi messaggio",
@@ -314,7 +316,8 @@ export const ui = {
       `[piano] Il JavaScript iniziale del riquadro pesa ${gzipKb} KB gzip, oltre il limite di ${limitKb} KB: il riquadro si aprirebbe troppo lentamente. ` +
       "Carica su richiesta, con import(), il codice che non serve all'apertura (come già i temi scuro e ad alto contrasto) e controlla le dipendenze aggiunte di recente.",
     unreadable: (file: string): string => `[piano] Impossibile leggere ${file} per misurare il riquadro: la dimensione non è verificabile.`,
-    forbidden: (modules: string): string => `[piano] ExcelJS è finito nel bundle del riquadro: ${modules}`,
+    forbidden: (modules: string): string =>
+      `[piano] ${/[\\/]docx[\\/]/.test(modules) && !/[\\/]exceljs[\\/]/.test(modules) ? "docx" : "ExcelJS"} è finito nel bundle del riquadro (va caricato su richiesta con import()): ${modules}`,
   },
   stop: {
     stopped: (pid: number): string => `Server di sviluppo fermato (PID ${pid}).`,

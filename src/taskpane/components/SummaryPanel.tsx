@@ -10,6 +10,7 @@ import { AnalysisProblems } from "./ValidatePanel";
 // «Nuovo anno» is needed only when asked for: its own chunk.
 const NextYear = React.lazy(() => import(/* webpackChunkName: "next-year-ui" */ "./NextYear").then((m) => ({ default: m.NextYear })));
 import { usePanelStyles } from "./panelStyles";
+import { Downloads } from "./Downloads";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
 
@@ -47,6 +48,7 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
       )}
+      <Downloads host={host} runner={runner} />
       {host.createNextYear && (
         <React.Suspense fallback={null}>
           <NextYear host={host} runner={runner} />
