@@ -8,6 +8,7 @@ import { parseA1 } from "./grid";
 import { cellValueOfWrite, planWrites, type CellWrite, type StatedChange } from "./writeback";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings } from "./settings";
+import { planNotices } from "./notices";
 
 /** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
@@ -38,13 +39,16 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const settings = readSettings(grid);
   const used = policy ?? settings.policy;
   const read = readWorkbook(grid, { ownedSheets: settings.ownedSheets });
-  const result = evaluatePlan(read.plan, used);
+  const notices = planNotices(grid, read.plan, used);
+  const result = evaluatePlan(notices.plan, used);
+  // A blank Stato that is a formula saved without its result is said once, as such.
+  result.problems = result.problems.filter((p) => !(p.code === "ACTUAL_BLANK" && p.sheet && p.cell && notices.uncalculated.has(`${p.sheet}\u0000${p.cell}`)));
   const sheetNames = grid.sheets.map((s) => s.name);
-  const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
+  const readingProblems = sortProblems([...settings.problems, ...read.problems, ...notices.problems], sheetNames);
   const problems = sortProblems([...readingProblems, ...result.problems], sheetNames);
   const plan = planWrites(grid, result);
   return {
-    plan: read.plan,
+    plan: notices.plan,
     result,
     problems,
     skippedSheets: read.skippedSheets,
