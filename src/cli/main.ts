@@ -12,7 +12,9 @@ import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, 
 import { addinOutput, PackageError, readPackageInfo, withPackageInfo, type PackageInfo } from "../adapters/xlsx";
 import { CLI } from "../messages/cli";
 import { OUTPUT } from "../messages/output";
+import { USER_DATA } from "../messages/userData";
 import { toJsonReport, textReport } from "./report";
+import { escapeControls } from "./terminal";
 import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
 
@@ -237,11 +239,11 @@ async function run(argv: string[]): Promise<number> {
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
-  let outcome: { written: number; summary: string } | null = null;
+  let outcome: { written: number; summary: string; notes?: string[] } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
     const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook());
-    outcome = { written: out.written, summary: out.summary };
+    outcome = { written: out.written, summary: out.summary, notes: out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)) };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);
   }
@@ -264,7 +266,7 @@ function existsOrLink(file: string): boolean {
 }
 
 function fail(message: string): number {
-  process.stderr.write(message + "\n");
+  process.stderr.write(message.split("\n").map(escapeControls).join("\n") + "\n");
   return 2;
 }
 

@@ -11,6 +11,7 @@ import { cellValueOfWrite, type CellWrite } from "../../core/reader/writeback";
 import type { OwnerMark, WorkbookGrid } from "../../core/reader/grid";
 import { findSettingsSheet, settingsSheetName, SETTINGS_SHEET_NAME } from "../../core/reader/settings";
 import { writeSummarySheet } from "../exceljs/summarySheet";
+import { fitCellText } from "../../core/cellLimits";
 import type { CellPatch } from "./cells";
 import { XlsxPackage } from "./package";
 import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
@@ -64,6 +65,8 @@ export interface AddinOutput {
   written: number;
   summary: string;
   settings: string;
+  /** Summary cells whose text was cut to Excel's 32,767 characters. */
+  cutCells: { cell: string; length: number }[];
 }
 
 /**
@@ -74,6 +77,7 @@ export interface AddinOutput {
 export async function addinOutput(original: Uint8Array, grid: WorkbookGrid, analysis: WorkbookAnalysis, newWorkbook: () => ExcelJS.Workbook): Promise<AddinOutput> {
   const scratch = newWorkbook();
   const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis));
+  const cutCells = fitSheetTexts(scratch.getWorksheet(summary));
   const settings = settingsSheetName(grid);
   const generatedSettings = scratch.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
   if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
@@ -88,5 +92,23 @@ export async function addinOutput(original: Uint8Array, grid: WorkbookGrid, anal
   ];
   const cells = patchesBySheet(analysis.writes);
   const bytes = applyPackageEdits(original, { cells, sheets, generated });
-  return { bytes, written: analysis.writes.length, summary, settings };
+  return { bytes, written: analysis.writes.length, summary, settings, cutCells };
+}
+
+/** Cuts every text over Excel's 32,767 characters (an ellipsis and the full length said); returns the cells cut. */
+export function fitSheetTexts(ws: ExcelJS.Worksheet | undefined): { cell: string; length: number }[] {
+  const cut: { cell: string; length: number }[] = [];
+  ws?.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (typeof v === "string") {
+        const fit = fitCellText(v);
+        if (fit.cut) {
+          cell.value = fit.text;
+          cut.push({ cell: cell.address, length: v.length });
+        }
+      }
+    }),
+  );
+  return cut;
 }
