@@ -10,10 +10,13 @@ const { Compilation, sources } = require("webpack");
 const pluginName = "FunctionsMetadataExtrasPlugin";
 
 class FunctionsMetadataExtrasPlugin {
-  /** @param {{ file?: string, extras: Record<string, unknown> }} options */
+  /** @param {{ file?: string, extras: Record<string, unknown>, baseUrl?: string }} options */
   constructor(options) {
     this.file = options.file || "functions.json";
     this.extras = options.extras;
+    // The JSDoc's @helpurl is relative ("guida.html#funzioni-perf"): Excel needs an absolute
+    // URL, so it is resolved against the add-in's base URL (the one the manifest points to).
+    this.baseUrl = options.baseUrl;
   }
 
   apply(compiler) {
@@ -29,10 +32,17 @@ class FunctionsMetadataExtrasPlugin {
           return;
         }
         const metadata = JSON.parse(asset.source.source().toString());
+        if (this.baseUrl) metadata.functions = resolveHelpUrls(metadata.functions, this.baseUrl);
         compilation.updateAsset(this.file, new sources.RawSource(JSON.stringify({ ...this.extras, ...metadata, ...this.extras }, null, 4)));
       });
     });
   }
 }
 
+/** Each function's relative helpUrl made absolute against `baseUrl`. */
+function resolveHelpUrls(functions, baseUrl) {
+  return (functions || []).map((f) => (f.helpUrl ? { ...f, helpUrl: new URL(f.helpUrl, baseUrl).href } : f));
+}
+
 module.exports = FunctionsMetadataExtrasPlugin;
+module.exports.resolveHelpUrls = resolveHelpUrls;

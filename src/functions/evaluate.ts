@@ -6,14 +6,15 @@
 import type { Operator, Value } from "../core/types";
 import type { Policy } from "../core/policy";
 import { parseCellValue, parseOperator, parseText, splitOperator } from "../core/values";
-import { RULES, describeValue, finish, isDateUnit, roundToWholePercent, scoreValues } from "../core/rules";
-import { isPlausibleSerial } from "../core/dates";
+import { RULES, describeValue, finish, isDateUnit, isPercentUnit, roundToWholePercent, scoreValues } from "../core/rules";
+import { isPlausibleSerial, serialFromYmd } from "../core/dates";
 import { parseWeight, weightedMean, type WeightedItem } from "../core/weighting";
 import { trafficLight } from "../core/light";
 import type { TrafficLight } from "../core/types";
 import { ARGUMENT_NAMES as ARG, FUNCTION_MESSAGES as M } from "../messages/functions";
 
-export type FunctionErrorCode = "#VALUE!" | "#N/A";
+/** Errors a custom function can return (#NAME? and #REF! are input-only: docs/excel/custom-functions-errors.md). */
+export type FunctionErrorCode = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!" | "#NULL!";
 
 /** An Excel error with its Italian message (Excel shows messages for #VALUE! and #N/A only). */
 export class FunctionError {
@@ -29,6 +30,7 @@ const BLANK_ACTUAL = new FunctionError("#N/A", M.blankActual);
 const OPERATOR_MISSING = new FunctionError("#VALUE!", M.operatorMissing);
 const BLANK_PERFORMANCE = new FunctionError("#N/A", M.blankPerformance);
 const NOT_FINITE = new FunctionError("#VALUE!", M.notFinite);
+const NOT_AVAILABLE_INPUT = new FunctionError("#N/A", M.notAvailableInput);
 
 const BLANK: Value = Object.freeze({ kind: "blank" }) as Value;
 
@@ -70,6 +72,30 @@ function parseTextCached(s: string): Value {
   return v;
 }
 
+/** Data types whose basic value is the value itself (a formatted number, a string, a boolean). */
+const BASIC_TYPES = new Set(["Double", "FormattedNumber", "String", "Boolean", "Empty"]);
+
+/**
+ * A data-type cell as its plain value. Excel passes data types (formatted numbers, Stocks,
+ * entities) to `any` parameters as objects with `type` and `basicValue`
+ * (docs/excel/custom-functions-data-types-concepts.md, Excel.CellValue): a formatted number
+ * is its number; an entity or an image has no value to score and stays an object. Error
+ * objects and plain values come back unchanged.
+ */
+export function basicValue(x: unknown): unknown {
+  if (x === null || typeof x !== "object" || Array.isArray(x) || errorCode(x)) return x;
+  const o = x as { type?: unknown; basicValue?: unknown };
+  if (typeof o.type === "string" && BASIC_TYPES.has(o.type) && "basicValue" in o) return o.basicValue ?? null;
+  if (o.type === undefined && "basicValue" in o && typeof o.basicValue !== "object") return o.basicValue;
+  return x;
+}
+
+/** The text a data-type cell shows (an entity's `text`), for messages. */
+function dataTypeText(x: object): string {
+  const o = x as { text?: unknown; type?: unknown };
+  return typeof o.text === "string" ? o.text : typeof o.type === "string" ? o.type : "";
+}
+
 /** One argument or range element as a parsed value. Never throws. */
 export function valueOf(x: unknown): Value {
   if (typeof x === "string") return parseTextCached(x);
@@ -78,8 +104,34 @@ export function valueOf(x: unknown): Value {
   if (typeof x === "object") {
     const code = errorCode(x);
     if (code) return { kind: "error", code };
+    const plain = basicValue(x);
+    if (plain !== x) return valueOf(plain);
+    // An entity (Stocks, Geography…) or an image: never «[object Object]».
+    return { kind: "unreadable", text: dataTypeText(x), reason: M.dataType };
   }
   return parseText(String(x));
+}
+
+const OUTPUT_CODES: ReadonlySet<string> = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"]);
+
+/**
+ * The first argument that is an Excel error, as the error the function returns: Excel's own
+ * functions propagate an incoming error, so SE.ERRORE / VAL.NON.DISP around PIANO.* keep
+ * working. (allowErrorForDataTypeAny hands errors to every `any` parameter:
+ * docs/excel/custom-functions-json.md#allowerrorfordatatypeany.) #NAME? and #REF! cannot be
+ * returned by a custom function: they become #VALUE! naming the incoming error.
+ */
+export function incomingError(args: readonly unknown[], names: readonly string[]): FunctionError | null {
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i];
+    if (x === null || typeof x !== "object" || Array.isArray(x)) continue;
+    const code = errorCode(x);
+    if (!code) continue;
+    if (code === "#N/A") return NOT_AVAILABLE_INPUT;
+    if (OUTPUT_CODES.has(code)) return new FunctionError(code as FunctionErrorCode, M.excelError(names[i] ?? "", code));
+    return new FunctionError("#VALUE!", M.excelError(names[i] ?? "", code));
+  }
+  return null;
 }
 
 const isBlankArg = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
@@ -108,21 +160,46 @@ function unreadableError(arg: string, v: Value, raw: unknown, reason: string): F
   return new FunctionError("#VALUE!", M.unreadable(arg, text, reason));
 }
 
+/** Serials of 1/1/2000 and 31/12/2099: the dates a plan's Stato and Target can hold. */
+const PLAN_DATES_FROM = serialFromYmd(2000, 1, 1);
+const PLAN_DATES_TO = serialFromYmd(2099, 12, 31);
+const looksLikePlanDate = (x: unknown) => typeof x === "number" && Number.isInteger(x) && x >= PLAN_DATES_FROM && x <= PLAN_DATES_TO;
+
 /**
- * PIANO.PERF: the indicator's performance as a fraction, by the policy.
- * The operator argument wins over one written in the target (as in the task pane).
+ * The unit to score with. The caller's hint wins (udm "data" → dates, any other udm →
+ * numbers); without one, two whole numbers that are both dates of this century (Excel passes
+ * a date cell as its serial, 44743 for 01/07/2022) are read as dates, so 01/07 against 30/06
+ * is a day late, not 99,998%. The explanation (PIANO.SPIEGAZIONE) says which reading was used.
  */
-export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy): number | FunctionError {
-  // Fast path for the commonest call, two typed numbers and a plain operator: the engine's
-  // own rule table and post-processing, exactly as scoreValues' numeric branch applies them
-  // (typed numbers carry no % flag, so its "percentage points" case cannot arise), minus
-  // the parsed-value objects. Dates (udm "data") take the full path.
-  if (typeof stato === "number" && typeof target === "number" && (operatore === ">=" || operatore === "<=" || operatore === "=")) {
-    if (Number.isFinite(stato) && Number.isFinite(target) && !(typeof udm === "string" && isDateUnit(udm))) {
-      const rule = RULES[operatore][policy.rules[operatore] as never] as (a: number, t: number) => { score: number; achieved: boolean };
-      return finite(finish(rule(stato, target), policy, false).performance as number);
-    }
-  }
+export function unitFor(stato: unknown, target: unknown, udm: unknown): string | undefined {
+  if (typeof udm === "string" && udm.trim() !== "") return udm;
+  return looksLikePlanDate(stato) && looksLikePlanDate(target) ? DATE_UNIT : undefined;
+}
+const DATE_UNIT = "data";
+
+/** Stato, operator and target of an indicator, read as the engine reads cells; or the error to return. */
+interface IndicatorArgs {
+  actual: Value;
+  operator: Operator;
+  target: Value;
+  unit: string | undefined;
+  /** Typed numbers are Excel fractions (a % cell passes 0.8): never read as points. */
+  fractions: boolean;
+  /** The arguments as passed (after data types), for messages. */
+  rawActual: unknown;
+  rawTarget: unknown;
+}
+
+/**
+ * Reads the arguments shared by PIANO.PERF and PIANO.SPIEGAZIONE. The operator argument wins
+ * over one written in the target (as in the task pane). New optional arguments (rules…) go
+ * after `udm` in both functions and into ScoreOptions here.
+ */
+function indicatorArgs(stato: unknown, operatore: unknown, target: unknown, udm: unknown): IndicatorArgs | FunctionError {
+  const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
+  if (incoming) return incoming;
+  stato = basicValue(stato);
+  target = basicValue(target);
   const { operator: targetOp, value: t } = splitTarget(target);
   let op: Operator | null;
   if (isBlankArg(operatore)) {
@@ -132,10 +209,30 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
     op = typeof operatore === "string" ? parseOperator(operatore) : null;
     if (!op) return new FunctionError("#VALUE!", M.operatorInvalid(String(operatore)));
   }
-  const a = valueOf(stato);
-  const unit = typeof udm === "string" ? udm : undefined;
-  // A typed number is an Excel fraction (a % cell passes 4.16 for 416%): never read it as points.
-  const score = scoreValues(a, op, t, policy, { unit, explain: false, fractions: typeof stato === "number" });
+  const unit = unitFor(stato, target, udm);
+  return { actual: valueOf(stato), operator: op, target: t, unit, fractions: typeof stato === "number", rawActual: stato, rawTarget: target };
+}
+
+/**
+ * PIANO.PERF: the indicator's performance as a fraction, by the policy.
+ * The operator argument wins over one written in the target (as in the task pane).
+ */
+export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy): number | FunctionError {
+  // Fast path for the commonest call, two typed numbers and a plain operator: the engine's
+  // own rule table and post-processing, exactly as scoreValues' numeric branch applies them
+  // (typed numbers carry no % flag, so its "percentage points" case cannot arise), minus
+  // the parsed-value objects. Dates (udm "data", or two serials without udm) take the full path.
+  if (typeof stato === "number" && typeof target === "number" && (operatore === ">=" || operatore === "<=" || operatore === "=")) {
+    const unit = unitFor(stato, target, udm);
+    if (Number.isFinite(stato) && Number.isFinite(target) && !isDateUnit(unit)) {
+      const rule = RULES[operatore][policy.rules[operatore] as never] as (a: number, t: number) => { score: number; achieved: boolean };
+      return finite(finish(rule(stato, target), policy, false).performance as number);
+    }
+  }
+  const args = indicatorArgs(stato, operatore, target, udm);
+  if (args instanceof FunctionError) return args;
+  const { actual: a, target: t } = args;
+  const score = scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: false, fractions: args.fractions });
   switch (score.status) {
     case "ok":
       return finite(score.performance as number);
@@ -147,10 +244,58 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
     case "unreadable": {
       const actualSide = score.unreadableSide !== "target";
       return actualSide
-        ? unreadableError(ARG.actual, a, stato, score.reason ?? "")
-        : unreadableError(ARG.target, t, target, score.reason ?? "");
+        ? unreadableError(ARG.actual, a, args.rawActual, score.reason ?? "")
+        : unreadableError(ARG.target, t, args.rawTarget, score.reason ?? "");
     }
   }
+}
+
+/**
+ * A cell's number format as a caller can pass it: Excel's CELL("format") code (CELLA("formato")
+ * in Italian: "P0"/"P2" percent, "D1"…"D9" dates, "G", "F2", ",0"… numbers) or a number
+ * format ("0%", "dd/mm/yyyy", "gg/mm/aaaa"). Undefined when not given or not recognised.
+ */
+export function formatHint(x: unknown): string | undefined {
+  if (typeof x !== "string" || x.trim() === "") return undefined;
+  const s = x.trim();
+  if (/^P\d+-?$/i.test(s)) return "0%";
+  if (/^D\d+-?$/i.test(s)) return "dd/mm/yyyy";
+  if (/^(G|F\d+|,\d+|C\d+|S\d+)[-()]*$/i.test(s)) return "General";
+  // An Italian date format ("gg/mm/aaaa") reads as a date format.
+  return s.replace(/g/gi, "d").replace(/a/gi, "y");
+}
+
+/**
+ * A typed number as the pane reads its cell: with the cell's format when the caller passes it;
+ * else, for a "%" indicator, as a percentage ("96%"), as a % cell shows it.
+ */
+function withFormat(v: Value, raw: unknown, unit: string | undefined, format: string | undefined): Value {
+  if (v.kind !== "number" || typeof raw !== "number") return v;
+  if (format !== undefined) return parseCellValue(raw, format);
+  return isPercentUnit(unit) ? { ...v, percent: true } : v;
+}
+
+/**
+ * PIANO.SPIEGAZIONE: the Italian explanation of the indicator's performance, the one the task
+ * pane shows ("3 / 10 = 30%", "realizzato il 01/07/2022, oltre il 30/06/2022: …"). n.d. and
+ * unreadable values are explained too (as text); only an incoming Excel error or a missing or
+ * invalid operator is an error.
+ */
+export function explanation(
+  stato: unknown,
+  operatore: unknown,
+  target: unknown,
+  udm: unknown,
+  policy: Policy,
+  formats: { actual?: unknown; target?: unknown } = {},
+): string | FunctionError {
+  const actualFormat = formatHint(formats.actual);
+  const targetFormat = formatHint(formats.target);
+  const args = indicatorArgs(stato, operatore, target, udm);
+  if (args instanceof FunctionError) return args;
+  const a = withFormat(args.actual, args.rawActual, args.unit, actualFormat);
+  const t = withFormat(args.target, args.rawTarget, args.unit, targetFormat);
+  return scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: true, fractions: args.fractions }).explanation;
 }
 
 /** A range as Excel passes it (2-D), or a single value, as rows × columns. */
@@ -170,7 +315,8 @@ function shape(range: unknown): { rows: number; cols: number; cells: unknown[] }
  * A performance cell for PIANO.PESATA: a fraction (typed, or text such as "85%").
  * Returns null when the cell drops out of the mean (blank, error, n.d. when excluded).
  */
-function performanceCell(x: unknown, index: number, policy: Policy): number | null | FunctionError {
+function performanceCell(cell: unknown, index: number, policy: Policy): number | null | FunctionError {
+  const x = basicValue(cell);
   if (typeof x === "number") return Number.isFinite(x) ? x : new FunctionError("#VALUE!", M.performanceNotNumber(index, String(x)));
   const v = valueOf(x);
   switch (v.kind) {
@@ -186,7 +332,8 @@ function performanceCell(x: unknown, index: number, policy: Policy): number | nu
   }
 }
 
-function weightCell(x: unknown, index: number): number | null | FunctionError {
+function weightCell(cell: unknown, index: number): number | null | FunctionError {
+  const x = basicValue(cell);
   if (isBlankArg(x)) return null;
   const v = valueOf(x);
   if (v.kind === "error" || v.kind === "na") return null;
@@ -221,8 +368,11 @@ export function weighted(performances: unknown, weights: unknown, policy: Policy
 }
 
 /** A single performance argument (PIANO.SEMAFORO): a fraction, or why there is none. */
-function performanceArg(x: unknown): number | FunctionError {
-  if (typeof x === "number" && Number.isFinite(x)) return x;
+function performanceArg(arg: unknown): number | FunctionError {
+  if (typeof arg === "number" && Number.isFinite(arg)) return arg;
+  const incoming = incomingError([arg], [ARG.performance]);
+  if (incoming) return incoming;
+  const x = basicValue(arg);
   const v = valueOf(x);
   switch (v.kind) {
     case "number":
@@ -235,6 +385,7 @@ function performanceArg(x: unknown): number | FunctionError {
       // PIANO.PERF's own #N/A (an n.d. indicator) passes through as #N/A.
       return v.code === "#N/A" ? NOT_AVAILABLE : new FunctionError("#VALUE!", M.excelError(ARG.performance, v.code));
     default:
+      if (v.kind === "unreadable" && v.reason === M.dataType) return new FunctionError("#VALUE!", M.unreadable(ARG.performance, v.text, v.reason));
       return new FunctionError("#VALUE!", M.notPerformance(describeValue(v) || String(x)));
   }
 }
@@ -247,8 +398,11 @@ export function light(performanceValue: unknown, policy: Policy): TrafficLight |
 }
 
 /** PIANO.VALORE: the number an Italian text stands for (a date gives its serial). */
-export function numberOf(testo: unknown): number | FunctionError {
-  if (typeof testo === "number" && Number.isFinite(testo)) return testo;
+export function numberOf(arg: unknown): number | FunctionError {
+  if (typeof arg === "number" && Number.isFinite(arg)) return arg;
+  const incoming = incomingError([arg], [ARG.text]);
+  if (incoming) return incoming;
+  const testo = basicValue(arg);
   const v = valueOf(testo);
   switch (v.kind) {
     case "number":
@@ -273,7 +427,11 @@ export function numberOf(testo: unknown): number | FunctionError {
  * percentages). An operator written in the target is ignored.
  */
 export function gap(stato: unknown, target: unknown, udm: unknown): number | FunctionError {
-  const dateUnit = isDateUnit(typeof udm === "string" ? udm : undefined);
+  const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
+  if (incoming) return incoming;
+  stato = basicValue(stato);
+  target = basicValue(target);
+  const dateUnit = isDateUnit(unitFor(stato, target, udm));
   const asDate = (v: Value): Value =>
     dateUnit && v.kind === "number" && !v.percent && isPlausibleSerial(v.value) ? { kind: "date", serial: v.value } : v;
   const a = asDate(valueOf(stato));

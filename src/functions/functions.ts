@@ -5,7 +5,7 @@
 // (no Date, no aliases or interfaces), and optional arguments arrive as null.
 // The work is done in evaluate.ts over the engine; here errors become Excel errors.
 import { getFunctionsPolicy } from "./policyState";
-import { FunctionError, NOT_AVAILABLE, gap, light, numberOf, performance as indicatorPerformance, weighted } from "./evaluate";
+import { FunctionError, NOT_AVAILABLE, explanation, gap, light, numberOf, performance as indicatorPerformance, weighted } from "./evaluate";
 
 /**
  * Operatore di confronto tra stato e target.
@@ -20,6 +20,21 @@ enum Operatore {
   Uguale = "=",
 }
 
+/**
+ * Unità di misura dell'indicatore, come nella colonna UdM della scheda.
+ * @customenum {string}
+ */
+enum UdM {
+  /** data: stato e target sono date (scadenze); senza udm due date sono riconosciute se entrambe plausibili */
+  Data = "data",
+  /** percentuale: stato e target sono percentuali */
+  Percentuale = "%",
+  /** numero: stato e target sono numeri (mai letti come date) */
+  Numero = "n.",
+  /** si/no: raggiunto o non raggiunto */
+  SiNo = "si/no",
+}
+
 let notAvailable: CustomFunctions.Error | undefined;
 
 /** Throws the Excel error; the frequent n.d. case reuses one error object. */
@@ -28,28 +43,66 @@ function fail(e: FunctionError): never {
     notAvailable ??= new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, e.message);
     throw notAvailable;
   }
-  const code = e.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-  throw new CustomFunctions.Error(code, e.message);
+  // Excel shows a custom message only for #VALUE! and #N/A (docs/excel/custom-functions-errors.md).
+  switch (e.code) {
+    case "#N/A":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, e.message);
+    case "#DIV/0!":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    case "#NUM!":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    case "#NULL!":
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.nullReference);
+    default:
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
+  }
 }
 
 /**
  * Performance dell'indicatore (come frazione: 1 = 100%) secondo le regole del piano: lo stato confrontato con il target con l'operatore. Restituisce #N/D se lo stato è n.d., #VALORE! se un valore non è leggibile.
  * @customfunction PERF
+ * @helpurl guida.html#funzioni-perf
  * @param stato Valore consuntivo dell'indicatore (Stato): numero, percentuale, data, si/no oppure n.d.
  * @param operatore Operatore: >=, <= oppure =. Lasciarlo vuoto ("") se il target lo contiene già, per esempio ">= 60".
  * @param target Valore atteso (Target), eventualmente preceduto dall'operatore.
- * @param [udm] Unità di misura della scheda (n., %, si/no, data…): con "data" i numeri sono letti come date.
+ * @param [udm] Unità di misura della scheda (data, %, n., si/no…): con "data" i numeri sono letti come date; senza udm due date sono riconosciute da sole.
  * @returns La performance come frazione (formattare la cella come percentuale).
  */
-export function perf(stato: number | string | boolean | null, operatore: Operatore, target: number | string | boolean | null, udm?: string): number {
+export function perf(stato: number | string | boolean | null, operatore: Operatore, target: number | string | boolean | null, udm?: UdM): number {
   const r = indicatorPerformance(stato, operatore, target, udm, getFunctionsPolicy());
   if (typeof r === "number") return r;
   return fail(r);
 }
 
 /**
+ * Spiegazione in italiano della performance dell'indicatore, la stessa del riquadro attività (per esempio "3 / 10 = 30%"), da affiancare alla colonna Performance.
+ * @customfunction SPIEGAZIONE
+ * @helpurl guida.html#funzioni-spiegazione
+ * @param stato Valore consuntivo dell'indicatore (Stato): numero, percentuale, data, si/no oppure n.d.
+ * @param operatore Operatore: >=, <= oppure =. Lasciarlo vuoto ("") se il target lo contiene già, per esempio ">= 60".
+ * @param target Valore atteso (Target), eventualmente preceduto dall'operatore.
+ * @param [udm] Unità di misura della scheda (data, %, n., si/no…): con "%" i numeri sono mostrati come percentuali, con "data" come date.
+ * @param [formato_stato] Formato della cella dello stato, per leggerla come nel riquadro: CELLA("formato"; E17) (P0 = percentuale, D1 = data) oppure un formato come "0%".
+ * @param [formato_target] Formato della cella del target, come formato_stato: CELLA("formato"; G17) oppure un formato come "gg/mm/aaaa".
+ * @returns La spiegazione del calcolo, come testo.
+ */
+export function spiegazione(
+  stato: number | string | boolean | null,
+  operatore: Operatore,
+  target: number | string | boolean | null,
+  udm?: UdM,
+  formato_stato?: string,
+  formato_target?: string,
+): string {
+  const r = explanation(stato, operatore, target, udm, getFunctionsPolicy(), { actual: formato_stato, target: formato_target });
+  if (typeof r === "string") return r;
+  return fail(r);
+}
+
+/**
  * Performance pesata di un obiettivo: media delle performance pesata con i pesi, escludendo n.d., celle vuote e celle in errore e ricalcolando i pesi, come nel calcolo della scheda.
  * @customfunction PESATA
+ * @helpurl guida.html#funzioni-pesata
  * @param performance Intervallo delle performance degli indicatori (frazioni o percentuali, per esempio i risultati di PIANO.PERF).
  * @param pesi Intervallo dei pesi, delle stesse dimensioni (per esempio 12,5%).
  * @returns La performance pesata come frazione.
@@ -63,6 +116,7 @@ export function pesata(performance: Array<Array<number | string | boolean | null
 /**
  * Semaforo di una performance secondo le soglie del piano: verde, giallo o rosso.
  * @customfunction SEMAFORO
+ * @helpurl guida.html#funzioni-semaforo
  * @param performance Performance come frazione o percentuale (per esempio il risultato di PIANO.PERF).
  * @returns "verde", "giallo" oppure "rosso".
  */
@@ -75,6 +129,7 @@ export function semaforo(performance: number | string | boolean | null): string 
 /**
  * Il numero rappresentato da un testo scritto all'italiana: "5.441" dà 5441, "12,5%" dà 0,125, "30/06/2022" dà la data come numero seriale.
  * @customfunction VALORE
+ * @helpurl guida.html#funzioni-valore
  * @param testo Testo da convertire (numero, percentuale o data in formato italiano).
  * @returns Il numero corrispondente (per le date, il numero seriale: formattare la cella come data).
  */
@@ -87,12 +142,13 @@ export function valore(testo: number | string | boolean | null): number {
 /**
  * Scostamento dal target: stato meno target, nella stessa unità (giorni per le date, frazione per le percentuali). Positivo se lo stato supera il target.
  * @customfunction SCOSTAMENTO
+ * @helpurl guida.html#funzioni-scostamento
  * @param stato Valore consuntivo dell'indicatore (Stato).
  * @param target Valore atteso (Target); l'eventuale operatore davanti è ignorato.
- * @param [udm] Unità di misura della scheda: con "data" i numeri sono letti come date.
+ * @param [udm] Unità di misura della scheda (data, %, n., si/no…): con "data" i numeri sono letti come date; senza udm due date sono riconosciute da sole.
  * @returns La differenza stato − target (giorni di ritardo per le date).
  */
-export function scostamento(stato: number | string | boolean | null, target: number | string | boolean | null, udm?: string): number {
+export function scostamento(stato: number | string | boolean | null, target: number | string | boolean | null, udm?: UdM): number {
   const r = gap(stato, target, udm);
   if (typeof r === "number") return r;
   return fail(r);

@@ -3,7 +3,7 @@
 // and components never call Office themselves.
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
-import type { StatedChange } from "../core/reader/writeback";
+import type { LeftOutCard, StatedChange } from "../core/reader/writeback";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -26,12 +26,17 @@ export interface Analysis {
   changes: StatedChange[];
   /** Cards found; 0 means the workbook is not in a recognised layout. */
   cardCount: number;
+  /** Cards "Calcola performance" leaves alone because their table misses a column. */
+  leftOutCards?: LeftOutCard[];
 }
 
 export interface WriteReport {
   written: number;
   /** Cells left alone because they hold a formula. */
   skippedFormulas: number;
+  /** Things the user should know about how the run went (Italian), e.g. that Ctrl+Z
+   *  cannot undo it. Absent or empty when there is nothing to say. */
+  notices?: string[];
 }
 
 export interface WorkbookHost {

@@ -9,6 +9,8 @@ const q = (s: string) => `«${s}»`;
 export const FUNCTION_MESSAGES = {
   /** #N/A for an n.d. value: the wording the issue pins. */
   notAvailable: "dato non disponibile",
+  notAvailableInput: "un argomento è #N/D (dato non disponibile)",
+  dataType: "è un tipo di dati (per esempio Azioni o Geografia), non un valore: usare un suo campo, per esempio =A1.Prezzo",
   blankActual: "stato vuoto: inserire il valore consuntivo oppure «n.d.»",
   blankPerformance: "performance vuota: nessun semaforo",
   targetBlank: "il target è vuoto",

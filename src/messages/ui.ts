@@ -86,6 +86,9 @@ export const ui = {
       `${written} ${plural(written, "cella aggiornata", "celle aggiornate")}` +
       (skipped > 0 ? `; ${skipped} ${plural(skipped, "cella con formula lasciata", "celle con formula lasciate")} invariate.` : "."),
     upToDate: "Le celle Performance erano già aggiornate: nulla da scrivere.",
+    leftOut: (n: number): string =>
+      `${n} ${plural(n, "scheda non scritta perché manca una colonna", "schede non scritte perché manca una colonna")} della tabella degli indicatori:`,
+    leftOutCard: (sheet: string, columns: string[]): string => `«${sheet}» (manca ${columns.join(", ")})`,
     cancelled: "Calcolo annullato: la cartella non è stata modificata.",
     withProblems: (n: number): string =>
       `${n} ${plural(n, "problema", "problemi")} nelle schede (gli indicatori illeggibili sono esclusi dal calcolo)`,

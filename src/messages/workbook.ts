@@ -12,8 +12,27 @@ export const READER = {
       : "Nessuna scheda trovata: nessun foglio contiene una tabella di indicatori con le colonne Stato, Target e Peso. Inserire una scheda vuota e compilarla, oppure controllare le intestazioni.",
   noTable: (sheet: string) =>
     `Il foglio ${q(sheet)} ha le voci di una scheda ma non la tabella degli indicatori: aggiungere la riga di intestazione (Indicatori, Stato, Operatore, Target, Performance, Peso).`,
-  missingColumn: (sheet: string, column: string) =>
-    `Nella tabella degli indicatori del foglio ${q(sheet)} manca la colonna ${q(column)}: aggiungerla, altrimenti gli indicatori non possono essere valutati.`,
+  /** A missing column of a card (or of a table), and the headerless column that seems to hold it. */
+  missingColumn: (sheet: string, role: string, table: boolean, guessLetter?: string, headerCell?: string) => {
+    const column = READER.columnNames[role] ?? role;
+    const where = table ? `nella tabella del foglio ${q(sheet)}` : `nella scheda ${q(sheet)}`;
+    const hint = guessLetter
+      ? `: la colonna ${guessLetter} senza intestazione sembra ${READER.columnWithArticle[role] ?? column}. Scrivere l'intestazione ${q(column)} in ${headerCell}`
+      : `. Aggiungere la colonna con l'intestazione ${q(column)}`;
+    return `Manca la colonna ${column} ${where}${hint}. Finché manca, ${table ? "il foglio non viene scritto" : "la scheda non viene scritta"} da «Calcola performance».`;
+  },
+  /** The column's name with its article, as in «sembra il Target». */
+  columnWithArticle: {
+    name: "la colonna Indicatori",
+    algorithm: "l'Algoritmo",
+    type: "la Tipologia",
+    unit: "l'UdM",
+    actual: "lo Stato",
+    operator: "l'Operatore",
+    target: "il Target",
+    stated: "la Performance",
+    weight: "il Peso",
+  } as Record<string, string>,
   columnNames: {
     name: "Indicatori",
     algorithm: "Algoritmo",

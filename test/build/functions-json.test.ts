@@ -19,6 +19,7 @@ interface Param {
 }
 interface Fn {
   id: string;
+  helpUrl?: string;
   name: string;
   description?: string;
   parameters: Param[];
@@ -39,16 +40,17 @@ const signature = (f: Fn) =>
 
 describe("dist/functions.json", () => {
   test("le funzioni PIANO.*, con id e nome uguali", () => {
-    expect(metadata.functions.map((f) => f.id)).toEqual(["PERF", "PESATA", "SEMAFORO", "VALORE", "SCOSTAMENTO"]);
+    expect(metadata.functions.map((f) => f.id)).toEqual(["PERF", "SPIEGAZIONE", "PESATA", "SEMAFORO", "VALORE", "SCOSTAMENTO"]);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
   test("parametri: nomi, tipi, intervalli, facoltativi, elenco per operatore", () => {
-    expect(signature(fn("PERF"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?"]);
+    expect(signature(fn("PERF"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?<UdM>"]);
+    expect(signature(fn("SPIEGAZIONE"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?<UdM>"]);
     expect(signature(fn("PESATA"))).toEqual(["performance:any[][]", "pesi:any[][]"]);
     expect(signature(fn("SEMAFORO"))).toEqual(["performance:any"]);
     expect(signature(fn("VALORE"))).toEqual(["testo:any"]);
-    expect(signature(fn("SCOSTAMENTO"))).toEqual(["stato:any", "target:any", "udm:string?"]);
+    expect(signature(fn("SCOSTAMENTO"))).toEqual(["stato:any", "target:any", "udm:string?<UdM>"]);
     for (const f of metadata.functions) for (const p of f.parameters) expect(p.repeating).toBeUndefined();
   });
 
@@ -56,6 +58,7 @@ describe("dist/functions.json", () => {
     const results = Object.fromEntries(metadata.functions.map((f) => [f.id, f.result]));
     expect(results).toEqual({
       PERF: { type: "number" },
+      SPIEGAZIONE: { type: "string" },
       PESATA: { type: "number" },
       SEMAFORO: { type: "string" },
       VALORE: { type: "number" },
@@ -81,6 +84,32 @@ describe("dist/functions.json", () => {
     }
   });
 
+  test("l'elenco UdM nomina «data» (e %, n., si/no) per il completamento automatico", () => {
+    const e = (metadata.enums ?? []).find((x) => x.id === "UdM");
+    expect(e?.values.map((v) => v.stringValue)).toEqual(["data", "%", "n.", "si/no"]);
+    for (const v of e?.values ?? []) expect(v.tooltip).toMatch(/\b(stato|target|raggiunto)\b/);
+  });
+
+  test("ogni funzione ha il collegamento (helpUrl) alla sua voce della guida pubblicata con il componente", () => {
+    // functions.json helpUrl: "URL that provides information about the function" (docs/excel/custom-functions-json.md,
+    // "functions" table). The JSDoc's @helpurl is relative; the build resolves it against the add-in's URL.
+    const manifest = readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    const taskpane = /<SourceLocation DefaultValue="([^"]+)"/.exec(manifest)![1];
+    for (const f of metadata.functions) expect(f.helpUrl).toBe(new URL(`guida.html#funzioni-${f.id.toLowerCase()}`, taskpane).href);
+  });
+
+  test("descrizioni e suggerimenti degli argomenti tutti in italiano, senza parole inglesi", () => {
+    const texts = [
+      ...metadata.functions.flatMap((f) => [f.description ?? "", ...f.parameters.map((p) => p.description ?? "")]),
+      ...(metadata.enums ?? []).flatMap((e) => e.values.map((v) => v.tooltip ?? "")),
+    ];
+    for (const t of texts) {
+      expect(t.length).toBeGreaterThan(10);
+      expect(t).not.toMatch(/\b(the|and|value|number|returns?|optional|with|which|must)\b/i);
+      expect(t).toMatch(/\b(il|la|lo|le|gli|di|del|della|dei|come|un|una|per|con|oppure|sono|è)\b/);
+    }
+  });
+
   test("accetta le celle in errore negli argomenti any (serve a PIANO.PESATA)", () => {
     expect(metadata.allowErrorForDataTypeAny).toBe(true);
   });
@@ -88,6 +117,10 @@ describe("dist/functions.json", () => {
   test("è aggiornato: coincide con i metadati generati ora dal sorgente", async () => {
     const fresh = await generateCustomFunctionsMetadata([path.join(root, "src/functions/functions.ts")], false);
     expect(fresh.errors).toEqual([]);
-    expect(metadata).toEqual({ allowErrorForDataTypeAny: true, ...JSON.parse(fresh.metadataJson) });
+    const generated = JSON.parse(fresh.metadataJson) as Metadata;
+    const base = metadata.functions[0].helpUrl!.replace(/guida\.html#.*$/, "");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { resolveHelpUrls } = require("../../scripts/functions-metadata-extras.js") as { resolveHelpUrls: (f: Fn[], b: string) => Fn[] };
+    expect(metadata).toEqual({ allowErrorForDataTypeAny: true, ...generated, functions: resolveHelpUrls(generated.functions, base) });
   });
 });

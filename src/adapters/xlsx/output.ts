@@ -12,6 +12,9 @@ import type { OwnerMark, WorkbookGrid } from "../../core/reader/grid";
 import { findSettingsSheet, settingsSheetName, SETTINGS_SHEET_NAME } from "../../core/reader/settings";
 import { writeSummarySheet } from "../exceljs/summarySheet";
 import { fitCellText } from "../../core/cellLimits";
+import { writeBackupSheet } from "../exceljs/backup";
+import { backupAfterWrites } from "../../core/reader/analyze";
+import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
 import type { CellPatch } from "./cells";
 import { XlsxPackage } from "./package";
 import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
@@ -74,10 +77,20 @@ export interface AddinOutput {
  * `grid` is the analysed grid (with marks, see withPackageInfo); `newWorkbook` makes an
  * empty ExcelJS workbook (the caller's ExcelJS build).
  */
-export async function addinOutput(original: Uint8Array, grid: WorkbookGrid, analysis: WorkbookAnalysis, newWorkbook: () => ExcelJS.Workbook): Promise<AddinOutput> {
+export async function addinOutput(
+  original: Uint8Array,
+  grid: WorkbookGrid,
+  analysis: WorkbookAnalysis,
+  newWorkbook: () => ExcelJS.Workbook,
+  options: { source?: string } = {},
+): Promise<AddinOutput> {
   const scratch = newWorkbook();
-  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis));
+  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source });
   const cutCells = fitSheetTexts(scratch.getWorksheet(summary));
+  // The restore backup: what each Performance cell held before the add-in first wrote it
+  // (the user's original statement, the reference of every later correction).
+  const backupEntries = backupAfterWrites(analysis.backup ?? [], analysis.writes);
+  const backupWs = analysis.writes.length ? writeBackupSheet(scratch, backupEntries) : null;
   const settings = settingsSheetName(grid);
   const generatedSettings = scratch.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
   if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
@@ -86,8 +99,10 @@ export async function addinOutput(original: Uint8Array, grid: WorkbookGrid, anal
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const existingSummary = grid.sheets.find((s) => same(s.name, summary) && s.ownedBy === "summary");
   const existingSettings = findSettingsSheet(grid);
+  const existingBackup = grid.sheets.find((s) => same(s.name, BACKUP_SHEET_NAME) && s.ownedBy === "backup");
   const sheets: OwnedSheet[] = [
     { name: summary, mark: "summary", replaces: existingSummary?.name },
+    ...(backupWs ? [{ name: backupWs.name, mark: "backup" as const, replaces: existingBackup?.name, state: "veryHidden" as const }] : []),
     { name: settings, mark: "settings", replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);

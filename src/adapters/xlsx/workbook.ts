@@ -190,6 +190,8 @@ export interface OwnedSheet {
   replaces?: string;
   /** An unmarked sheet it replaces because it holds exactly what an earlier version of the add-in wrote there. */
   legacy?: string;
+  /** Its tab state (the backup is very hidden: never shown, never printed); absent = visible. */
+  state?: "hidden" | "veryHidden";
 }
 
 export interface PackageEdits {
@@ -283,15 +285,19 @@ function replaceSheetPart(pkg: XlsxPackage, target: SheetEntry, owned: OwnedShee
   }
   const relId = writeMarkPart(pkg, target.part, owned.mark, mark);
   pkg.setXml(target.part, withMark(xml, relId));
-  if (owned.name !== target.name) renameSheet(pkg, target, owned.name);
+  setSheetEntry(pkg, target, owned.name, owned.state);
 }
 
-function renameSheet(pkg: XlsxPackage, target: SheetEntry, name: string): void {
+/** Renames the workbook's <sheet> entry and sets its state, where they differ. */
+function setSheetEntry(pkg: XlsxPackage, target: SheetEntry, name: string, state: OwnedSheet["state"]): void {
   const wbPart = pkg.workbookPart();
   const xml = pkg.xml(wbPart)!;
   const sheets = findElement(xml, "sheets")!;
   const e = childElements(xml, sheets.contentStart, sheets.contentEnd, "sheet").find((s) => getAttr(s.tag, "name") === target.name)!;
-  pkg.setXml(wbPart, splice(xml, e.start, e.start + e.tag.length, setAttr(e.tag, "name", name)));
+  let tag = e.tag;
+  if (name !== target.name) tag = setAttr(tag, "name", name);
+  if ((getAttr(tag, "state") ?? undefined) !== state) tag = state ? setAttr(tag, "state", state) : tag.replace(/\sstate\s*=\s*("[^"]*"|'[^']*')/, "");
+  if (tag !== e.tag) pkg.setXml(wbPart, splice(xml, e.start, e.start + e.tag.length, tag));
 }
 
 function addSheetPart(pkg: XlsxPackage, owned: OwnedSheet, xml: string): void {
@@ -309,7 +315,8 @@ function addSheetPart(pkg: XlsxPackage, owned: OwnedSheet, xml: string): void {
   const sheetId = Math.max(0, ...list.map((s) => Number(getAttr(s.tag, "sheetId") ?? "0"))) + 1;
   const relPrefix = list.length ? (/\s([\w.-]+):id\s*=/.exec(list[0].tag)?.[1] ?? "r") : "r";
   const p = prefixOf(sheets.tag);
-  const entry = `<${p}sheet name="${escapeXml(owned.name)}" sheetId="${sheetId}" ${relPrefix}:id="${wbRel}"/>`;
+  const state = owned.state ? ` state="${owned.state}"` : "";
+  const entry = `<${p}sheet name="${escapeXml(owned.name)}" sheetId="${sheetId}"${state} ${relPrefix}:id="${wbRel}"/>`;
   const next = sheets.selfClosing
     ? splice(wbXml, sheets.start, sheets.end, `${sheets.tag.replace(/\s*\/>$/, ">")}${entry}</${p}sheets>`)
     : splice(wbXml, sheets.contentEnd, sheets.contentEnd, entry);

@@ -1,13 +1,14 @@
 // The reader: turns a workbook's cells (the Office.js cell model, see grid.ts) into the
 // engine's PlanInput. Two layouts: one card ("scheda") per sheet, or one table with a
 // row per indicator. Sheets that are neither are listed as skipped, never as errors.
-import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
+import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, Phase, PlanInput, Problem } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1, parseA1, type MergeArea } from "./grid";
 import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
-import { findHeader, type Header } from "./columns";
-import { planYear, type SheetYear } from "./phase";
+import { addPhaseCells, findHeader, headerProblemsOf, type Header } from "./columns";
+import { planPhase, planYear, type SheetPhaseNote, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
+import { findMissingColumns } from "./missingColumns";
 import { USER_DATA } from "../../messages/userData";
 import { parseText } from "../values";
 
@@ -27,6 +28,10 @@ export interface ReadResult {
   cardCount: number;
   /** Plan year from "Stato 2022"/"Target 2022" headers, when found. */
   year?: number;
+  /** Phase decided from the tables' headers (phase.ts). */
+  phase?: Phase;
+  /** Monitoring date, ISO. */
+  asOf?: string;
 }
 
 /**
@@ -42,6 +47,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
   const problems: Problem[] = [];
   const skippedSheets: string[] = [];
   const years: SheetYear[] = [];
+  const phases: SheetPhaseNote[] = [];
   const usedIds = new Set<string>();
 
   for (const sheet of grid.sheets) {
@@ -57,14 +63,16 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
     objectives.push(...read.objectives);
     problems.push(...read.problems);
     if (read.year) years.push({ year: read.year, sheet: sheet.name, cell: read.yearCell });
+    if (read.phase) phases.push({ ...read.phase, sheet: sheet.name });
     if (read.skipped) skippedSheets.push(sheet.name);
   }
 
   const year = planYear(years, problems);
+  const { phase, asOf } = planPhase(phases, problems);
   if (objectives.length === 0) {
     problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
   }
-  return { plan: { year, objectives }, problems, skippedSheets, cardCount: objectives.length, year };
+  return { plan: { year, phase, asOf, objectives }, problems, skippedSheets, cardCount: objectives.length, year, phase, asOf };
 }
 
 interface SheetRead {
@@ -74,6 +82,7 @@ interface SheetRead {
   yearCell: string;
   /** A sheet with card labels but no table: reported, and listed as skipped. */
   skipped?: boolean;
+  phase?: { phase: Phase; asOf?: string; cell: string };
 }
 
 /** Text of a cell as the reader compares it. */
@@ -168,15 +177,19 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const problems: Problem[] = [];
   const yearCell = header.yearCol >= 0 ? addr(header.row, header.yearCol) : "";
-  if (header.missing.length) {
-    for (const role of header.missing) {
-      problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message: READER.missingColumn(sheet.name, READER.columnNames[role]), sheet: sheet.name, cell: addr(header.row, 0) });
-    }
-  }
+  problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
+  // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header));
+  for (const m of missing) {
+    const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
+    const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
+    problems.push({ code: "READER_MISSING_COLUMN", severity: "error", message, sheet: sheet.name, cell: addr(header.row, m.guessCol ?? 0) });
+  }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
+  if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
   checkMergedPerformance(sheet, objectives, problems);
-  return { objectives, problems, year: header.year, yearCell };
+  return { objectives, problems, year: header.year, yearCell, phase: { phase: header.phase, asOf: header.asOf, cell: addr(header.row, 0) } };
 }
 
 const HIERARCHY_TEXT: (HeaderField & keyof ObjectiveInput)[] = [
@@ -379,6 +392,7 @@ function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: num
     const c = cell(role);
     if (c) input[role] = c;
   }
+  addPhaseCells(input, header, row, fmt, rowNumber);
   return input;
 }
 

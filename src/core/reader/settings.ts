@@ -29,7 +29,18 @@ export interface SettingsRead {
   ownedSheets: string[];
   /** True when the workbook has a settings sheet. */
   found: boolean;
+  /** The summaries built, each with the fingerprint of what it was built from (stale check). */
+  summaries: SummaryRecord[];
 }
+
+/** A summary sheet and the fingerprint of the plan and rules it shows (src/core/summary/fingerprint.ts). */
+export interface SummaryRecord {
+  sheet: string;
+  fingerprint: string;
+}
+
+/** Label of the settings row recording a summary's fingerprint: "Impronta riepilogo" | "<foglio>|<impronta>". */
+export const SUMMARY_RECORD_LABEL = "Impronta riepilogo";
 
 /** A block of cells to write from A1: values with their number formats ("@" = text:
  *  write as text, never as a formula), plus column widths in characters. */
@@ -85,8 +96,10 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
   const sheet = findSettingsSheet(grid);
   if (!sheet) {
     const marked = grid.sheets.filter((s) => s.ownedBy && s.ownedBy !== "backup").map((s) => s.name);
-    return { policy: defaultPolicy(), problems: [], ownedSheets: marked, found: false };
+    return { policy: defaultPolicy(), problems: [], ownedSheets: marked, found: false, summaries: [] };
   }
+  const summaries: SummaryRecord[] = [];
+  const summaryLabel = normalizeLabel(SUMMARY_RECORD_LABEL);
   const problems: Problem[] = [];
   const ownedSheets: string[] = [sheet.name];
   const jsonLabel = normalizeLabel(SETTINGS.policyJsonLabel);
@@ -100,7 +113,10 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
     if (valueCol < 0) return;
     const value = row[valueCol];
     if (label === jsonLabel && !json) json = { text: String(value), cell: a1(r + sheet.startRow, valueCol + sheet.startCol) };
-    else if (label === ownedLabel && typeof value === "string" && value.trim() !== "") {
+    else if (label === summaryLabel && typeof value === "string") {
+      const cut = value.lastIndexOf("|");
+      if (cut > 0) summaries.push({ sheet: value.slice(0, cut), fingerprint: value.slice(cut + 1) });
+    } else if (label === ownedLabel && typeof value === "string" && value.trim() !== "") {
       if (!ownedSheets.some((n) => n.toLowerCase() === value.toLowerCase())) ownedSheets.push(value);
     }
   });
@@ -129,7 +145,7 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
       else problems.push({ code: "SETTINGS_INVALID_POLICY", severity: "warning", message: SETTINGS.invalidPolicy(sheet.name, check.errors.join(" ")), sheet: sheet.name, cell: found.cell });
     }
   }
-  return { policy, problems, ownedSheets, found: true };
+  return { policy, problems, ownedSheets, found: true, summaries };
 }
 
 const pct = (x: number) => formatPercent(x, 2);
@@ -174,10 +190,18 @@ function v2Rows(p: Policy): [string, CellValue, string][] {
   return rows;
 }
 
+/** The policy's rules in words, one "label: value" per rule ("Tetto alla performance: 100%"). */
+export function policyInWords(p: Policy): string[] {
+  return readableRows(p).map(([label, value, fmt]) => {
+    const shown = typeof value === "number" ? formatPercent(value, fmt === "0.0%" ? 1 : fmt === "0%" ? 0 : 2) : String(value);
+    return `${String(label).replace(/:\s*$/, "")}: ${shown}`;
+  });
+}
+
 /** The settings sheet's content for this policy and registry (`ownedSheets` may include
  *  the settings sheet itself: it is not listed twice). Written whole, from A1, replacing
  *  the sheet's content. Every string has format "@" (text). */
-export function settingsSheetCells(policy: Policy, ownedSheets: string[]): CellBlock {
+export function settingsSheetCells(policy: Policy, ownedSheets: string[], summaries: SummaryRecord[] = []): CellBlock {
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   const push = (a: CellValue, b: CellValue = "", fb = "@") => {
@@ -201,5 +225,6 @@ export function settingsSheetCells(policy: Policy, ownedSheets: string[]): CellB
     seen.add(key);
     push(SETTINGS.ownedSheetLabel, name);
   }
+  for (const r of summaries) push(SUMMARY_RECORD_LABEL, `${r.sheet}|${r.fingerprint}`);
   return { values, formats, columnWidths: [44, 60] };
 }

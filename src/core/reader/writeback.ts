@@ -4,7 +4,7 @@
 import type { CellValue, PlanResult } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
-import { WRITEBACK } from "../../messages/workbook";
+import { READER, WRITEBACK } from "../../messages/workbook";
 import { parseText } from "../values";
 
 /** A stated performance (or objective performance) the run will replace. Re-exported by
@@ -39,8 +39,18 @@ export interface CellWrite {
   indicator: string;
 }
 
+/** A card "Calcola performance" leaves alone because its table misses a column. */
+export interface LeftOutCard {
+  sheet?: string;
+  objective: string;
+  /** Italian names of the missing columns ("Performance", "Target"…). */
+  columns: string[];
+}
+
 export interface WritePlan {
   writes: CellWrite[];
+  /** Cards not written because their structure is incomplete (see missingColumns.ts). */
+  leftOut: LeftOutCard[];
   /** Target cells left alone because they hold a formula. */
   skippedFormulas: number;
   changes: StatedChange[];
@@ -107,7 +117,14 @@ export function planWrites(grid: WorkbookGrid, result: PlanResult): WritePlan {
     if (upToDate(cur.value, cur.format, value)) return;
     writes.push({ sheet, cell: address, value, numberFormat: formatFor(cur.format, value), kind, before: cur.value, beforeFormat: cur.format, objective, indicator });
   };
+  const leftOut: LeftOutCard[] = [];
   for (const o of result.objectives) {
+    // A card with a missing column: its cells cannot be trusted to be where the reader
+    // looked, so none is written (the reader reports the column).
+    if (o.input.incompleteColumns?.length) {
+      leftOut.push({ sheet: o.sheet, objective: o.name, columns: o.input.incompleteColumns.map((r) => READER.columnNames[r] ?? r) });
+      continue;
+    }
     for (const ind of o.indicators) {
       // An unreadable or blank Stato is the user's to fix (it is reported): keep what the card
       // states rather than overwrite it with "n.d.", which would read as "not available".
@@ -117,7 +134,7 @@ export function planWrites(grid: WorkbookGrid, result: PlanResult): WritePlan {
     consider(o.sheet, o.input.performanceCell, o.performance, "objective", o.name, WRITEBACK.objectiveCell);
   }
   const changes: StatedChange[] = writes.map((w) => ({ sheet: w.sheet, cell: w.cell, objective: w.objective, indicator: w.indicator, before: w.before, after: w.value }));
-  return { writes, skippedFormulas, changes };
+  return { writes, leftOut, skippedFormulas, changes };
 }
 
 /**

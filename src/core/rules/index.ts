@@ -59,6 +59,11 @@ const PERCENT_UNIT_RE = /^\s*%\s*$/;
 
 const dateUnits = new Map<string, boolean>();
 
+/** UdM «%»: the indicator is a percentage. */
+export function isPercentUnit(unit: string | undefined): boolean {
+  return unit !== undefined && PERCENT_UNIT_RE.test(unit);
+}
+
 export function isDateUnit(unit: string | undefined): boolean {
   if (!unit) return false;
   let yes = dateUnits.get(unit);

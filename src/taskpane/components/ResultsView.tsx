@@ -17,6 +17,7 @@ import type { Analysis, WorkbookHost, WriteReport } from "../../host/workbookHos
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { trafficLight } from "../../core/light";
+import { LeftOutCards } from "./LeftOutCards";
 import { ObjectiveList } from "./ObjectiveList";
 import { Rollups } from "./Rollups";
 import { TrafficLightBadge } from "./TrafficLightBadge";
@@ -50,6 +51,12 @@ export default function ResultsView(props: { analysis: Analysis; report: WriteRe
           : ui.calculate.upToDate}
       </MessageBarBody>
     </MessageBar>
+    <LeftOutCards analysis={analysis} host={host} runner={runner} />
+    {(report?.notices ?? []).map((notice) => (
+      <MessageBar key={notice} intent="info" layout="multiline">
+        <MessageBarBody className={styles.body}>{notice}</MessageBarBody>
+      </MessageBar>
+    ))}
     <div className={own.plan} aria-label={ui.calculate.planPerformance} role="group">
       <Text>{ui.calculate.planPerformance}</Text>
       <span className={own.planValue} data-testid="plan-performance">
