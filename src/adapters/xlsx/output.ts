@@ -103,7 +103,7 @@ export async function addinOutput(
   const sheets: OwnedSheet[] = [
     { name: summary, mark: "summary", replaces: existingSummary?.name },
     ...(backupWs ? [{ name: backupWs.name, mark: "backup" as const, replaces: existingBackup?.name, state: "veryHidden" as const }] : []),
-    { name: settings, mark: "settings", replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
+    { name: settings, mark: "settings", ...(generatedSettings?.state === "hidden" ? { state: "hidden" as const } : {}), replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
   const bytes = applyPackageEdits(original, { cells, sheets, generated });
