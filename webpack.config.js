@@ -89,14 +89,21 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // PIANO.PESATA must receive the #N/A cells of n.d. indicators to skip them (see the plugin).
       new FunctionsMetadataExtrasPlugin({ file: "functions.json", extras: { allowErrorForDataTypeAny: true }, baseUrl: dev ? devUrl : prodUrl }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands", "functions"] }),
+      // The shared-runtime page: functions.js first (small), so on a cold start the PIANO.*
+      // cells compute before the ~600 KB task pane bundle is fetched and run. Deferred
+      // scripts run in document order; "manual" keeps this order (the default follows the
+      // entry order above).
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "commands", "taskpane"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
-            from: "manifest*.xml",
-            to: "[name][ext]",
+            // A file, not a glob: a glob at the project root makes copy-webpack-plugin watch the
+            // whole root as a context, so the dev server's own log (node_modules/.cache/piano/
+            // dev-server.log, written at each compilation) triggered the next one, forever.
+            from: "manifest.xml",
+            to: "manifest.xml",
             transform(content) {
               return dev ? content : content.toString().split(devUrl).join(prodUrl);
             },
@@ -111,6 +118,8 @@ module.exports = async (env, options) => {
       // Prints the task pane's initial JS size (gzip) and keeps ExcelJS out of it.
       ...(dev ? [] : [new BundleSizePlugin()]),
     ],
+    // Nothing the build or the tools write is a source: never a reason to recompile.
+    watchOptions: { ignored: ["**/node_modules/**", "**/.git/**", "**/dist/**", "**/lib/**", "**/test-results/**", "**/coverage/**", "**/*.log"] },
     devServer: {
       host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

@@ -31,13 +31,12 @@ export class FakePageLayout extends FakeObject {
         set: (v: unknown) => this.set(name, v, () => this.apply(name, v)),
       });
     const target: Record<string, string> = {};
-    const self = this;
     this.headersFooters = {
       defaultForAllPages: new Proxy(target, {
-        set(_t, key: string, value: string) {
-          self.set(`headersFooters.defaultForAllPages.${key}`, value, () => {
-            self.context.excel.useApi("1.9", "HeaderFooter." + key);
-            self.ws.writableHost().pageLayout.headersFooters[key] = value;
+        set: (_t, key: string, value: string) => {
+          this.set(`headersFooters.defaultForAllPages.${key}`, value, () => {
+            this.context.excel.useApi("1.9", "HeaderFooter." + key);
+            this.ws.writableHost().pageLayout.headersFooters[key] = value;
           });
           return true;
         },
