@@ -91,7 +91,7 @@ describe("package-preserving --out", () => {
     expect(sheetXml).toContain("<conditionalFormatting");
     expect(text(outParts, "xl/workbook.xml")).toContain('<definedName name="StatiPrimaScheda">');
     expect(text(outParts, "xl/workbook.xml")).toContain('<externalReference r:id="rIdExt1"/>');
-    // Three new parts: the summary, the restore backup and the settings sheets, each marked as the add-in's.
+    // Three new parts: the summary, the (very hidden) restore backup and the settings sheets, each marked as the add-in's.
     expect(cmp.added.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(3);
     expect(cmp.added.filter((n) => /customProperty\d+\.bin$/.test(n)).map((n) => strFromU8(outParts[n]).replace(/\0/g, "")).sort()).toEqual(["backup", "settings", "summary"]);
 

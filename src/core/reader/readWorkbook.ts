@@ -5,7 +5,7 @@ import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInp
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1, parseA1, type MergeArea } from "./grid";
 import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
-import { addPhaseCells, findHeader, headerProblemsOf, type Header } from "./columns";
+import { addPhaseCells, findHeader, headerProblemsOf, REQUIRED, type Header } from "./columns";
 import { planPhase, planYear, type SheetPhaseNote, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 import { findMissingColumns } from "./missingColumns";
@@ -180,7 +180,12 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
   // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
-  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header));
+  // A preventivo has targets and no Stato or Performance yet: their absence is not a problem.
+  const notYet: ReadonlySet<string> = header.phase === "preventivo" ? new Set(["actual", "stated"]) : new Set();
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header)).filter(
+    // The required columns are missing only as the header detection decided (columns.ts: an ambiguous Stato is its own error).
+    (m) => !notYet.has(m.role) && (!(REQUIRED as readonly string[]).includes(m.role) || header.missing.includes(m.role)),
+  );
   for (const m of missing) {
     const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
     const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
