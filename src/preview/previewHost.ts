@@ -16,6 +16,8 @@ import { PACKAGE } from "../messages/limits";
 import { addEmptyCard } from "./emptyCard";
 import { nextYearXlsx } from "../adapters/exceljs/nextYear";
 import { NEXT_YEAR_EXCEL, NEXT_YEAR_UI } from "../messages/phasesUi";
+import { applyPackageEdits, patchOfWrite, readPackageInfo, withPackageInfo, type CellPatch, type OwnedSheet } from "../adapters/xlsx";
+import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exceljs/sheets";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -81,6 +83,14 @@ export class PreviewHost implements WorkbookHost {
   readonly kind = "preview" as const;
   private workbook: ExcelJS.Workbook | null = null;
   private lastRun: CellWrite[] | null = null;
+  /** The file as opened: «Scarica risultato» writes into it (every part the add-in does not own kept byte for byte). */
+  private original: Uint8Array | null = null;
+  /** The add-in's cells changed since the file was opened, by sheet and address. */
+  private cellEdits = new Map<string, Map<string, CellPatch>>();
+  /** What cellEdits held, before the last run, for the cells it wrote (restore puts it back). */
+  private beforeRun: { sheet: string; cell: string; patch: CellPatch | undefined }[] = [];
+  /** Sheets the add-in (re)wrote whole since the file was opened: summary, settings, empty cards. */
+  private wholeSheets = new Set<string>();
   private listeners = new Set<() => void>();
   private snap: PreviewSnapshot = { version: 0, openId: 0, fileName: null, sheetNames: [], activeSheet: null, selected: null, loading: false, loadError: null };
   private pending: Promise<void> | null = null;
@@ -194,7 +204,18 @@ export class PreviewHost implements WorkbookHost {
         } catch {
           throw new PreviewError(ui.preview.loadFailed(fileName));
         }
+        let marks = new Map<string, "summary" | "settings" | "backup">();
+        try {
+          marks = readPackageInfo(new Uint8Array(data)).marks;
+        } catch {
+          /* ExcelJS read it: a package the writer cannot parse is downloaded as ExcelJS writes it */
+        }
+        marksKnown(wb, marks);
         this.workbook = wb;
+        this.original = new Uint8Array(data);
+        this.cellEdits = new Map();
+        this.beforeRun = [];
+        this.wholeSheets = new Set();
         this.lastRun = null;
         this.update({ loading: false, fileName, selected: null, activeSheet: null, openId: this.snap.openId + 1 });
       } catch (e) {
@@ -219,7 +240,25 @@ export class PreviewHost implements WorkbookHost {
   async download(): Promise<Blob> {
     const wb = await this.ready();
     const buf = await wb.xlsx.writeBuffer();
-    return new Blob([buf as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (!this.original) return new Blob([buf as ArrayBuffer], { type });
+    // The opened file with the add-in's cells and sheets changed, as `piano-perf --out` writes it.
+    let originalMarks = new Map<string, string>();
+    try {
+      originalMarks = readPackageInfo(this.original).marks;
+    } catch {
+      return new Blob([buf as ArrayBuffer], { type });
+    }
+    const sheets: OwnedSheet[] = [];
+    for (const ws of wb.worksheets) {
+      if (!this.wholeSheets.has(ws.name)) continue;
+      const mark = sheetMark(ws);
+      const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : undefined;
+      sheets.push({ name: ws.name, ...(mark ? { mark } : {}), ...(state ? { state } : {}), ...(mark && originalMarks.get(ws.name) === mark ? { replaces: ws.name } : {}) });
+    }
+    const cells = new Map([...this.cellEdits].map(([sheet, m]) => [sheet, [...m.values()]]));
+    const bytes = applyPackageEdits(this.original, { cells, sheets, generated: new Uint8Array(buf as ArrayBuffer) });
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   }
 
   /** «Nuovo anno»: next year's plan from the open workbook, downloaded as a new file; the open one is untouched. */
@@ -242,7 +281,8 @@ export class PreviewHost implements WorkbookHost {
   }
 
   private grid(wb: ExcelJS.Workbook): WorkbookGrid {
-    return gridFromExcelJs(wb);
+    // The add-in's sheets by their marks (read from the file, or set here): a user's sheet is never taken for one.
+    return withPackageInfo(gridFromExcelJs(wb), { marks: workbookMarks(wb), hidden: new Map() });
   }
 
   // ---- WorkbookHost -------------------------------------------------------------
@@ -265,7 +305,15 @@ export class PreviewHost implements WorkbookHost {
     // user's statements stay the reference of the corrections on the next runs.
     const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
     // Restore keeps what this run replaced, in memory (the preview has no backup sheet).
-    if (written > 0) this.lastRun = writes;
+    if (written > 0) {
+      this.lastRun = writes;
+      this.beforeRun = writes.map((w) => ({ sheet: w.sheet, cell: w.cell, patch: this.cellEdits.get(w.sheet)?.get(w.cell) }));
+      for (const w of writes) {
+        const m = this.cellEdits.get(w.sheet) ?? new Map<string, CellPatch>();
+        m.set(w.cell, patchOfWrite(w));
+        this.cellEdits.set(w.sheet, m);
+      }
+    }
     onProgress?.({ phase: PROGRESS.write, done: writes.length, total: writes.length });
     this.update({});
     return { written, skippedFormulas: a.skippedFormulas ?? 0 };
@@ -281,6 +329,12 @@ export class PreviewHost implements WorkbookHost {
     const n = restoreWrites(wb, this.lastRun);
     writeBackupSheet(wb, []);
     this.lastRun = null;
+    for (const b of this.beforeRun.reverse()) {
+      const m = this.cellEdits.get(b.sheet);
+      if (b.patch) m?.set(b.cell, b.patch);
+      else m?.delete(b.cell);
+    }
+    this.beforeRun = [];
     this.update({});
     return n;
   }
@@ -289,6 +343,10 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     // The same sheet the CLI leaves: built, and registered as the add-in's own.
     const name = writeSummarySheet(wb, analysis as WorkbookAnalysis);
+    const summary = wb.getWorksheet(name);
+    if (summary) markSheet(summary, "summary");
+    this.wholeSheets.add(name);
+    for (const ws of wb.worksheets) if (sheetMark(ws) === "settings") this.wholeSheets.add(ws.name);
     this.update({ activeSheet: name, selected: null });
     return name;
   }
@@ -304,6 +362,7 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     const year = analyzeWorkbook(this.grid(wb)).year ?? new Date().getFullYear();
     const name = addEmptyCard(wb, year);
+    this.wholeSheets.add(name);
     this.update({ activeSheet: name, selected: null });
     return name;
   }
@@ -316,7 +375,7 @@ export class PreviewHost implements WorkbookHost {
   async savePolicy(policy: Policy): Promise<void> {
     const wb = await this.ready();
     const owned = readSettings(this.grid(wb)).ownedSheets.filter((n) => n !== SETTINGS_SHEET_NAME);
-    writeSettings(wb, policy, owned);
+    this.wholeSheets.add(writeSettings(wb, policy, owned).name);
     this.update({});
   }
 }
