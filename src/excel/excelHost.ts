@@ -146,6 +146,11 @@ export function createExcelHost(): WorkbookHost {
     savePolicy(policy: Policy): Promise<void> {
       return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
     },
+    createNextYear(onProgress?: ProgressFn) {
+      // No Excel.run: the open workbook is neither read through a context nor written.
+      // Loaded on demand (with ExcelJS): not part of the pane's initial JavaScript.
+      return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
+    },
     runDiagnostics,
   };
 }

@@ -4,7 +4,9 @@
 // whatever the number of sheets: one for the sheet list, one for the used ranges' extent
 // and the add-in's ownership marks, one (more only past Excel's 5 MB limit) for the cells.
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../core/reader/grid";
-import { OWNER_MARK_PROPERTY, parseA1 } from "../core/reader/grid";
+import { a1, OWNER_MARK_PROPERTY, parseA1 } from "../core/reader/grid";
+import { LIMITS, LimitError } from "../core/limits";
+import { GRID_LIMITS } from "../messages/gridLimits";
 import type { ProgressFn } from "../host/workbookHost";
 import { EXCEL_PROGRESS } from "../messages/excel";
 import { formulaOf } from "./cells";
@@ -90,6 +92,11 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
   sheets.forEach((ws, i) => {
     const u = used[i];
     if (u.isNullObject) return;
+    // Values at A1 and XFD1048576 make a used range of 17 billion cells: refuse it before reading (issue 14).
+    if (u.rowCount * u.columnCount > LIMITS.maxSheetBoxCells) {
+      const range = `${a1(u.rowIndex, u.columnIndex)}:${a1(u.rowIndex + u.rowCount - 1, u.columnIndex + u.columnCount - 1)}`;
+      throw new LimitError(GRID_LIMITS.sheetTooWide(ws.name, range, u.rowCount * u.columnCount, LIMITS.maxSheetBoxCells, a1(u.rowIndex + u.rowCount - 1, u.columnIndex + u.columnCount - 1)));
+    }
     boxOfSheet.set(i, boxes.length);
     boxes.push({ sheet: ws.name, top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
   });

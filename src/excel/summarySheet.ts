@@ -155,7 +155,6 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
       const f = sheet.getRangeByIndexes(next, 0, 1, width).format;
       f.font.bold = true;
       f.fill.color = TOTALS_FILL;
-      f.borders.getItem("EdgeTop").style = "Continuous";
       budget.add();
       next++;
     }

@@ -222,6 +222,7 @@ export const PROBLEMS = {
 
 /** The policy's fields, as the settings pane names them. */
 export const POLICY_FIELDS: Record<string, string> = {
+  hiddenSheets: "fogli nascosti",
   "rules.>=": "regola per «≥»",
   "rules.<=": "regola per «≤» (minore è meglio)",
   "rules.=": "regola per «=»",

@@ -10,6 +10,9 @@ import { defaultPolicy } from "../../src/core/policy";
 import { PreviewHost } from "../../src/preview/previewHost";
 import { cellText } from "../../src/preview/cellText";
 
+// The example has 18 cards: opening, computing and downloading it takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const SEED_PERCENT = [90.74, 100, 98.12, 99.58, 92.86, 96.72, 100, 80, 99.29, 100, 100, 100, 100, 100, 99.76, 99.53, 93.03, 97.76];
 
 async function exampleBytes(): Promise<ArrayBuffer> {

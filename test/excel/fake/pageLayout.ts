@@ -17,7 +17,7 @@ export interface PageLayoutData {
  * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout, "[Api set: ExcelApi 1.9]";
  * headers and footers: Excel.HeaderFooter, ExcelApi 1.9). `zoom` must be set as a whole
  * object ("use `x.zoom = {...}` instead of `x.zoom.scale = ...`"); setPrintArea and
- * setPrintTitleRows take a range or an address; an address outside the sheet's grid fails
+ * setPrintTitleRows take a range or an address (the docs' sample: `setPrintTitleRows("$1:$1")`); an address outside the sheet's grid fails
  * as Excel does (InvalidArgument).
  */
 const PAGE_LAYOUT_SCALARS = ["orientation", "paperSize", "centerHorizontally", "centerVertically", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin", "printGridlines", "blackAndWhite"];
