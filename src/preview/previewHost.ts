@@ -60,6 +60,14 @@ async function defaultFetchExample(): Promise<ArrayBuffer | null> {
 
 const PROGRESS = ui.preview.progress;
 
+/** The saved originals plus the cells of `writes` not saved yet (the first original of a cell wins). */
+function keepFirstOriginals(saved: CellWrite[] | null, writes: CellWrite[]): CellWrite[] {
+  if (!saved) return [...writes];
+  const key = (w: CellWrite) => `${w.sheet}\u0000${w.cell}`;
+  const known = new Set(saved.map(key));
+  return [...saved, ...writes.filter((w) => !known.has(key(w)))];
+}
+
 export class PreviewHost implements WorkbookHost {
   readonly kind = "preview" as const;
   private workbook: ExcelJS.Workbook | null = null;
@@ -195,8 +203,9 @@ export class PreviewHost implements WorkbookHost {
     const writes = a.writes ?? [];
     onProgress?.({ phase: PROGRESS.write, done: 0, total: writes.length });
     const written = applyWrites(wb, writes);
-    // Restore keeps what this run replaced, in memory (the preview has no backup sheet).
-    if (written > 0) this.lastRun = writes;
+    // Restore keeps what the first run replaced, in memory, as the backup sheet does in Excel:
+    // a later run adds only cells not saved yet, so «Ripristina» goes back to before the first run.
+    if (written > 0) this.lastRun = keepFirstOriginals(this.lastRun, writes);
     onProgress?.({ phase: PROGRESS.write, done: writes.length, total: writes.length });
     this.update({});
     return { written, skippedFormulas: a.skippedFormulas ?? 0 };
