@@ -11,6 +11,8 @@ import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
 import { CLI } from "../messages/cli";
 import { toJsonReport, textReport } from "./report";
+import { parsePolicy, type Policy } from "../core/policy";
+import { POLICY_FILE } from "../messages/engine";
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
 class UsageError extends Error {
@@ -27,6 +29,8 @@ interface Args {
   file: string;
   out?: string;
   json: boolean;
+  /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
+  rules?: string;
 }
 
 /** Files above this size get progress lines on stderr. */
@@ -40,6 +44,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let file: string | undefined;
   let out: string | undefined;
   let json = false;
+  let rules: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") {
@@ -50,6 +55,11 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--out" ? rest[++i] : a.slice("--out=".length);
       if (!v || v.startsWith("--")) throw new UsageError(CLI.outMissingValue, true);
       out = v;
+    } else if (a === "--regole" || a.startsWith("--regole=")) {
+      if (command === "esempio") throw new UsageError(CLI.optionNotAllowed("--regole", command), true);
+      const v = a === "--regole" ? rest[++i] : a.slice("--regole=".length);
+      if (!v || v.startsWith("--")) throw new UsageError(POLICY_FILE.missingValue, true);
+      rules = v;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -59,7 +69,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, json };
+  return { command, file, out, json, ...(rules ? { rules } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -89,6 +99,25 @@ async function loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workb
     throw new UsageError(CLI.corruptXlsx(file, (e as Error).message));
   }
   return wb;
+}
+
+/** Reads a body's SMVP file; an unreadable or invalid one stops with the Italian errors (exit 2). */
+function readPolicyFile(file: string): Policy {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(POLICY_FILE.cannotRead(file, (e as Error).message));
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(POLICY_FILE.notJson(file, (e as Error).message));
+  }
+  const checked = parsePolicy(raw);
+  if (!checked.ok) throw new UsageError(POLICY_FILE.invalid(file, checked.errors));
+  return checked.policy;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -138,7 +167,7 @@ export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis)
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args === "help") {
-    process.stdout.write(CLI.usage + "\n");
+    process.stdout.write(CLI.usage + "\n" + POLICY_FILE.usage + "\n");
     return 0;
   }
   if (args.command === "esempio") {
@@ -149,6 +178,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (args.out && sameFile(args.file, args.out)) throw new UsageError(CLI.outIsInput);
 
+  const policy = args.rules ? readPolicyFile(args.rules) : undefined;
   const buffer = readInput(args.file);
   const showProgress = buffer.length >= LARGE_FILE_BYTES || process.env.PIANO_PERF_PROGRESS === "1";
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
@@ -156,7 +186,7 @@ async function run(argv: string[]): Promise<number> {
   const wb = await loadWorkbook(args.file, buffer);
   const grid = gridFromExcelJs(wb);
   progress(CLI.progressAnalyze(cellCount(grid)));
-  const analysis = analyzeWorkbook(grid);
+  const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string } | null = null;

@@ -28,11 +28,42 @@ export interface JsonProblem {
   message: string;
 }
 
+/** A forced or excluded indicator (issue 10), with its note: every one is listed. */
+export interface JsonOverride {
+  sheet: string | null;
+  /** A1 address of the «Performance forzata» cell. */
+  cell: string | null;
+  objective: string;
+  indicator: string;
+  kind: "forced" | "excluded";
+  performance: number | null;
+  computed: number | null;
+  note: string;
+}
+
 export interface JsonReport {
   objectives: JsonObjective[];
   rollups: Rollups;
   problems: JsonProblem[];
   skippedSheets: string[];
+  overrides: JsonOverride[];
+}
+
+export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
+  return a.result.objectives.flatMap((o) =>
+    o.indicators
+      .filter((i) => i.override)
+      .map((i) => ({
+        sheet: i.sheet ?? o.sheet ?? null,
+        cell: i.override!.cell ?? null,
+        objective: o.name,
+        indicator: i.name,
+        kind: i.override!.kind,
+        performance: i.override!.performance,
+        computed: i.override!.computed,
+        note: i.override!.note,
+      })),
+  );
 }
 
 export function toJsonReport(a: WorkbookAnalysis): JsonReport {
@@ -46,6 +77,7 @@ export function toJsonReport(a: WorkbookAnalysis): JsonReport {
     rollups: a.result.rollups,
     problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
     skippedSheets: a.skippedSheets,
+    overrides: overridesOf(a),
   };
 }
 

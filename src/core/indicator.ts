@@ -1,12 +1,12 @@
 // One indicator: read its cells, pick the operator, score it, compare with what the
 // card states, and report what is wrong with the cell that holds it.
-import type { IndicatorInput, IndicatorResult, Operator, Problem, Value } from "./types";
+import type { CellInput, IndicatorInput, IndicatorOverride, IndicatorResult, Operator, Problem, Value } from "./types";
 import type { Policy } from "./policy";
 import { parseOperator, parseValue, splitOperator, isBlankCell } from "./values";
-import { scoreValues, describeValue, type Score, type ScoreOptions } from "./rules";
+import { scoreValues, describeValue, parseRuleName, RULE_IDS, type RuleSpec, type Score, type ScoreOptions } from "./rules";
 import { parseWeight } from "./weighting";
 import { formatPercent } from "./format";
-import { FIELD_LABELS, PROBLEMS } from "../messages/engine";
+import { EXPLAIN, FIELD_LABELS, PROBLEMS, RULE_NAMES } from "../messages/engine";
 
 export interface IndicatorContext {
   year?: number;
@@ -43,6 +43,8 @@ class IndicatorOutcome implements IndicatorResult {
     public target: Value,
     public weight: number | null,
     public stated: number | null,
+    public rule: string | undefined,
+    public override: IndicatorOverride | undefined,
     private readonly policy: Policy,
     private readonly opts: ScoreOptions,
     text?: string,
@@ -57,7 +59,10 @@ class IndicatorOutcome implements IndicatorResult {
   }
   toJSON(): IndicatorResult {
     const { policy: _p, opts: _o, text: _t, ...data } = this;
-    return { ...data, explanation: this.explanation };
+    const out: IndicatorResult = { ...data, explanation: this.explanation };
+    if (out.rule === undefined) delete out.rule;
+    if (out.override === undefined) delete out.override;
+    return out;
   }
 }
 
@@ -100,53 +105,128 @@ export function evaluateIndicator(
     report("WEIGHT_UNREADABLE", "error", PROBLEMS.weightUnreadable(card, input.row, input.name, String(input.weight.value ?? "")), input.weight.address);
   }
 
-  const opts: ScoreOptions = ctx.year === undefined && input.unit === undefined ? QUIET : { year: ctx.year, unit: input.unit, explain: false };
+  // The indicator's own rule («Regola»): blank = the policy's rule for the operator.
+  let spec: RuleSpec | undefined;
+  let ruleBroken = false;
+  if (input.rule && !isBlankCell(input.rule.value)) {
+    const r = parseRuleName(input.rule.value);
+    if (r === "unknown") {
+      ruleBroken = true;
+      report("RULE_UNKNOWN", "error", PROBLEMS.ruleUnknown(card, input.row, input.name, String(input.rule.value), RULE_IDS.map((id) => RULE_NAMES[id]).join(", ")), input.rule.address);
+    } else if (r) spec = r;
+  }
+  const extra = (c: CellInput | undefined): Value | undefined => (c ? parseValue(c) : undefined);
+  const plain = ctx.year === undefined && input.unit === undefined && !spec && !input.baseline && !input.thresholdMin && !input.thresholdMax;
+  const opts: ScoreOptions = plain
+    ? QUIET
+    : { year: ctx.year, unit: input.unit, explain: false, rule: spec, baseline: extra(input.baseline), thresholdMin: extra(input.thresholdMin), thresholdMax: extra(input.thresholdMax) };
   let text: string | undefined;
   let score: Score;
-  if (op) score = scoreValues(actual, op, target, policy, opts);
-  else {
+  let scoredActual = actual;
+  if (ruleBroken) {
+    text = PROBLEMS.ruleUnknown(card, input.row, input.name, String(input.rule?.value), RULE_IDS.map((id) => RULE_NAMES[id]).join(", "));
+    score = { status: "unreadable", performance: null, explanation: text };
+  } else if (op) {
+    if (actual.kind === "blank" && policy.blankActual === "zero") {
+      // GZOOM's default: a missing actual is a 0, scored by the rule.
+      scoredActual = { kind: "number", value: 0, percent: target.kind === "number" && target.percent };
+      score = scoreValues(scoredActual, op, target, policy, opts);
+    } else score = scoreValues(actual, op, target, policy, opts);
+  } else {
     text = PROBLEMS.operatorInvalid(card, input.row, input.name, String(input.operator?.value));
     score = { status: "unreadable", performance: null, explanation: text };
   }
 
-  if (score.status === "unreadable" && score.unreadableSide) {
+  if (score.issue) {
+    const ruleName = spec ? RULE_NAMES[spec.id] : op ? RULE_NAMES[opts.rule?.id ?? "ratio"] : "";
+    const where = input.rule?.address ?? input.actual.address;
+    if (score.issue.code === "BAND_GAP") report("BAND_GAP", "error", PROBLEMS.bandGap(card, input.row, input.name, score.issue.detail));
+    else if (score.issue.code === "BAND_SET_UNKNOWN") report("BAND_SET_UNKNOWN", "error", PROBLEMS.bandSetUnknown(card, input.row, input.name, spec?.bandSet ?? "", score.issue.detail), where);
+    else if (score.issue.code === "RULE_NEEDS") report("RULE_NEEDS", "error", PROBLEMS.ruleNeeds(card, input.row, input.name, ruleName, score.issue.detail), where);
+    else report("RULE_NOT_FOR_VALUE", "error", PROBLEMS.ruleNotForValue(card, input.row, input.name, ruleName, score.issue.detail), where);
+  } else if (score.status === "unreadable" && score.unreadableSide) {
     const side = score.unreadableSide;
     const cell = side === "actual" ? input.actual : input.target;
     const shown = side === "actual" ? describeValue(actual) : describeValue(target);
     report("VALUE_UNREADABLE", "error", PROBLEMS.unreadable(card, input.row, input.name, FIELD_LABELS[side], shown || String(cell.value ?? ""), score.reason ?? ""), cell.address);
   } else if (score.status === "blank") {
-    report("ACTUAL_BLANK", "warning", PROBLEMS.blankActual(card, input.row, input.name));
+    if (policy.blankActual === "error") report("ACTUAL_BLANK", "error", PROBLEMS.blankActualError(card, input.row, input.name));
+    else if (policy.blankActual === "zeroScore") {
+      score = { status: "blank", performance: 0, explanation: EXPLAIN.blankZeroScore };
+      text = EXPLAIN.blankZeroScore;
+      report("ACTUAL_BLANK", "warning", PROBLEMS.blankActualZero(card, input.row, input.name));
+    } else report("ACTUAL_BLANK", "warning", PROBLEMS.blankActual(card, input.row, input.name));
+  } else if (scoredActual !== actual && score.status === "ok") {
+    report("ACTUAL_BLANK", "warning", PROBLEMS.blankActualZero(card, input.row, input.name));
+  }
+  if (score.percentGuess) {
+    const g = score.percentGuess;
+    const side = g.side === "actual" ? input.actual : input.target;
+    report("PERCENT_READING", "warning", PROBLEMS.percentReading(card, input.row, input.name, FIELD_LABELS[g.side], g.typed, g.used, g.other), side.address);
+  }
+
+  // A value forced by the evaluator replaces the computed one only with a note.
+  let override: IndicatorOverride | undefined;
+  let performance = score.performance;
+  let status = score.status;
+  if (input.forced && !isBlankCell(input.forced.value)) {
+    const note = input.note && !isBlankCell(input.note.value) ? String(input.note.value).trim() : "";
+    const raw = String(input.forced.value).trim();
+    const excluded = typeof input.forced.value === "string" && /^(n\s*\.?\s*v\.?|non valutabile)$/i.test(raw);
+    const forcedValue = excluded ? null : parseStated(parseValue(input.forced));
+    const top = policy.cap ?? 10;
+    if (!excluded && forcedValue === null) report("FORCED_UNREADABLE", "warning", PROBLEMS.forcedUnreadable(card, input.row, input.name, raw), input.forced.address);
+    else if (!note) report("FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, raw), input.forced.address);
+    else if (forcedValue !== null && (forcedValue < 0 || forcedValue > top + 1e-9))
+      report("FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, raw, formatPercent(top)), input.forced.address);
+    else {
+      const computedText = score.performance === null ? "n.d." : formatPercent(score.performance);
+      override = { kind: excluded ? "excluded" : "forced", performance: forcedValue, computed: score.performance, note, cell: input.forced.address };
+      if (excluded) {
+        performance = null;
+        status = "na";
+        text = EXPLAIN.notEvaluable(note);
+        report("OVERRIDE_EXCLUDED", "info", PROBLEMS.notEvaluable(card, input.row, input.name, note), input.forced.address);
+      } else {
+        performance = forcedValue;
+        status = "ok";
+        text = EXPLAIN.forced(formatPercent(forcedValue!), note, computedText);
+        report("OVERRIDE_FORCED", "info", PROBLEMS.forcedApplied(card, input.row, input.name, formatPercent(forcedValue!), note), input.forced.address);
+      }
+    }
   }
 
   const statedValue = input.stated ? parseValue(input.stated) : null;
   const stated = statedValue ? parseStated(statedValue) : null;
-  if (stated !== null && score.performance !== null && score.status === "ok" && op) {
-    if (Math.abs(stated - score.performance) > policy.statedTolerance + 1e-9) {
-      text = scoreValues(actual, op, target, policy, { ...opts, explain: true }).explanation;
+  if (stated !== null && performance !== null && status === "ok" && op) {
+    if (Math.abs(stated - performance) > policy.statedTolerance + 1e-9) {
+      text ??= scoreValues(scoredActual, op, target, policy, { ...opts, explain: true }).explanation;
       report(
         "STATED_MISMATCH",
         "warning",
-        PROBLEMS.statedMismatch(card, input.row, input.name, formatPercent(stated), formatPercent(score.performance), text),
+        PROBLEMS.statedMismatch(card, input.row, input.name, formatPercent(stated), formatPercent(performance), text),
         input.stated?.address,
       );
     }
   }
 
-  const weighted = score.status === "ok" || score.status === "na" ? score.performance : null;
+  const weighted = override?.kind === "excluded" ? null : status === "ok" || status === "na" || (status === "blank" && performance !== null) ? performance : null;
   const result = new IndicatorOutcome(
     input.row,
     input.name,
     ctx.sheet,
     input.actual.address,
     input.stated?.address,
-    score.status,
-    score.performance,
+    status,
+    performance,
     weighted,
     op,
-    actual,
+    scoredActual,
     target,
     weight,
     stated,
+    spec ? (spec.bandSet ? `${RULE_NAMES[spec.id]} ${spec.bandSet}` : RULE_NAMES[spec.id]) : undefined,
+    override,
     policy,
     opts,
     text,

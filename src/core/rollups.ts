@@ -1,6 +1,7 @@
 // Roll-ups of objectives to strategic objective, ambito, area, missione and
-// missione/programma: mean of the objectives' performance (simple, or weighted by
-// euro resources as the policy says) and the sum of their resources.
+// missione/programma: mean of the objectives' performance (simple, weighted by euro
+// resources or by «Peso obiettivo», or the worst objective, as the policy says) and the
+// sum of their resources.
 import type { ObjectiveResult, RollupRow, Rollups } from "./types";
 import type { Policy } from "./policy";
 import { trafficLight } from "./light";
@@ -41,6 +42,15 @@ const KEYS: Record<keyof Rollups, KeyFn> = {
 export function rollupMean(objectives: readonly ObjectiveResult[], policy: Policy): number | null {
   const simple = weightedMean(objectives.map((o) => ({ performance: o.performance, weight: 1 })));
   if (policy.rollupMean === "simple") return simple;
+  if (policy.rollupMean === "worst") {
+    let worst: number | null = null;
+    for (const o of objectives) if (o.performance !== null && (worst === null || o.performance < worst)) worst = o.performance;
+    return worst;
+  }
+  if (policy.rollupMean === "objectiveWeight") {
+    // By «Peso obiettivo»: cards without one do not count; none with one → the simple mean.
+    return weightedMean(objectives.map((o) => ({ performance: o.performance, weight: o.objectiveWeight ?? null }))) ?? simple;
+  }
   // By resources: objectives on internal resources only carry no euro weight; fall back when none has any.
   return weightedMean(objectives.map((o) => ({ performance: o.performance, weight: o.resources }))) ?? simple;
 }

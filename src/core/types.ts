@@ -56,6 +56,13 @@ export interface IndicatorInput {
   weight: CellInput;
   /** 1-based row number of the indicator within its card's table. */
   row: number;
+  /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note. */
+  rule?: CellInput;
+  baseline?: CellInput;
+  thresholdMin?: CellInput;
+  thresholdMax?: CellInput;
+  forced?: CellInput;
+  note?: CellInput;
 }
 
 export interface ObjectiveInput {
@@ -78,6 +85,8 @@ export interface ObjectiveInput {
   fieldCells?: Partial<Record<HierarchyField, string>>;
   /** Where "Performance obiettivo" is written, if the card has such a cell. */
   performanceCell?: string;
+  /** «Peso obiettivo»: the objective's weight in the roll-ups when the policy asks for it. */
+  objectiveWeight?: CellInput;
   indicators: IndicatorInput[];
   /** Table columns the card lacks (reader roles: "stated", "target"…): its structure is
    *  incomplete, so nothing is written to it (reported once per column by the reader). */
@@ -123,6 +132,22 @@ export interface IndicatorResult {
   stated: number | null;
   /** One line in Italian: how the number was obtained. */
   explanation: string;
+  /** The rule's Italian name when the indicator names its own («Regola»). */
+  rule?: string;
+  /** A forced value or an exclusion by the evaluator, with its note: listed in Verifica, the summary and --json. */
+  override?: IndicatorOverride;
+}
+
+/** A performance forced by the evaluator (with a note), or the indicator declared «non valutabile». */
+export interface IndicatorOverride {
+  kind: "forced" | "excluded";
+  /** The forced performance (fraction); null when excluded. */
+  performance: number | null;
+  /** What the rule computed (fraction), or null when not available. */
+  computed: number | null;
+  note: string;
+  /** Address of the «Performance forzata» cell. */
+  cell?: string;
 }
 
 export interface ObjectiveResult {
@@ -140,6 +165,8 @@ export interface ObjectiveResult {
   internalResources: boolean;
   notAvailableCount: number;
   problemCount: number;
+  /** «Peso obiettivo» as a fraction, null when absent or unreadable. */
+  objectiveWeight?: number | null;
   light: TrafficLight | null;
 }
 

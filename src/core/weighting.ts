@@ -14,6 +14,44 @@ export function parseWeight(cell: CellInput): number | null {
   return v.value > 1 ? v.value / 100 : v.value;
 }
 
+/** How an objective's weights were read: one scale for all its cells. */
+export type WeightScale = "fractions" | "percent" | "points" | "relative";
+
+/**
+ * An objective's weights on one scale, decided for the objective, never per cell: cells with
+ * a % format (or "12,5%") are fractions; plain numbers are fractions when all are ≤ 1, points
+ * (÷ 100) when they add up to about 100, and relative weights (1 / 2 / 1 → 25%, 50%, 25%)
+ * otherwise. `mixed` when the cells are written on different scales.
+ */
+export function parseObjectiveWeights(cells: readonly CellInput[]): { weights: (number | null)[]; scale: WeightScale; mixed: boolean } {
+  const values = cells.map((c) => parseValue(c));
+  const plain: number[] = [];
+  let percentCells = 0;
+  for (const v of values) {
+    if (v.kind !== "number" || v.value < 0) continue;
+    if (v.percent) percentCells++;
+    else plain.push(v.value);
+  }
+  const plainSum = plain.reduce((s, x) => s + x, 0);
+  const anyAboveOne = plain.some((x) => x > 1);
+  let scale: WeightScale;
+  if (!plain.length) scale = "percent";
+  else if (!anyAboveOne) scale = percentCells ? "percent" : "fractions";
+  else if (percentCells || Math.abs(plainSum - 100) <= Math.max(0.1, 0.05 * plain.length)) scale = "points";
+  else scale = "relative";
+  // Mixed: percentage cells beside points, or plain fractions (≤ 1) beside points (> 1).
+  const mixed = (percentCells > 0 && anyAboveOne) || (anyAboveOne && plain.some((x) => x > 0 && x < 1));
+  const relativeSum = plainSum > 0 ? plainSum : 1;
+  const weights = values.map((v) => {
+    if (v.kind !== "number" || v.value < 0) return null;
+    if (v.percent) return v.value;
+    if (scale === "points") return v.value / 100;
+    if (scale === "relative") return v.value / relativeSum;
+    return v.value;
+  });
+  return { weights, scale, mixed };
+}
+
 export interface WeightedItem {
   performance: number | null;
   weight: number | null;

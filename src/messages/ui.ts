@@ -1,7 +1,7 @@
 // Italian user-facing strings: ui (task pane, ribbon command, browser preview).
 // Identifiers in English, text in Italian. Plain data and small formatters only:
 // the task pane, the preview and the tests all read the same wording from here.
-import { POLICY_ERRORS } from "./engine";
+import { POLICY_ERRORS, RULE_DESCRIPTIONS, VOCABULARY } from "./engine";
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -134,15 +134,15 @@ export const ui = {
     intro:
       "Regole del Sistema di misurazione e valutazione della performance. Sono salvate nella cartella, così il calcolo dà gli stessi numeri ovunque venga aperta.",
     loadingPolicy: "Lettura delle impostazioni…",
-    cap: "Limite massimo della performance (%)",
+    cap: `${VOCABULARY.cap} della performance (%)`,
     capHint: "Di solito 100.",
-    noCap: "Nessun limite massimo",
+    noCap: `Nessun ${VOCABULARY.cap.toLowerCase()}`,
     lower: "Indicatori «≤» (minore o uguale)",
-    lowerInverse: "Rapporto inverso (Target ÷ Stato)",
-    lowerReflection: "Scostamento simmetrico (2 − Stato ÷ Target)",
-    floor: "Soglia minima (%)",
+    lowerInverse: `Inverso (${RULE_DESCRIPTIONS.inverse.replace(/ \(.*\)$/, "")})`,
+    lowerReflection: `Scostamento (${RULE_DESCRIPTIONS.reflection.replace(/ \(.*\)$/, "")})`,
+    floor: `${VOCABULARY.floor} (%)`,
     floorHint: "Sotto questa soglia la performance vale 0. Con 0 non c'è soglia.",
-    bands: "Fasce di punteggio",
+    bands: VOCABULARY.bands,
     bandsHint: "Una performance compresa tra «da» (incluso) e «a» (escluso) vale il punteggio indicato. Senza fasce si usa il valore calcolato.",
     bandFrom: (i: number): string => `Fascia ${i}: da (%)`,
     bandTo: (i: number): string => `Fascia ${i}: a (%)`,
@@ -163,7 +163,7 @@ export const ui = {
     rollupMean: "Media negli aggregati",
     rollupSimple: "Media semplice degli obiettivi",
     rollupResources: "Media pesata sulle risorse economiche",
-    tolerance: "Tolleranza sulla performance dichiarata (punti %)",
+    tolerance: `${VOCABULARY.tolerance} con la performance dichiarata (punti %)`,
     toleranceHint: "Differenze maggiori tra valore dichiarato e calcolato vengono segnalate.",
     save: "Salva impostazioni",
     reset: "Ripristina predefiniti",

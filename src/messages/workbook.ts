@@ -1,5 +1,6 @@
 // Italian user-facing strings: workbook (reader, settings sheet, summary sheet, example
 // workbook). Identifiers in English, text in Italian.
+import { RULE_DESCRIPTIONS, RULE_NAMES, VOCABULARY } from "./engine";
 
 const q = (s: string) => `«${s}»`;
 
@@ -64,25 +65,39 @@ export const SETTINGS = {
   labelHeader: "Voce",
   valueHeader: "Valore",
   rows: {
-    cap: "Tetto alla performance",
+    cap: VOCABULARY.cap,
     lower: "Regola per «<=» (minore è meglio)",
-    floor: "Soglia minima (sotto: 0%)",
-    bands: "Fasce",
+    floor: `${VOCABULARY.floor} (sotto: 0%)`,
+    bands: VOCABULARY.bands,
     dateRule: "Scadenze (date)",
     notAvailable: "Valori n.d.",
     rounding: "Arrotondamento all'intero prima della media",
     green: "Semaforo verde da",
     yellow: "Semaforo giallo da",
     rollupMean: "Media nei riepiloghi",
-    tolerance: "Scarto ammesso con la performance dichiarata",
+    tolerance: `${VOCABULARY.tolerance} con la performance dichiarata`,
+    objectiveCap: VOCABULARY.objectiveCap,
+    roundFirst: VOCABULARY.roundFirst,
+    bandSets: VOCABULARY.bandSets,
+    thresholdTop: VOCABULARY.thresholdTop,
+    lateBands: VOCABULARY.lateBands,
+    lateDailyReduction: VOCABULARY.lateDailyReduction,
+    blankActual: VOCABULARY.blankActual,
   },
   values: {
-    noCap: "nessun tetto",
-    inverse: "rapporto inverso T/A",
-    reflection: "riflessione 2 − A/T",
+    noCap: `nessun ${VOCABULARY.cap.toLowerCase()}`,
+    inverse: `${RULE_NAMES.inverse} (${RULE_DESCRIPTIONS.inverse})`,
+    reflection: `${RULE_NAMES.reflection} (${RULE_DESCRIPTIONS.reflection})`,
     noBands: "nessuna",
     proportional: "proporzionale ai giorni dal 1° gennaio",
     zeroIfLate: "0% se in ritardo",
+    daysLate: RULE_NAMES.daysLate,
+    blankExclude: "escluso e segnalato",
+    blankZero: "letto come 0",
+    blankZeroScore: "contato come 0%",
+    blankError: "errore",
+    objectiveWeight: "pesata sul Peso obiettivo",
+    worst: "l'obiettivo peggiore",
     exclude: "esclusi, pesi ricalcolati",
     zero: "contati come 0%",
     yes: "sì",

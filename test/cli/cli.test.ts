@@ -46,7 +46,8 @@ describe("esempio, verifica, calcola", () => {
     const r = cli(["verifica", example, "--json"]);
     expect(r.code).toBe(1); // the seed has 3 unreadable values (errors)
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets"]);
+    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets", "overrides"]);
+    expect(json.overrides).toEqual([]);
     expect(json.objectives).toHaveLength(18);
     expect(Object.keys(json.objectives[0])).toEqual(["sheet", "name", "performance", "indicators"]);
     expect(Object.keys(json.objectives[0].indicators[0])).toEqual(["sheet", "cell", "name", "performance", "stated"]);

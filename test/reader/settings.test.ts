@@ -57,7 +57,7 @@ describe("settings sheet", () => {
   it("has readable Italian rows and text formats for every string", () => {
     const block = settingsSheetCells(defaultPolicy(), ["Riepilogo performance 2022"]);
     const labels = block.values.map((r) => r[0]);
-    expect(labels).toEqual(expect.arrayContaining(["Tetto alla performance", "Semaforo verde da", "Politica (JSON)", "Foglio gestito"]));
+    expect(labels).toEqual(expect.arrayContaining(["Limite massimo", "Semaforo verde da", "Politica (JSON)", "Foglio gestito"]));
     block.values.forEach((row, r) => row.forEach((v, c) => typeof v === "string" && expect(block.formats[r][c]).toBe("@")));
     expect(readSettings({ sheets: [] })).toMatchObject({ found: false, ownedSheets: [], problems: [] });
   });

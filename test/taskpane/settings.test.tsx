@@ -70,9 +70,9 @@ describe("Impostazioni", () => {
     expect((screen.getByLabelText("Limite massimo della performance (%)") as HTMLInputElement).value).toBe("100");
     expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("90");
     expect((screen.getByLabelText("Semaforo giallo da (%)") as HTMLInputElement).value).toBe("60");
-    expect((screen.getByLabelText("Tolleranza sulla performance dichiarata (punti %)") as HTMLInputElement).value).toBe("0,5");
+    expect((screen.getByLabelText("Scarto ammesso con la performance dichiarata (punti %)") as HTMLInputElement).value).toBe("0,5");
     expect(screen.getByRole("radiogroup", { name: "Indicatori «≤» (minore o uguale)" })).toBeTruthy();
-    expect((screen.getByRole("radio", { name: "Rapporto inverso (Target ÷ Stato)" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("radio", { name: "Inverso (Target ÷ Stato)" }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByRole("switch", { name: /Arrotonda/ })).toBeTruthy();
     // Every form control has an accessible name: a reference that resolves to visible text,
     // not merely an attribute that is present.

@@ -52,10 +52,25 @@ function tolerance(length: number): number {
 }
 
 /** Columns of the indicator table. */
-export type TableRole = "name" | "algorithm" | "type" | "unit" | "actual" | "operator" | "target" | "stated" | "weight";
+export type TableRole =
+  | "name"
+  | "algorithm"
+  | "type"
+  | "unit"
+  | "actual"
+  | "operator"
+  | "target"
+  | "stated"
+  | "weight"
+  | "rule"
+  | "baseline"
+  | "thresholdMin"
+  | "thresholdMax"
+  | "forced"
+  | "note";
 
 /** Card header labels (and table-layout hierarchy columns). */
-export type HeaderField = HierarchyField | "descrizione" | "beneficiAttesi" | "unitaOrganizzative";
+export type HeaderField = HierarchyField | "descrizione" | "beneficiAttesi" | "unitaOrganizzative" | "objectiveWeight";
 
 /** A card's "Performance obiettivo" label, or the table layout's column of that name. */
 export type ObjectivePerformanceRole = "objectivePerformance";
@@ -72,6 +87,13 @@ const TABLE_SYNONYMS: Record<TableRole, string[]> = {
   target: ["target", "valore atteso"],
   stated: ["performance", "grado di raggiungimento", "raggiungimento", "performance indicatore"],
   weight: ["peso", "peso indicatori", "peso indicatore", "pesi"],
+  // Optional columns (issue 10).
+  rule: ["regola", "regola di calcolo", "metodo di calcolo", "modalita di calcolo", "criterio di calcolo", "metodo"],
+  baseline: ["baseline", "valore di partenza", "valore iniziale", "storico", "valore storico", "base line"],
+  thresholdMin: ["soglia minima", "soglia", "valore minimo", "soglia min"],
+  thresholdMax: ["soglia massima", "eccellenza", "valore massimo", "soglia max", "soglia di eccellenza"],
+  forced: ["performance forzata", "forzatura", "valutazione forzata", "performance rettificata"],
+  note: ["nota", "note", "motivazione", "motivazione forzatura", "nota forzatura"],
 };
 
 const HEADER_SYNONYMS: Record<HeaderField | ObjectivePerformanceRole, string[]> = {
@@ -86,6 +108,7 @@ const HEADER_SYNONYMS: Record<HeaderField | ObjectivePerformanceRole, string[]> 
   unitaOrganizzative: ["unita organizzative coinvolte", "unita organizzative"],
   areaResponsabilita: ["area di responsabilita", "area responsabilita"],
   ufficio: ["ufficio"],
+  objectiveWeight: ["peso obiettivo", "peso dell obiettivo", "peso obiettivo operativo"],
   objectivePerformance: ["performance obiettivo", "grado di raggiungimento obiettivo", "performance dell obiettivo"],
 };
 

@@ -66,6 +66,9 @@ function fits(role: TableRole, values: { value: CellValue; format: string }[]): 
     case "stated":
     case "weight":
       return share(values, isPercent) >= 0.6;
+    default:
+      // The optional SMVP columns (Regola, Baseline, Soglie, Forzatura, Nota) are never guessed.
+      return false;
   }
 }
 
@@ -113,6 +116,12 @@ const REDUNDANT: Record<TableRole, readonly string[]> = {
   target: ["VALUE_UNREADABLE", "NO_PERFORMANCE", "STATED_MISMATCH"],
   stated: [],
   weight: ["WEIGHT_UNREADABLE", "WEIGHT_SUM", "NO_PERFORMANCE"],
+  rule: [],
+  baseline: [],
+  thresholdMin: [],
+  thresholdMax: [],
+  forced: [],
+  note: [],
 };
 
 /** The engine's problems without those an incomplete card's missing-column error already says. */

@@ -219,7 +219,7 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
   const seen = new Set<string>();
   for (const l of labels) {
     // Hierarchy labels belong to the header block above the table; "Performance obiettivo" may be anywhere.
-    if (l.field !== "objectivePerformance" && l.row > header.row) continue;
+    if (l.field !== "objectivePerformance" && l.field !== "objectiveWeight" && l.row > header.row) continue;
     if (seen.has(l.field)) continue;
     seen.add(l.field);
     const cell = addr(l.valueRow, l.valueCol);
@@ -230,6 +230,8 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
       const empty = l.value === "" || l.value === null;
       const unknownMerges = sheet.mergesUnknown === true;
       objective.performanceCell = empty && unknownMerges && statedCol !== undefined && statedCol > l.col ? addr(l.valueRow, statedCol) : cell;
+    } else if (l.field === "objectiveWeight") {
+      objective.objectiveWeight = { value: l.value, format: l.format, address: cell };
     } else if (l.field === "risorseEconomiche") {
       objective.risorseEconomiche = { value: l.value, format: l.format, address: cell };
       objective.fieldCells!.risorseEconomiche = cell;
@@ -280,8 +282,10 @@ function indicatorRows(sheet: SheetGrid, header: Header): number[] {
 
 /** "Performance obiettivo" / "Grado di raggiungimento obiettivo": a cheap test first, as it runs on every cell of the table. */
 function isObjectivePerformanceLabel(v: CellValue): boolean {
-  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && matchCardLabel(v) === "objectivePerformance";
+  return typeof v === "string" && v.length >= 10 && v.length <= 60 && /obiettivo\s*:?\s*$/i.test(v) && (matchCardLabel(v) === "objectivePerformance" || matchCardLabel(v) === "objectiveWeight");
 }
+
+const OPTIONAL_INDICATOR_COLUMNS = ["rule", "baseline", "thresholdMin", "thresholdMax", "forced", "note"] as const;
 
 function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: number): IndicatorInput {
   const row = sheet.values[r];
@@ -324,6 +328,11 @@ function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: num
   if (operator) input.operator = operator;
   const stated = cell("stated");
   if (stated) input.stated = stated;
+  // Optional columns (issue 10): present only when the table has them.
+  for (const role of OPTIONAL_INDICATOR_COLUMNS) {
+    const c = cell(role);
+    if (c) input[role] = c;
+  }
   return input;
 }
 
@@ -362,6 +371,8 @@ function readTable(sheet: SheetGrid, header: Header, usedIds: Set<string>, probl
           o.fieldCells!.risorseEconomiche = addr(r, rc);
         }
         if (perfCol !== undefined) o.performanceCell = addr(r, perfCol);
+        const wc = header.columns.get("objectiveWeight");
+        if (wc !== undefined) o.objectiveWeight = { value: row[wc] ?? "", format: fmt[wc] ?? "General", address: addr(r, wc) };
       }
       current = o;
     }

@@ -11,6 +11,7 @@
 import type { CellValue, Problem } from "../types";
 import { defaultPolicy, parsePolicy, serializePolicy, type Policy } from "../policy";
 import { formatPercent } from "../format";
+import { describeBandRange } from "../bandText";
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1 } from "./grid";
 import { normalizeLabel } from "./labels";
@@ -100,14 +101,32 @@ function readableRows(p: Policy): [string, CellValue, string][] {
     [r.lower, p.rules["<="] === "inverse" ? v.inverse : v.reflection, "@"],
     [r.floor, p.floor, "0%"],
     [r.bands, bands, "@"],
-    [r.dateRule, p.dateRule === "proportional" ? v.proportional : v.zeroIfLate, "@"],
+    [r.dateRule, p.dateRule === "proportional" ? v.proportional : p.dateRule === "daysLate" ? v.daysLate : v.zeroIfLate, "@"],
     [r.notAvailable, p.notAvailable === "exclude" ? v.exclude : v.zero, "@"],
     [r.rounding, p.roundBeforeWeighting ? v.yes : v.no, "@"],
     [r.green, p.thresholds.green, "0%"],
     [r.yellow, p.thresholds.yellow, "0%"],
-    [r.rollupMean, p.rollupMean === "simple" ? v.simple : v.resources, "@"],
+    [r.rollupMean, { simple: v.simple, resources: v.resources, objectiveWeight: v.objectiveWeight, worst: v.worst }[p.rollupMean], "@"],
     [r.tolerance, p.statedTolerance, "0.0%"],
+    // Version 2 (issue 10) only: a version-1 sheet is described as before.
+    ...(p.version === 2 ? v2Rows(p) : []),
   ];
+}
+
+function v2Rows(p: Policy): [string, CellValue, string][] {
+  const r = SETTINGS.rows;
+  const v = SETTINGS.values;
+  const rows: [string, CellValue, string][] = [];
+  if (p.objectiveCap !== null) rows.push([r.objectiveCap, p.objectiveCap, "0%"]);
+  if (p.roundFirst) rows.push([r.roundFirst, v.yes, "@"]);
+  rows.push([r.thresholdTop, p.thresholdTop, "0%"]);
+  for (const [name, set] of Object.entries(p.bandSets)) {
+    rows.push([`${r.bandSets}: ${name}`, set.map((b) => `${describeBandRange(b, formatPercent)} → ${b.scoreTo === undefined ? formatPercent(b.score) : `${formatPercent(b.score)}–${formatPercent(b.scoreTo)}`}`).join("; "), "@"]);
+  }
+  if (p.lateBands.length) rows.push([r.lateBands, p.lateBands.map((b) => `${b.from}${b.to === null ? "+" : `–${b.to}`} gg → ${formatPercent(b.score)}`).join("; "), "@"]);
+  rows.push([r.lateDailyReduction, p.lateDailyReduction, "0.0%"]);
+  rows.push([r.blankActual, { exclude: v.blankExclude, zero: v.blankZero, zeroScore: v.blankZeroScore, error: v.blankError }[p.blankActual], "@"]);
+  return rows;
 }
 
 /** The settings sheet's content for this policy and registry (`ownedSheets` may include
