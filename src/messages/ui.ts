@@ -105,6 +105,7 @@ export const ui = {
       areaResponsabilita: "Per area di responsabilità",
       missione: "Per missione",
       missioneProgramma: "Per missione e programma",
+      tipologia: "Indicatori per tipologia",
     },
     rollupObjectives: (n: number): string => `${n} ${plural(n, "obiettivo", "obiettivi")}`,
     resources: (euro: string): string => `risorse ${euro}`,

@@ -56,7 +56,8 @@ describe("buildSummary", () => {
       expect(linked.some((c) => c.hyperlink?.documentReference === `'${p.sheet}'!${p.cell}`)).toBe(true);
     // Traffic lights as conditional formats (3 per percent or light column of every table).
     const lightsPerTable = 2 * 3;
-    expect(s.conditionalFormats.length).toBe(6 * lightsPerTable);
+    // Objectives, five roll-ups of objectives and the indicators by Tipologia.
+    expect(s.conditionalFormats.length).toBe(7 * lightsPerTable);
     expect(s.conditionalFormats[0]).toMatchObject({ type: "Custom", range: `'${NAME}'!N5:N22` });
     expect(s.conditionalFormats[0].props["custom.rule.formula"]).toBe("=AND(ISNUMBER(N5),N5>=0.9)");
     // The bar chart.

@@ -31,7 +31,7 @@ describe("summary model", () => {
     expect(m.sheetName).toBe("Riepilogo performance 2022");
     expect(m.title).toBe("Riepilogo performance 2022");
     expect(m.subtitle).toMatch(/^Performance complessiva: \d+,\d+% · 18 obiettivi, 136 indicatori · 3 errori/);
-    expect(m.blocks.map((b) => b.id)).toEqual(["objectives", "obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma", "problems"]);
+    expect(m.blocks.map((b) => b.id)).toEqual(["objectives", "obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma", "tipologia", "problems"]);
     const obj = m.blocks[0];
     expect(obj.rows).toHaveLength(18);
     const perfCol = obj.columns.findIndex((c) => c.kind === "percent");
@@ -46,7 +46,7 @@ describe("summary model", () => {
       const prev = m.blocks[i - 1];
       expect(m.blocks[i].titleRow).toBe(prev.titleRow + 2 + Math.max(1, prev.rows.length) + 1);
     }
-    const probs = m.blocks[6];
+    const probs = m.blocks.find((b) => b.id === "problems")!;
     expect(probs.rows).toHaveLength(analysis.problems.length);
     const unreadable = probs.rows.find((r) => r[3].value === "VALUE_UNREADABLE")!;
     expect(unreadable[2].link).toEqual({ sheet: unreadable[1].value, cell: unreadable[2].value });

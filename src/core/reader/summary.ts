@@ -38,6 +38,7 @@ export type SummaryBlockId =
   | "areaResponsabilita"
   | "missione"
   | "missioneProgramma"
+  | "tipologia"
   | "problems";
 
 export interface SummaryBlock {
@@ -160,6 +161,20 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, sheetName?: string
   rollup("areaResponsabilita", C.areaResponsabilita, result.rollups.areaResponsabilita);
   rollup("missione", C.missione, result.rollups.missione);
   rollup("missioneProgramma", C.missioneProgramma, result.rollups.missioneProgramma);
+
+  // The indicators by Tipologia: counts of indicators and of the objectives they come from.
+  {
+    const columns: SummaryColumn[] = [
+      { header: C.tipologia, kind: "text", width: 40 },
+      { header: C.indicators, kind: "integer", width: 10 },
+      { header: C.objectives, kind: "integer", width: 16 },
+      { header: C.meanPerformance, kind: "percent", width: 14 },
+      { header: C.light, kind: "light", width: 10 },
+    ];
+    const cells = (result.rollups.tipologia ?? []).map((r) => [text(r.label), { value: r.indicatorCount ?? 0 }, { value: r.objectiveCount }, pctCell(r.performance, r.light), lightCell(r.light)]);
+    blocks.push({ id: "tipologia", title: SUMMARY.blocks.tipologia, titleRow: row, columns, rows: cells, emptyText: cells.length ? undefined : SUMMARY.noRows });
+    row += 2 + Math.max(1, cells.length) + 1;
+  }
 
   // Problems, each linking to its cell.
   const problemColumns: SummaryColumn[] = [
