@@ -6,10 +6,32 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const BundleSizePlugin = require("./scripts/bundle-size.js");
 const FunctionsMetadataExtrasPlugin = require("./scripts/functions-metadata-extras");
+const { loadMessages } = require("./scripts/load-messages.cjs");
 
 const devUrl = "https://localhost:3000/";
-// The host the production manifest points to; set PIANO_PROD_URL when deploying.
-const prodUrl = process.env.PIANO_PROD_URL || "https://piano-performance.example.org/";
+// The host the production manifest points to: PIANO_PROD_URL, required for a production
+// build (no placeholder host: a manifest pointing to a host nobody owns must never ship).
+// The tests build for https://piano.example.invalid/ (scripts/test-prod-url.cjs).
+function productionUrl() {
+  const m = loadMessages("build").build.prodUrl;
+  const raw = (process.env.PIANO_PROD_URL || "").trim();
+  const fail = (why) => {
+    const e = new Error(`[piano] ${why}\n${m.help}`);
+    e.stack = e.message;
+    throw e;
+  };
+  if (!raw) fail(m.missing);
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    fail(m.invalid(raw));
+  }
+  if (u.protocol !== "https:") fail(m.notHttps(raw));
+  if (/^(localhost|127\.|\[::1\])/i.test(u.hostname)) fail(m.local(raw));
+  if (u.search || u.hash) fail(m.queryOrHash(raw));
+  return u.href.endsWith("/") ? u.href : u.href + "/";
+}
 
 async function httpsOptions() {
   // The dev certificate needs `office-addin-dev-certs install` (sudo on Linux). Without it
@@ -27,6 +49,16 @@ async function httpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  let prodUrl;
+  if (!dev) {
+    try {
+      prodUrl = productionUrl();
+    } catch (e) {
+      // Printed as is (webpack-cli would wrap it in brackets), before anything is built.
+      console.error(e.message);
+      process.exit(2);
+    }
+  }
   const https = env && env.WEBPACK_SERVE ? await httpsOptions() : undefined;
   return {
     devtool: dev ? "source-map" : false,
@@ -57,14 +89,21 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // PIANO.PESATA must receive the #N/A cells of n.d. indicators to skip them (see the plugin).
       new FunctionsMetadataExtrasPlugin({ file: "functions.json", extras: { allowErrorForDataTypeAny: true }, baseUrl: dev ? devUrl : prodUrl }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands", "functions"] }),
+      // The shared-runtime page: functions.js first (small), so on a cold start the PIANO.*
+      // cells compute before the ~600 KB task pane bundle is fetched and run. Deferred
+      // scripts run in document order; "manual" keeps this order (the default follows the
+      // entry order above).
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "commands", "taskpane"], chunksSortMode: "manual" }),
       new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
-            from: "manifest*.xml",
-            to: "[name][ext]",
+            // A file, not a glob: a glob at the project root makes copy-webpack-plugin watch the
+            // whole root as a context, so the dev server's own log (node_modules/.cache/piano/
+            // dev-server.log, written at each compilation) triggered the next one, forever.
+            from: "manifest.xml",
+            to: "manifest.xml",
             transform(content) {
               return dev ? content : content.toString().split(devUrl).join(prodUrl);
             },
@@ -79,6 +118,8 @@ module.exports = async (env, options) => {
       // Prints the task pane's initial JS size (gzip) and keeps ExcelJS out of it.
       ...(dev ? [] : [new BundleSizePlugin()]),
     ],
+    // Nothing the build or the tools write is a source: never a reason to recompile.
+    watchOptions: { ignored: ["**/node_modules/**", "**/.git/**", "**/dist/**", "**/lib/**", "**/test-results/**", "**/coverage/**", "**/*.log"] },
     devServer: {
       host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

@@ -8,11 +8,32 @@ import ExcelJS from "exceljs";
 import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { applyWritesWithBackup, buildExampleWorkbook, gridFromExcelJs, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { addinOutput, PackageError, readPackageInfo, withPackageInfo, type PackageInfo } from "../adapters/xlsx";
 import { CLI } from "../messages/cli";
+import { DOCUMENT_CLI } from "../messages/document";
+import { inspectPackage, PackageError as InspectError, type PackageInfo as InspectedPackage } from "../adapters/xlsx/inspect";
+import { LimitError } from "../core/limits";
+import { OUTPUT } from "../messages/output";
 import { toJsonReport, textReport } from "./report";
 import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
+import { runDocumento, type CliIo } from "./commands/documento";
+import { checkCsvPath, writeCsv } from "./commands/csv";
+import type { Command, CommandContext } from "./commands/context";
+import { nextYearCommand } from "./commands/nextYear";
+import { compareCommand } from "./commands/compare";
+
+/** Commands in their own modules (src/cli/commands), by name. */
+const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confronta: compareCommand };
+
+const commandContext: CommandContext = {
+  load: (file) => loadWorkbook(file, readInput(file)),
+  save: (wb, file) => saveWorkbook(wb, file),
+  sameFile: (a, b) => sameFile(a, b),
+  usageError: (message) => new UsageError(message, true),
+  stdout: (text) => process.stdout.write(text + "\n"),
+};
 
 /** A failure the user can act on: message printed (with the usage when `showUsage`), exit code 2. */
 class UsageError extends Error {
@@ -28,7 +49,11 @@ interface Args {
   command: "verifica" | "calcola" | "esempio";
   file: string;
   out?: string;
+  /** calcola --csv: the open-data CSV to write. */
+  csv?: string;
   json: boolean;
+  /** esempio: replace an existing file. */
+  overwrite?: boolean;
   /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
   rules?: string;
 }
@@ -43,7 +68,9 @@ export function parseArgs(argv: string[]): Args | "help" {
   if (command !== "verifica" && command !== "calcola" && command !== "esempio") throw new UsageError(CLI.unknownCommand(command), true);
   let file: string | undefined;
   let out: string | undefined;
+  let csv: string | undefined;
   let json = false;
+  let overwrite = false;
   let rules: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -55,11 +82,19 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--out" ? rest[++i] : a.slice("--out=".length);
       if (!v || v.startsWith("--")) throw new UsageError(CLI.outMissingValue, true);
       out = v;
+    } else if (a === "--sovrascrivi") {
+      if (command !== "esempio") throw new UsageError(CLI.optionNotAllowed(a, command), true);
+      overwrite = true;
     } else if (a === "--regole" || a.startsWith("--regole=")) {
       if (command === "esempio") throw new UsageError(CLI.optionNotAllowed("--regole", command), true);
       const v = a === "--regole" ? rest[++i] : a.slice("--regole=".length);
       if (!v || v.startsWith("--")) throw new UsageError(POLICY_FILE.missingValue, true);
       rules = v;
+    } else if (a === "--csv" || a.startsWith("--csv=")) {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed("--csv", command), true);
+      const v = a === "--csv" ? rest[++i] : a.slice("--csv=".length);
+      if (!v || v.startsWith("--")) throw new UsageError(DOCUMENT_CLI.csvMissingValue, true);
+      csv = v;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -69,7 +104,7 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, json, ...(rules ? { rules } : {}) };
+  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -88,13 +123,19 @@ function readInput(file: string): Buffer {
 }
 
 async function loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook> {
-  // Tell the usual wrong files apart before ExcelJS gives a cryptic zip error.
-  if (buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0) throw new UsageError(CLI.oldXls(file));
-  if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) throw new UsageError(CLI.notXlsx(file));
+  // Before ExcelJS inflates anything: what the file is, the size and cell limits (zip bombs,
+  // huge merges), and the fixes ExcelJS needs (src/adapters/xlsx/inspect.ts).
+  let pkg: InspectedPackage;
+  try {
+    pkg = inspectPackage(buffer);
+  } catch (e) {
+    if (e instanceof InspectError) throw new UsageError(e.forFile(file));
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // A copy: ExcelJS never sees the caller's buffer, and nothing ever writes the input path.
-    await wb.xlsx.load(Buffer.from(buffer) as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(pkg.bytes) as unknown as ArrayBuffer);
   } catch (e) {
     throw new UsageError(CLI.corruptXlsx(file, (e as Error).message));
   }
@@ -133,13 +174,39 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Writes through a temporary file, so a failed write never leaves half a workbook. */
-async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+/**
+ * Where writing `file` must land: the file itself, or — for a symbolic link — the file the
+ * link points to (the link stays a link). Refuses anything that is not a regular file
+ * (devices such as /dev/full, FIFOs, sockets, directories). `mode` is the existing file's
+ * permission bits (kept), undefined for a new file.
+ */
+export function outputTarget(file: string): { path: string; mode?: number; exists: boolean } {
+  let p = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return { path: p, exists: false };
+    }
+    if (st.isSymbolicLink()) {
+      p = path.resolve(path.dirname(p), fs.readlinkSync(p));
+      continue;
+    }
+    if (!st.isFile()) throw new UsageError(OUTPUT.notRegular(file));
+    return { path: p, mode: st.mode & 0o7777, exists: true };
+  }
+  throw new UsageError(OUTPUT.linkLoop(file));
+}
+
+/** Writes through a temporary file beside the target, so a failed write never leaves half a workbook. */
+function saveBytes(data: Uint8Array, file: string): void {
+  const target = outputTarget(file);
+  const tmp = path.join(path.dirname(target.path), `.${path.basename(target.path)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    fs.writeFileSync(tmp, data, { flag: "wx", mode: target.mode ?? 0o666 });
+    if (target.mode !== undefined) fs.chmodSync(tmp, target.mode);
+    fs.renameSync(tmp, target.path);
   } catch (e) {
     try {
       fs.rmSync(tmp, { force: true });
@@ -150,33 +217,63 @@ async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   }
 }
 
+async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  saveBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), file);
+}
+
+function packageInfo(file: string, buffer: Buffer): PackageInfo {
+  try {
+    return readPackageInfo(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  } catch (e) {
+    if (e instanceof PackageError) throw new UsageError(CLI.corruptXlsx(file, e.message));
+    throw e;
+  }
+}
+
 function cellCount(grid: WorkbookGrid): number {
   return grid.sheets.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
 }
 
 /**
- * Leaves `wb` as the add-in would: computed performances written, the summary sheet built
+ * Leaves `wb` as the add-in would: computed performances written (what they replace kept
+ * in the very hidden backup sheet), the summary sheet built
  * (from the workbook as written, so a second run gives the same summary) and the settings
  * sheet listing the sheets the add-in owns.
  */
-export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis): { written: number; summary: string } {
-  const written = applyWrites(wb, analysis.writes);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis)) };
+export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
+  const written = applyWritesWithBackup(wb, analysis);
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source }) };
 }
 
+/** File handling for the command modules under ./commands. */
+const cliIo: CliIo = {
+  usageError: (message, showUsage = false) => new UsageError(message, showUsage),
+  readInput,
+  loadWorkbook,
+  sameFile,
+  writeAtomic: (file, data) => saveBytes(data, file),
+  stdout: (line) => process.stdout.write(line + "\n"),
+  stderr: (line) => process.stderr.write(line + "\n"),
+};
+
 async function run(argv: string[]): Promise<number> {
+  if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0] ?? "") ? COMMANDS[argv[0]] : undefined;
+  if (command) return command(argv.slice(1), commandContext);
   const args = parseArgs(argv);
   if (args === "help") {
     process.stdout.write(CLI.usage + "\n" + POLICY_FILE.usage + "\n");
     return 0;
   }
   if (args.command === "esempio") {
+    if (!args.overwrite && existsOrLink(args.file)) throw new UsageError(OUTPUT.exampleExists(args.file));
     const wb = buildExampleWorkbook(new ExcelJS.Workbook(), seed as SeedPlan);
     await saveWorkbook(wb, args.file);
     process.stdout.write(CLI.example.written(args.file, wb.worksheets.length) + "\n");
     return 0;
   }
   if (args.out && sameFile(args.file, args.out)) throw new UsageError(CLI.outIsInput);
+  if (args.csv) checkCsvPath(args.csv, args.file, args.out, cliIo);
 
   const policy = args.rules ? readPolicyFile(args.rules) : undefined;
   const buffer = readInput(args.file);
@@ -184,24 +281,38 @@ async function run(argv: string[]): Promise<number> {
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
   progress(CLI.progressRead(args.file, (buffer.length / 1e6).toLocaleString("it-IT", { maximumFractionDigits: 1 })));
   const wb = await loadWorkbook(args.file, buffer);
-  const grid = gridFromExcelJs(wb);
+  const grid = withPackageInfo(gridFromExcelJs(wb), packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
-    outcome = finishWorkbook(wb, analysis);
+    outputTarget(args.out); // refuse a device or a FIFO before any work
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file) });
+    outcome = { written: out.written, summary: out.summary };
     progress(CLI.progressWrite(args.out));
-    await saveWorkbook(wb, args.out);
+    saveBytes(out.bytes, args.out);
   }
+
+  const csvLine = args.csv && analysis.cardCount > 0 ? writeCsv(analysis, args.csv, cliIo) : null;
 
   if (args.json) {
     process.stdout.write(JSON.stringify(toJsonReport(analysis)) + "\n");
   } else {
     process.stdout.write(textReport(analysis, { command: args.command, file: args.file, out: args.out, outcome }) + "\n");
+    if (csvLine) process.stdout.write(csvLine + "\n");
   }
   return errors > 0 ? 1 : 0;
+}
+
+function existsOrLink(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string): number {
@@ -216,6 +327,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       return fail(e.showUsage ? `${e.message}\n\n${CLI.usage}` : e.message);
     }
+    if (e instanceof LimitError) return fail(e.message);
     return fail(CLI.internalError(e instanceof Error ? e.message : String(e)));
   }
 }

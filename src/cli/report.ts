@@ -3,6 +3,8 @@ import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Rollups } from "../core/types";
 import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
+import { describeRectification } from "../core/rectifications";
+import { phaseJson, phaseLines, targetsJson, type JsonTargets } from "./phaseReport";
 
 export interface JsonIndicator {
   sheet: string | null;
@@ -11,6 +13,8 @@ export interface JsonIndicator {
   name: string;
   performance: number | null;
   stated: number | null;
+  /** Targets by year ("2023": …), from the Target columns. */
+  targets: JsonTargets;
 }
 
 export interface JsonObjective {
@@ -41,12 +45,27 @@ export interface JsonOverride {
   note: string;
 }
 
+/** A correction: the performance the user stated (kept in the backup once the add-in has
+ *  replaced it) against the computed one, both as fractions. */
+export interface JsonRectification {
+  sheet: string;
+  cell: string;
+  original: number;
+  computed: number;
+  explanation: string;
+}
+
 export interface JsonReport {
+  phase: "preventivo" | "monitoraggio" | "consuntivo" | null;
+  year: number | null;
+  /** ISO date of a monitoring's Stato, else null. */
+  asOf: string | null;
   objectives: JsonObjective[];
   rollups: Rollups;
   problems: JsonProblem[];
   skippedSheets: string[];
   overrides: JsonOverride[];
+  rectifications: JsonRectification[];
 }
 
 export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
@@ -68,16 +87,18 @@ export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
 
 export function toJsonReport(a: WorkbookAnalysis): JsonReport {
   return {
-    objectives: a.result.objectives.map((o) => ({
+    ...phaseJson(a),
+    objectives: a.result.objectives.map((o, oi) => ({
       sheet: o.sheet ?? null,
       name: o.name,
       performance: o.performance,
-      indicators: o.indicators.map((i) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated })),
+      indicators: o.indicators.map((i, ii) => ({ sheet: i.sheet ?? o.sheet ?? null, cell: i.cell ?? null, name: i.name, performance: i.performance, stated: i.stated, targets: targetsJson(a, oi, ii) })),
     })),
     rollups: a.result.rollups,
     problems: a.problems.map((p) => ({ severity: p.severity, code: p.code, sheet: p.sheet ?? null, cell: p.cell ?? null, message: p.message })),
     skippedSheets: a.skippedSheets,
     overrides: overridesOf(a),
+    rectifications: (a.rectifications ?? []).map((r) => ({ sheet: r.sheet, cell: r.cell, original: r.original, computed: r.computed, explanation: r.explanation })),
   };
 }
 
@@ -102,6 +123,7 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   const indicators = a.result.objectives.reduce((n, o) => n + o.indicators.length, 0);
   lines.push(R.title(ctx.command, ctx.file));
   lines.push(R.plan(a.year, a.cardCount, indicators));
+  lines.push(...phaseLines(a));
   lines.push(R.policy(a.ownedSheets.length > 0));
   if (a.skippedSheets.length) lines.push(R.skipped(a.skippedSheets));
 
@@ -121,6 +143,11 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   else {
     lines.push(R.problemsHeader(errors, count("warning"), count("info")));
     for (const p of a.problems) lines.push(R.problemLine(R.severities[p.severity] ?? p.severity, where(p.sheet, p.cell), p.message));
+  }
+
+  if (a.rectifications?.length) {
+    lines.push("", R.rectificationsHeader(a.rectifications.length));
+    for (const r of a.rectifications) lines.push(R.rectificationLine(where(r.sheet, r.cell), r.indicator, describeRectification(r), r.explanation, r.state));
   }
 
   if (ctx.command === "calcola") {

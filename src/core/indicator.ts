@@ -216,7 +216,7 @@ export function evaluateIndicator(
     input.name,
     ctx.sheet,
     input.actual.address,
-    input.stated?.address,
+    input.performanceWritable === false ? undefined : input.stated?.address,
     status,
     performance,
     weighted,

@@ -56,14 +56,29 @@ export interface IndicatorInput {
   weight: CellInput;
   /** 1-based row number of the indicator within its card's table. */
   row: number;
+  /** False when the stated cell must not be written (it lies in a merged area shared with other rows). */
+  performanceWritable?: boolean;
   /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note. */
+  /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note.
+   *  `baseline` is also last year's Stato column when the table has one ("Stato 2022" beside "Target 2023"). */
   rule?: CellInput;
   baseline?: CellInput;
   thresholdMin?: CellInput;
   thresholdMax?: CellInput;
   forced?: CellInput;
   note?: CellInput;
+  /** Targets by year when the table has year columns ("Target 2023", "Target 2024"…), in year order. */
+  targets?: YearTarget[];
 }
+
+/** One year's target cell of an indicator. */
+export interface YearTarget {
+  year: number;
+  cell: CellInput;
+}
+
+/** The phase of the year a table is in, decided from its headers. */
+export type Phase = "preventivo" | "monitoraggio" | "consuntivo";
 
 export interface ObjectiveInput {
   id: string;
@@ -106,6 +121,10 @@ export type HierarchyField =
 export interface PlanInput {
   /** The plan year (from "Stato 2022"/"Target 2022" headers); drives the date rule. */
   year?: number;
+  /** The phase decided from the headers (absent when no table was found). */
+  phase?: Phase;
+  /** Monitoring date, ISO "2023-06-30", when the Stato is measured inside the year. */
+  asOf?: string;
   objectives: ObjectiveInput[];
 }
 

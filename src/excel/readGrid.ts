@@ -4,7 +4,7 @@
 // whatever the number of sheets: one for the sheet list, one for the used ranges' extent
 // and the add-in's ownership marks, one (more only past Excel's 5 MB limit) for the cells.
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../core/reader/grid";
-import { parseA1 } from "../core/reader/grid";
+import { OWNER_MARK_PROPERTY, parseA1 } from "../core/reader/grid";
 import type { ProgressFn } from "../host/workbookHost";
 import { EXCEL_PROGRESS } from "../messages/excel";
 import { formulaOf } from "./cells";
@@ -12,7 +12,7 @@ import { isApiSupported } from "./officeRun";
 import { loadBoxes, type Box } from "./readBoxes";
 
 /** Worksheet custom property marking the sheets the add-in created. */
-export const OWNER_PROPERTY = "PianoPerformance";
+export const OWNER_PROPERTY = OWNER_MARK_PROPERTY;
 export type OwnerKind = "summary" | "settings" | "backup";
 
 export interface SheetInfo {
@@ -112,9 +112,11 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
     // The restore backup gets no mark here: "settings" would let the reader take it for the
     // settings sheet. Callers drop it (see excelHost.ts) and the registry lists it.
     const ownedBy = owner === "summary" || owner === "settings" ? owner : undefined;
+    const vis = info[i].visibility;
+    const hidden = vis === "Hidden" ? { hidden: "hidden" as const } : vis === "VeryHidden" ? { hidden: "veryHidden" as const } : {};
     const bi = boxOfSheet.get(i);
     if (bi === undefined) {
-      return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], formulas: [], merges: [], ...(ownedBy ? { ownedBy } : {}) };
+      return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], formulas: [], merges: [], ...(ownedBy ? { ownedBy } : {}), ...hidden };
     }
     const d = data[bi];
     const areas = merges?.get(i);
@@ -129,6 +131,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
       // Before ExcelApi 1.13 merged areas cannot be read: tell the reader so.
       ...(merges ? {} : { mergesUnknown: true }),
       ...(ownedBy ? { ownedBy } : {}),
+      ...hidden,
     };
   });
   return { grid: { sheets: gridSheets }, sheets: info };

@@ -7,18 +7,18 @@
 // Only ExcelApi ≤ 1.12 calls (the manifest's requirement set).
 import type { CellValue, TrafficLight } from "../core/types";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
-import { a1, parseA1 } from "../core/reader/grid";
-import { buildSummaryModel, summarySheetName, SUMMARY_PALETTE, type SummaryBlock, type SummaryModel } from "../core/reader/summary";
+import { a1 } from "../core/reader/grid";
+import { buildSummaryModel, summarySheetName, SUMMARY_PALETTE, type SummaryBlock, type SummaryCell, type SummaryModel } from "../core/summary";
 import { SUMMARY } from "../messages/workbook";
 import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
 import type { ProgressFn } from "../host/workbookHost";
 import { ExcelHostError } from "./errors";
 import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, SyncBudget, writeBlock } from "./payload";
-import { queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSheetList, widthPoints } from "./workbookState";
+import { queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSettingsWrite, queueSheetList, widthPoints } from "./workbookState";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
-const { lightFill: LIGHT_FILL, lightFont: LIGHT_FONT, headerFill: HEADER_FILL, link: LINK_COLOR, tab: TAB_COLOR } = SUMMARY_PALETTE;
+const { lightFill: LIGHT_FILL, lightFont: LIGHT_FONT, headerFill: HEADER_FILL, totalsFill: TOTALS_FILL, link: LINK_COLOR, tab: TAB_COLOR } = SUMMARY_PALETTE;
 
 /** A formula string literal: quotes doubled. */
 const lit = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -28,10 +28,15 @@ export function documentReference(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
-/** The cell formats of a block's data rows: "@" for every string, the column's format otherwise. */
-function blockMatrices(model: SummaryModel, block: SummaryBlock): { values: CellValue[][]; formats: string[][] } {
-  const values = block.rows.map((row) => row.map((c) => (c.value === null ? "" : c.value)));
-  const formats = block.rows.map((row) => row.map((c, i) => (typeof c.value === "string" ? "@" : model.formats[block.columns[i].kind])));
+/** A row of a block on the sheet's grid: each block column in its first grid column, "" under its span. */
+function gridRow(model: SummaryModel, block: SummaryBlock, cells: SummaryCell[]): { values: CellValue[]; formats: string[] } {
+  const values: CellValue[] = new Array<CellValue>(model.columnWidths.length).fill("");
+  const formats: string[] = new Array<string>(model.columnWidths.length).fill("@");
+  block.columns.forEach((col, i) => {
+    const c = cells[i];
+    values[col.col] = c.value === null ? "" : c.value;
+    formats[col.col] = typeof c.value === "string" || c.value === null ? "@" : model.formats[col.kind];
+  });
   return { values, formats };
 }
 
@@ -51,25 +56,75 @@ function lightRules(kind: "percent" | "light", topLeft: string, thresholds: { gr
   return (["verde", "giallo", "rosso"] as const).map((light) => ({ light, formula: `=${topLeft}=${lit(SUMMARY.lights[light])}` }));
 }
 
+/** Merges each spanned block column over `rows` rows (one call per column: merge across). */
+function mergeSpans(sheet: Excel.Worksheet, block: SummaryBlock, top: number, rows: number): void {
+  for (const col of block.columns) if (col.span > 1) sheet.getRangeByIndexes(top, col.col, rows, col.span).merge(true);
+}
+
+/** A full-width line (stamp, rules, notes): merged over the grid, wrapped. */
+function fullWidth(sheet: Excel.Worksheet, model: SummaryModel, row: number): Excel.Range {
+  const range = sheet.getRangeByIndexes(row, 0, 1, model.columnWidths.length);
+  range.merge(false);
+  range.format.wrapText = true;
+  range.format.verticalAlignment = "Top";
+  return range;
+}
+
+/**
+ * Page setup (Excel.PageLayout and HeaderFooter are ExcelApi 1.9, within the manifest's
+ * 1.12): A4 landscape, one page wide and as many tall as needed, the title rows repeated,
+ * the print area (tables and chart), title in the header, date and page in the footer.
+ */
+export function applySummaryPrint(sheet: Excel.Worksheet, model: SummaryModel): void {
+  const p = model.print;
+  const layout = sheet.pageLayout;
+  layout.orientation = "Landscape";
+  layout.paperSize = "A4";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.centerHorizontally = true;
+  layout.leftMargin = p.margins.left * 72;
+  layout.rightMargin = p.margins.right * 72;
+  layout.topMargin = p.margins.top * 72;
+  layout.bottomMargin = p.margins.bottom * 72;
+  layout.headerMargin = p.margins.header * 72;
+  layout.footerMargin = p.margins.footer * 72;
+  layout.setPrintArea(p.areaWithChart);
+  layout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
+  const hf = layout.headersFooters.defaultForAllPages;
+  // Office.js takes each section on its own, without the &C/&L/&R section codes.
+  hf.centerHeader = p.header.replace(/^&C/, "");
+  hf.leftFooter = p.footerLeft.replace(/^&L/, "");
+  hf.rightFooter = p.footerRight.replace(/^&R/, "");
+}
+
 /** Queues the whole summary into `sheet` (empty, or just cleared). */
 export async function renderSummary(context: Excel.RequestContext, budget: SyncBudget, sheet: Excel.Worksheet, model: SummaryModel): Promise<void> {
-  // Title and subtitle.
-  await writeBlock(budget, sheet, 0, 0, [[model.title], [model.subtitle]], [["@"], ["@"]]);
-  const title = sheet.getRange("A1").format.font;
-  title.bold = true;
-  title.size = 16;
-  sheet.getRange("A2").format.font.italic = true;
+  const width = model.columnWidths.length;
+  // Title, subtitle, stamp and rules.
+  for (const line of model.lines) {
+    await writeBlock(budget, sheet, line.row, 0, [[line.text]], [["@"]]);
+    const font = (line.style === "title" ? sheet.getRangeByIndexes(line.row, 0, 1, 1) : fullWidth(sheet, model, line.row)).format.font;
+    if (line.style === "title") {
+      font.bold = true;
+      font.size = 16;
+    } else if (line.style === "subtitle") font.bold = true;
+    else {
+      font.italic = true;
+      font.size = 9;
+    }
+  }
   budget.add();
 
   for (const block of model.blocks) {
-    const width = block.columns.length;
     await writeBlock(budget, sheet, block.titleRow, 0, [[block.title]], [["@"]]);
     const blockTitle = sheet.getRangeByIndexes(block.titleRow, 0, 1, 1).format.font;
     blockTitle.bold = true;
     blockTitle.size = 13;
     // Header row.
     const headerRow = block.titleRow + 1;
-    await writeBlock(budget, sheet, headerRow, 0, [block.columns.map((c) => c.header)], [block.columns.map(() => "@")]);
+    const head = gridRow(model, block, block.columns.map((c) => ({ value: c.header })));
+    await writeBlock(budget, sheet, headerRow, 0, [head.values], [head.values.map(() => "@")]);
+    mergeSpans(sheet, block, headerRow, 1);
     const header = sheet.getRangeByIndexes(headerRow, 0, 1, width).format;
     header.font.bold = true;
     header.fill.color = HEADER_FILL;
@@ -78,24 +133,48 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
     budget.add();
 
     const first = block.titleRow + 2;
+    let next = first + Math.max(1, block.rows.length);
     if (block.rows.length === 0) {
       if (block.emptyText) {
         await writeBlock(budget, sheet, first, 0, [[block.emptyText]], [["@"]]);
-        sheet.getRangeByIndexes(first, 0, 1, 1).format.font.italic = true;
+        fullWidth(sheet, model, first).format.font.italic = true;
       }
-      continue;
+    } else {
+      const rows = block.rows.map((r) => gridRow(model, block, r));
+      await writeBlock(budget, sheet, first, 0, rows.map((r) => r.values), rows.map((r) => r.formats));
+      mergeSpans(sheet, block, first, block.rows.length);
+      const data = sheet.getRangeByIndexes(first, 0, block.rows.length, width).format;
+      data.verticalAlignment = "Top";
+      data.wrapText = true;
+      budget.add();
     }
-    const { values, formats } = blockMatrices(model, block);
-    await writeBlock(budget, sheet, first, 0, values, formats);
-    sheet.getRangeByIndexes(first, 0, block.rows.length, width).format.verticalAlignment = "Top";
-    budget.add();
+    if (block.totals) {
+      const t = gridRow(model, block, block.totals);
+      await writeBlock(budget, sheet, next, 0, [t.values], [t.formats]);
+      mergeSpans(sheet, block, next, 1);
+      const f = sheet.getRangeByIndexes(next, 0, 1, width).format;
+      f.font.bold = true;
+      f.fill.color = TOTALS_FILL;
+      f.borders.getItem("EdgeTop").style = "Continuous";
+      budget.add();
+      next++;
+    }
+    for (const note of block.notes) {
+      await writeBlock(budget, sheet, next, 0, [[note]], [["@"]]);
+      const f = fullWidth(sheet, model, next).format.font;
+      f.italic = true;
+      f.size = 9;
+      next++;
+    }
+    if (block.rows.length === 0) continue;
 
-    // Traffic lights.
-    for (let c = 0; c < width; c++) {
-      const kind = block.columns[c].kind;
-      if (kind !== "percent" && kind !== "light") continue;
-      const range = sheet.getRangeByIndexes(first, c, block.rows.length, 1);
-      for (const rule of lightRules(kind, a1(first, c), model.thresholds)) {
+    // Traffic lights (data rows and the totals row).
+    const lit = block.rows.length + (block.totals ? 1 : 0);
+    for (const col of block.columns) {
+      const kind = col.kind;
+      if (!((kind === "percent" && col.lights) || kind === "light")) continue;
+      const range = sheet.getRangeByIndexes(first, col.col, lit, 1);
+      for (const rule of lightRules(kind, a1(first, col.col), model.thresholds)) {
         const cf = range.conditionalFormats.add("Custom");
         cf.custom.rule.formula = rule.formula;
         cf.custom.format.fill.color = LIGHT_FILL[rule.light];
@@ -106,42 +185,53 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
 
     // Links to the cells concerned (the cell keeps its text; only the link is added).
     for (let r = 0; r < block.rows.length; r++)
-      for (let c = 0; c < width; c++) {
+      block.columns.forEach((col, c) => {
         const cell = block.rows[r][c];
-        if (!cell.link || cell.value === null || cell.value === "") continue;
+        if (!cell.link || cell.value === null || cell.value === "") return;
         const reference = documentReference(cell.link.sheet, cell.link.cell);
-        await budget.reserve(actionBytes(reference) * 2);
-        const target = sheet.getRangeByIndexes(first + r, c, 1, 1);
+        budget.add(actionBytes(reference) * 2);
+        const target = sheet.getRangeByIndexes(first + r, col.col, 1, 1);
         target.hyperlink = { documentReference: reference };
         target.format.font.color = LINK_COLOR;
         target.format.font.underline = "Single";
-      }
+      });
+    await budget.reserve(0);
   }
 
-  // The bar chart of the objectives' performance.
+  // The bar chart of the objectives' performance, in its band of rows under the tables.
   if (model.chart) {
     const chart = sheet.charts.add("BarClustered", sheet.getRange(model.chart.values), "Columns");
     chart.series.getItemAt(0).setXAxisValues(sheet.getRange(model.chart.categories));
     chart.title.text = model.chart.title;
     chart.legend.visible = false;
-    const anchor = parseA1(model.chart.anchor) ?? { row: 3, col: 15 };
-    const rows = Math.max(15, Math.min(60, (model.blocks[0]?.rows.length ?? 0) + 4));
-    chart.setPosition(model.chart.anchor, a1(anchor.row + rows, anchor.col + 9));
+    chart.setPosition(model.chart.anchor, model.chart.bottomRight);
     budget.add(actionBytes(model.chart.title) * 6);
   }
 
   model.columnWidths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+  for (const [r, h] of Object.entries(model.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
   sheet.freezePanes.freezeRows(model.frozenRows);
   sheet.tabColor = TAB_COLOR;
-  budget.add(actionBytes(model.columnWidths) * 2);
+  applySummaryPrint(sheet, model);
+  budget.add(actionBytes(model.columnWidths) * 2 + actionBytes(model.rowHeights) * 2 + actionBytes(model.print) * 2);
+}
+
+/** The summary built: its name, and whether it is still hidden (the user hid it): then
+ *  showSheet() must reveal and activate it, in a run of its own. */
+export interface SummaryOutcome {
+  name: string;
+  hidden: boolean;
 }
 
 /**
  * Builds (or refreshes) the summary sheet and activates it. Reuses the add-in's own sheet
  * of that name — cleared, never deleted (deleting a sheet empties Excel's undo stack) —
  * and never touches a user's sheet of the same name: a new name is picked instead.
+ * Never changes a sheet's visibility (no undo for it on Windows and Mac, so not allowed in
+ * the grouped run: docs/excel/excel-add-ins-undo-capabilities.md): a summary the user hid
+ * is refreshed hidden and reported, and the caller reveals it separately.
  */
-export async function buildSummarySheet(context: Excel.RequestContext, analysis: WorkbookAnalysis, onProgress?: ProgressFn): Promise<string> {
+export async function buildSummarySheet(context: Excel.RequestContext, analysis: WorkbookAnalysis, onProgress?: ProgressFn): Promise<SummaryOutcome> {
   if (analysis.cardCount === 0) throw new ExcelHostError("noCards", EXCEL_ERRORS.noCards);
   onProgress?.({ phase: EXCEL_PROGRESS.summary, done: 0, total: 2 });
 
@@ -151,6 +241,7 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   const list = readList();
   const readMarks = queueOwnerMarks(context, list.names);
   const readSettings = queueSettings(context, list);
+  const workbook = context.workbook.load("name");
   await context.sync();
   const marks = readMarks();
   const settings = readSettings();
@@ -162,17 +253,20 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   const year = analysis.year ?? analysis.result.year;
   const name = summarySheetName(year, list.names, summaryOwned);
   const existing = list.find(name);
-  const model = buildSummaryModel({ ...analysis, sheetNames: list.names, ownedSheets: summaryOwned }, name);
+  const model = buildSummaryModel({ ...analysis, sheetNames: list.names, ownedSheets: summaryOwned }, { sheetName: name, source: workbook.name || null });
 
   // Round trip 3: protection of the sheets about to change, and the old chart to remove.
   const settingsName = list.find(SETTINGS_SHEET_NAME);
   const touched = [existing, settingsName].filter((n): n is string => n !== undefined);
   let charts: Excel.ChartCollection | null = null;
+  let existingSheet: Excel.Worksheet | null = null;
   let registryWritable = true;
   if (touched.length > 0) {
     const readProtection = queueProtection(context, touched);
     if (existing) {
-      charts = context.workbook.worksheets.getItem(existing).charts;
+      existingSheet = context.workbook.worksheets.getItem(existing);
+      existingSheet.load("visibility");
+      charts = existingSheet.charts;
       charts.load("items/name");
     }
     await context.sync();
@@ -186,9 +280,9 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   onProgress?.({ phase: EXCEL_PROGRESS.summary, done: 1, total: 2 });
   const budget = new SyncBudget(context);
   let sheet: Excel.Worksheet;
+  const hidden = existingSheet !== null && existingSheet.visibility !== "Visible";
   if (existing) {
     sheet = context.workbook.worksheets.getItem(existing);
-    sheet.visibility = "Visible";
     const all = sheet.getRange();
     all.conditionalFormats.clearAll();
     all.clear();
@@ -200,11 +294,20 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   sheet.customProperties.add(OWNER_PROPERTY, "summary");
   budget.add();
   await renderSummary(context, budget, sheet, model);
-  if (registryWritable) await queueRegister(context, budget, list, settings, analysis.policy, [name], !list.workbookProtected);
-  sheet.activate();
-  sheet.getRange("A1").select();
+  // Registered, with the fingerprint of what it shows (the stale check of later runs). A
+  // settings sheet the add-in cannot read is the user's to fix: only the registry is tried.
+  if (registryWritable && (!settings.found || settings.problems.length === 0) && (settings.found || !list.workbookProtected)) {
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    const owned = settings.ownedSheets.some((n) => same(n, name)) ? settings.ownedSheets : [...settings.ownedSheets, name];
+    const records = [...settings.summaries.filter((r) => !same(r.sheet, name)), { sheet: name, fingerprint: model.stamp.fingerprint }];
+    await queueSettingsWrite(context, budget, list, settings.found ? settings.policy : analysis.policy, owned, records);
+  } else if (registryWritable) await queueRegister(context, budget, list, settings, analysis.policy, [name], !list.workbookProtected);
+  if (!hidden) {
+    sheet.activate();
+    sheet.getRange("A1").select();
+  }
   budget.add();
   await budget.flush();
   onProgress?.({ phase: EXCEL_PROGRESS.summary, done: 2, total: 2 });
-  return name;
+  return { name, hidden };
 }

@@ -5,7 +5,7 @@
 import type { CellValue } from "../core/types";
 import type { Policy } from "../core/policy";
 import type { SheetGrid } from "../core/reader/grid";
-import { readSettings, settingsSheetCells, SETTINGS_SHEET_NAME, type SettingsRead } from "../core/reader/settings";
+import { readSettings, settingsSheetCells, SETTINGS_SHEET_NAME, type SettingsRead, type SummaryRecord } from "../core/reader/settings";
 import { formulaOf } from "./cells";
 import { OWNER_PROPERTY, type OwnerKind } from "./readGrid";
 import { SyncBudget, writeBlock } from "./payload";
@@ -92,13 +92,14 @@ export async function queueSettingsWrite(
   list: SheetList,
   policy: Policy,
   ownedSheets: string[],
+  summaries?: SummaryRecord[],
 ): Promise<void> {
   const existing = list.find(SETTINGS_SHEET_NAME);
   const sheet = existing ? context.workbook.worksheets.getItem(existing) : context.workbook.worksheets.add(SETTINGS_SHEET_NAME);
   if (existing) sheet.getRange().clear();
   else sheet.customProperties.add(OWNER_PROPERTY, "settings");
   budget.add();
-  const block = settingsSheetCells(policy, ownedSheets);
+  const block = settingsSheetCells(policy, ownedSheets, summaries ?? []);
   await writeBlock(budget, sheet, 0, 0, block.values, block.formats);
   const title = sheet.getRange("A1");
   title.format.font.bold = true;
@@ -128,7 +129,7 @@ export async function queueRegister(
   if (settings.found && settings.problems.length > 0) return false;
   if (!settings.found && !create) return false;
   const policy = settings.found ? settings.policy : fallbackPolicy;
-  await queueSettingsWrite(context, budget, list, policy, [...settings.ownedSheets, ...missing]);
+  await queueSettingsWrite(context, budget, list, policy, [...settings.ownedSheets, ...missing], settings.summaries);
   return true;
 }
 

@@ -16,7 +16,7 @@ import { backupHeader, backupRows, parseBackup, BACKUP_COLUMNS, BACKUP_SHEET_NAM
 import { loadBoxes, type Box, type BoxData } from "./readBoxes";
 import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, SyncBudget, writeBlock } from "./payload";
-import { queueExtent, queueProtection, queueRegister, queueSettings, queueSheetList, type Extent, type SheetList } from "./workbookState";
+import { queueExtent, queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSheetList, type Extent, type SheetList } from "./workbookState";
 
 interface Target {
   sheet: string;
@@ -118,20 +118,53 @@ async function writeCells(context: Excel.RequestContext, budget: SyncBudget, cha
   }
 }
 
-/** Appends the run's changes to the backup sheet (creating it, very hidden, when missing). */
-async function writeBackup(context: Excel.RequestContext, budget: SyncBudget, exists: string | undefined, extent: Extent | null, entries: BackupEntry[]): Promise<void> {
-  let sheet: Excel.Worksheet;
-  if (exists) sheet = context.workbook.worksheets.getItem(exists);
-  else {
-    sheet = context.workbook.worksheets.add(BACKUP_SHEET_NAME);
-    sheet.visibility = "VeryHidden";
-    sheet.customProperties.add(OWNER_PROPERTY, "backup");
-    budget.add();
-  }
+/** Appends the run's changes to the backup sheet (which prepareBackupSheet made). */
+async function writeBackup(context: Excel.RequestContext, budget: SyncBudget, name: string, extent: Extent | null, entries: BackupEntry[]): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(name);
   const rows = backupRows(entries);
   if (!extent) rows.unshift(backupHeader());
   const top = extent ? extent.top + extent.rows : 0;
   await writeBlock(budget, sheet, top, 0, rows, rows.map((r) => r.map(() => "@")));
+}
+
+/** Whether the backup sheet is as the add-in leaves it: very hidden and marked as its own. */
+function queueBackupReady(context: Excel.RequestContext, name: string): () => boolean {
+  const ws = context.workbook.worksheets.getItem(name);
+  ws.load("visibility");
+  const marks = queueOwnerMarks(context, [name]);
+  return () => ws.visibility === "VeryHidden" && marks().get(name) === "backup";
+}
+
+/**
+ * Creates the backup sheet — or repairs one left visible or unmarked (an earlier version
+ * failing half-way on Excel desktop did that) — in a run of its own: sheet visibility has
+ * no undo on Windows and Mac, so it cannot go inside the grouped write run
+ * (docs/excel/excel-add-ins-undo-capabilities.md), and adding a very hidden sheet in the
+ * same run as cell updates crashes Excel on undo (office-js#6001). Returns whether the
+ * visibility was changed (on desktop that empties the user's undo history).
+ */
+export async function prepareBackupSheet(context: Excel.RequestContext): Promise<boolean> {
+  const readList = queueSheetList(context);
+  await context.sync();
+  const list = readList();
+  const name = list.find(BACKUP_SHEET_NAME);
+  if (!name) {
+    if (list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
+    const sheet = context.workbook.worksheets.add(BACKUP_SHEET_NAME);
+    sheet.customProperties.add(OWNER_PROPERTY, "backup");
+    sheet.visibility = "VeryHidden";
+    await context.sync();
+    return true;
+  }
+  const ws = context.workbook.worksheets.getItem(name);
+  ws.load("visibility");
+  const marks = queueOwnerMarks(context, [name]);
+  await context.sync();
+  if (marks().get(name) !== "backup") ws.customProperties.add(OWNER_PROPERTY, "backup");
+  const hide = ws.visibility !== "VeryHidden";
+  if (hide) ws.visibility = "VeryHidden";
+  await context.sync();
+  return hide;
 }
 
 /** The backup's entries (its rows read in blocks: long JSON text can be large). */
@@ -141,8 +174,16 @@ async function readBackup(context: Excel.RequestContext, name: string, extent: E
   return parseBackup(data.values);
 }
 
-/** "Calcola performance": writes analysis.writes, saving what they replace. */
-export async function writePerformances(context: Excel.RequestContext, analysis: WorkbookAnalysis, onProgress?: ProgressFn): Promise<WriteReport> {
+/** What a write run did, or that it wrote nothing because the backup sheet must first be
+ *  prepared in a run of its own (prepareBackupSheet), after which it is run again. */
+export type WriteOutcome = { report: WriteReport } | { needsBackupSheet: true };
+
+/**
+ * "Calcola performance": writes analysis.writes, saving what they replace. Only cell
+ * contents and the add-in's settings change here (all undoable): the run may be one undo
+ * group. When the backup sheet is missing or not hidden, it writes nothing and asks for it.
+ */
+export async function writePerformances(context: Excel.RequestContext, analysis: WorkbookAnalysis, onProgress?: ProgressFn): Promise<WriteOutcome> {
   if (analysis.cardCount === 0) throw new ExcelHostError("noCards", EXCEL_ERRORS.noCards);
   if (!Array.isArray(analysis.writes)) throw new ExcelHostError("staleAnalysis", EXCEL_ERRORS.staleAnalysis);
   let skippedFormulas = analysis.skippedFormulas ?? 0;
@@ -151,7 +192,7 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
     const t = toTarget(w.sheet, w.cell);
     if (t) wanted.set(cellKey(t.sheet, t.cell), { target: t, write: w });
   }
-  if (wanted.size === 0) return { written: 0, skippedFormulas };
+  if (wanted.size === 0) return { report: { written: 0, skippedFormulas } };
   onProgress?.({ phase: EXCEL_PROGRESS.reading, done: 0, total: 1 });
 
   // Round trip 1: which sheets exist.
@@ -164,13 +205,16 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
   const settingsName = list.find(SETTINGS_SHEET_NAME);
 
   // Round trip 2: the target cells as they are now, protection, backup and settings.
-  const extra: { protection?: () => string[]; backup?: () => Extent | null; settings?: ReturnType<typeof queueSettings> } = {};
+  const extra: { protection?: () => string[]; backup?: () => Extent | null; backupReady?: () => boolean; settings?: ReturnType<typeof queueSettings> } = {};
   const targets = [...wanted.values()].map((x) => x.target);
   const data = await loadBoxes(context, boxesFor(targets), {
     extra: () => {
       const own = [backupName, settingsName].filter((n): n is string => n !== undefined);
       extra.protection = queueProtection(context, [...actual.values(), ...own]);
-      if (backupName) extra.backup = queueExtent(context, backupName);
+      if (backupName) {
+        extra.backup = queueExtent(context, backupName);
+        extra.backupReady = queueBackupReady(context, backupName);
+      }
       extra.settings = queueSettings(context, list);
     },
   });
@@ -193,13 +237,14 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
     if (sameContent(before, after)) continue;
     changes.push({ target, before, after });
   }
-  if (changes.length === 0) return { written: 0, skippedFormulas };
+  if (changes.length === 0) return { report: { written: 0, skippedFormulas } };
 
   // Check before writing anything.
   const protectedSheets = extra.protection?.() ?? [];
   const changedSheets = new Set(changes.map((c) => c.target.sheet));
   refuseProtected(protectedSheets.filter((n) => changedSheets.has(n) || n === backupName));
   if (!backupName && list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
+  if (!backupName || !extra.backupReady?.()) return { needsBackupSheet: true };
 
   // Write: backup first (so a failure later never loses the original), then the cells.
   const budget = new SyncBudget(context);
@@ -213,7 +258,7 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
   await writeCells(context, budget, changes.map((c) => ({ target: c.target, content: c.after })));
   await budget.flush();
   onProgress?.({ phase: EXCEL_PROGRESS.writing, done: changes.length, total: changes.length });
-  return { written: changes.length, skippedFormulas };
+  return { report: { written: changes.length, skippedFormulas } };
 }
 
 /** Whether "Ripristina" has anything to put back (a header and at least one row). */

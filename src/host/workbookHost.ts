@@ -34,6 +34,9 @@ export interface WriteReport {
   written: number;
   /** Cells left alone because they hold a formula. */
   skippedFormulas: number;
+  /** Things the user should know about how the run went (Italian), e.g. that Ctrl+Z
+   *  cannot undo it. Absent or empty when there is nothing to say. */
+  notices?: string[];
 }
 
 export interface WorkbookHost {

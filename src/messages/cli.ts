@@ -1,5 +1,10 @@
 // Italian user-facing strings: cli (`piano-perf`). Identifiers in English, text in Italian.
 
+import { DOCUMENT_CLI } from "./document";
+
+const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
+import { PHASES_USAGE } from "./phasesCli";
+
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -11,10 +16,13 @@ export const CLI = {
     "                                                      calcola le performance; con --out salva una copia",
     "                                                      con le performance scritte e il foglio di riepilogo",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
+    "                                                      (un file esistente solo con --sovrascrivi)",
+    DOCUMENT_CLI_USAGE,
+    ...PHASES_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",
   ].join("\n"),
-  noCommand: "Indicare un comando: verifica, calcola o esempio.",
+  noCommand: "Indicare un comando: verifica, calcola, documento o esempio.",
   unknownCommand: (c: string) => `Comando sconosciuto: ${q(c)}.`,
   missingFile: (command: string) => `Manca il file: piano-perf ${command} FILE.xlsx`,
   unknownOption: (o: string) => `Opzione sconosciuta: ${q(o)}.`,
@@ -46,6 +54,9 @@ export const CLI = {
       `Problemi: ${plural(errors, "errore", "errori")}, ${plural(warnings, "avviso", "avvisi")}, ${plural(infos, "informazione", "informazioni")}`,
     noProblems: "Nessun problema trovato.",
     problemLine: (severity: string, where: string, message: string) => `  [${severity}] ${where}${where ? " — " : ""}${message}`,
+    rectificationsHeader: (n: number) => `Rettifiche: ${n} (performance dichiarata diversa da quella calcolata; il valore dichiarato resta il riferimento)`,
+    rectificationLine: (where: string, indicator: string, change: string, explanation: string, state: "pending" | "written") =>
+      `  ${where} — ${indicator}: ${change} [${explanation}]${state === "written" ? " · rettificata nella scheda" : ""}`,
     severities: { error: "errore", warning: "avviso", info: "info" } as Record<string, string>,
     lights: { verde: "verde", giallo: "giallo", rosso: "rosso" } as Record<string, string>,
     notAvailable: "n.d.",

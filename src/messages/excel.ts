@@ -42,6 +42,16 @@ export const EXCEL_ERRORS = {
   unknown: "Si è verificato un errore imprevisto durante l'operazione in Excel.",
 } as const;
 
+/** What the Office.js layer tells the user after an operation that succeeded (info, not errors). */
+export const EXCEL_NOTICES = {
+  undoUnavailable:
+    "Excel non ha consentito di raggruppare le modifiche in un unico passaggio annullabile: questa volta Ctrl+Z non annulla l'operazione. " +
+    "«Ripristina» rimette comunque i valori precedenti.",
+  undoHistoryCleared:
+    "Per creare il foglio nascosto che conserva i valori precedenti Excel ha svuotato la cronologia di Annulla: " +
+    "con Ctrl+Z non si torna alle modifiche fatte prima di questa operazione.",
+} as const;
+
 /** Progress phases shown by the task pane. */
 export const EXCEL_PROGRESS = {
   reading: "Lettura dei fogli",

@@ -6,3 +6,4 @@ export * from "./excel";
 export * from "./functions";
 export * from "./ui";
 export * from "./cli";
+export * from "./document";

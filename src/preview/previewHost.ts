@@ -11,6 +11,8 @@ import type { CellWrite } from "../core/reader/writeback";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../core/reader/grid";
 import { applyWrites, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
 import { ui } from "../messages/ui";
+import { inspectPackage, PackageError } from "../adapters/xlsx/inspect";
+import { PACKAGE } from "../messages/limits";
 import { addEmptyCard } from "./emptyCard";
 
 type ExcelJsModule = typeof ExcelJS;
@@ -142,9 +144,18 @@ export class PreviewHost implements WorkbookHost {
         const lib = await this.loadLibrary();
         const data = await bytes;
         if (!data) throw new PreviewError(ui.preview.exampleMissing);
+        // The same package check as the CLI (limits, what a non-workbook file is, fixes for
+        // ExcelJS): a refused file leaves the previous workbook open.
+        let pkg: Uint8Array;
+        try {
+          pkg = inspectPackage(new Uint8Array(data)).bytes;
+        } catch (e) {
+          if (e instanceof PackageError) throw new PreviewError(PACKAGE.openFailed(fileName, e.what));
+          throw e;
+        }
         const wb = new lib.Workbook();
         try {
-          await wb.xlsx.load(data);
+          await wb.xlsx.load(pkg as unknown as ArrayBuffer);
         } catch {
           throw new PreviewError(ui.preview.loadFailed(fileName));
         }

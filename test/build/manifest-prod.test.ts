@@ -8,8 +8,11 @@ const root = path.resolve(__dirname, "../..");
 // PIANO_DIST: check a build written elsewhere (default: the repo's dist/).
 const dist = process.env.PIANO_DIST || path.join(root, "dist");
 const DEV_URL = "https://localhost:3000/";
-// The same default as webpack.config.js; a deployment sets PIANO_PROD_URL for both.
-const PROD_URL = process.env.PIANO_PROD_URL || "https://piano-performance.example.org/";
+// The host `npm run test:build` builds for (scripts/test-build.mjs): PIANO_PROD_URL if set,
+// else the reserved test host of scripts/test-prod-url.cjs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { TEST_PROD_URL } = require("../../scripts/test-prod-url.cjs") as { TEST_PROD_URL: string };
+const PROD_URL = process.env.PIANO_PROD_URL || TEST_PROD_URL;
 
 describe("dist/manifest.xml (build di produzione)", () => {
   const file = path.join(dist, "manifest.xml");

@@ -46,13 +46,14 @@ describe("esempio, verifica, calcola", () => {
     const r = cli(["verifica", example, "--json"]);
     expect(r.code).toBe(1); // the seed has 3 unreadable values (errors)
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["objectives", "rollups", "problems", "skippedSheets", "overrides"]);
+    expect(Object.keys(json)).toEqual(["phase", "year", "asOf", "objectives", "rollups", "problems", "skippedSheets", "overrides"]);
+    expect([json.phase, json.year, json.asOf]).toEqual(["consuntivo", 2022, null]);
     expect(json.overrides).toEqual([]);
     expect(json.objectives).toHaveLength(18);
     expect(Object.keys(json.objectives[0])).toEqual(["sheet", "name", "performance", "indicators"]);
-    expect(Object.keys(json.objectives[0].indicators[0])).toEqual(["sheet", "cell", "name", "performance", "stated"]);
+    expect(Object.keys(json.objectives[0].indicators[0])).toEqual(["sheet", "cell", "name", "performance", "stated", "targets"]);
     json.objectives.forEach((o: { performance: number }, i: number) => expect(Math.abs(o.performance * 100 - SEED_PERFORMANCES[i])).toBeLessThanOrEqual(0.01));
-    expect(json.objectives[0].indicators[2]).toEqual({ sheet: sheetNames[0], cell: "E19", name: expect.any(String), performance: 0.3, stated: 0.3 });
+    expect(json.objectives[0].indicators[2]).toEqual({ sheet: sheetNames[0], cell: "E19", name: expect.any(String), performance: 0.3, stated: 0.3, targets: { "2022": 10 } });
     expect(Object.keys(json.rollups)).toEqual(expect.arrayContaining(["obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma"]));
     for (const p of json.problems) expect(Object.keys(p)).toEqual(["severity", "code", "sheet", "cell", "message"]);
     expect(json.problems.filter((p: { severity: string }) => p.severity === "error")).toHaveLength(3);

@@ -26,3 +26,5 @@ export { cellAddress, colLetters, compareVersions } from "./fake/addresses";
 export { FakeContext } from "./fake/context";
 export { FakeWorksheet } from "./fake/worksheet";
 export { FakeRange } from "./fake/range";
+export { FakePageLayout, type PageLayoutData } from "./fake/pageLayout";
+export { UNDO_TABLE, undoSupported, type FakePlatform } from "./fake/undo";

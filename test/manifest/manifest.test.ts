@@ -3,7 +3,7 @@
 // would trip on: the Id, every resid, the shared-runtime wiring, the PIANO namespace, the
 // requirement sets, the ribbon button, the icons on disk and that every URL is one the
 // webpack build actually produces.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseXml, descendants, path as at, one, where, XmlElement } from "./xmlTree";
 import { readPng } from "./png";
@@ -86,10 +86,10 @@ describe("manifest.xml: identità e requisiti", () => {
     expect(one(doc, "Permissions").text.trim()).toBe("ReadWriteDocument");
   });
 
-  test("dichiara SharedRuntime 1.1, CustomFunctionsRuntime 1.1 ed ExcelApi 1.12", () => {
+  test("dichiara SharedRuntime 1.1, CustomFunctionsRuntime 1.3 ed ExcelApi 1.12", () => {
     const sets = new Map(at(doc, "Requirements", "Sets", "Set").map((s) => [s.attributes.Name, s.attributes.MinVersion]));
     expect(sets.get("SharedRuntime")).toBe("1.1");
-    expect(sets.get("CustomFunctionsRuntime")).toBe("1.1");
+    expect(sets.get("CustomFunctionsRuntime")).toBe("1.3");
     // The Office.js layer uses ExcelApi features up to 1.12: never declare less.
     const [major, minor] = (sets.get("ExcelApi") ?? "0.0").split(".").map(Number);
     expect(major === 1 && minor >= 12).toBe(true);
@@ -207,7 +207,15 @@ describe("manifest.xml: URL e icone", () => {
     // Ask the real webpack config what it emits, so a renamed entry or page breaks this test.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require(path.join(root, "webpack.config.js"));
-    const config = await makeConfig({}, { mode: "production" });
+    // A production build needs its host (webpack.config.js stops without one): the tests' own.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TEST_PROD_URL } = require(path.join(root, "scripts", "test-prod-url.cjs"));
+    const saved = process.env.PIANO_PROD_URL;
+    process.env.PIANO_PROD_URL = TEST_PROD_URL;
+    const config = await makeConfig({}, { mode: "production" }).finally(() => {
+      if (saved === undefined) delete process.env.PIANO_PROD_URL;
+      else process.env.PIANO_PROD_URL = saved;
+    });
     const emitted = new Set<string>(Object.keys(config.entry).map((name: string) => `${name}.js`));
     for (const p of config.plugins) {
       if (p.constructor?.name === "HtmlWebpackPlugin") emitted.add(p.userOptions.filename);
@@ -218,5 +226,26 @@ describe("manifest.xml: URL e icone", () => {
       if (f.startsWith("assets/")) expect(existsSync(path.join(root, f))).toBe(true); // copied by CopyWebpackPlugin
       else expect([...emitted]).toContain(f);
     }
+  });
+});
+
+describe("manifest.xml: CustomFunctionsRuntime è quello che il codice usa", () => {
+  // Microsoft's API reference (@types/custom-functions-runtime, generated from it; also
+  // https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets)
+  // marks each API with its set: the manifest declares the highest set of what src/functions uses.
+  test("ogni ErrorCode usato in src/functions è del set dichiarato (1.3), non oltre", () => {
+    const dts = readFileSync(require.resolve("@types/custom-functions-runtime/index.d.ts"), "utf8");
+    const enumBody = /enum ErrorCode \{([\s\S]*?)\n {4}\}/.exec(dts)![1];
+    const setOf = new Map<string, string>();
+    for (const m of enumBody.matchAll(/\[Api set: CustomFunctionsRuntime ([\d.]+)\][\s\S]*?(\w+) = "/g)) setOf.set(m[2], m[1]);
+    const dir = path.join(root, "src", "functions");
+    const used = new Set<string>();
+    for (const f of readdirSync(dir)) for (const m of readFileSync(path.join(dir, f), "utf8").matchAll(/ErrorCode\.(\w+)/g)) used.add(m[1]);
+    expect(used.size).toBeGreaterThan(0);
+    const needed = [...used].map((u) => setOf.get(u) ?? "?");
+    expect(needed).not.toContain("?");
+    const highest = needed.sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])).at(-1);
+    const declared = at(doc, "Requirements", "Sets", "Set").find((s) => s.attributes.Name === "CustomFunctionsRuntime")?.attributes.MinVersion;
+    expect(declared).toBe(highest);
   });
 });

@@ -31,7 +31,7 @@ describe("summary model", () => {
     expect(m.sheetName).toBe("Riepilogo performance 2022");
     expect(m.title).toBe("Riepilogo performance 2022");
     expect(m.subtitle).toMatch(/^Performance complessiva: \d+,\d+% · 18 obiettivi, 136 indicatori · 3 errori/);
-    expect(m.blocks.map((b) => b.id)).toEqual(["objectives", "obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma", "tipologia", "problems"]);
+    expect(m.blocks.map((b) => b.id)).toEqual(["objectives", "obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma", "tipologia", "rectifications", "overrides", "problems"]);
     const obj = m.blocks[0];
     expect(obj.rows).toHaveLength(18);
     const perfCol = obj.columns.findIndex((c) => c.kind === "percent");
@@ -74,7 +74,6 @@ describe("summary model", () => {
     expect(ws.getCell("B5").value).toEqual({ formula: `HYPERLINK("#'${sheetNames[0]}'!C8","C8")`, result: "C8" });
     expect(ws.getCell("O5").value).toBe("Verde");
     expect(ws.getCell("O5").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFC6EFCE" } });
-    expect(ws.getCell(m.chartNoteCell).value).toBe(m.chartNote);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
     expect(ws.getColumn(7).width).toBe(40);
     const cf = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;

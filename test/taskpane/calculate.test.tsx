@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { formatPercent } from "../../src/core/format";
 import { ExcelHostError } from "../../src/excel/errors";
-import { EXCEL_ERRORS } from "../../src/messages/excel";
+import { EXCEL_ERRORS, EXCEL_NOTICES } from "../../src/messages/excel";
 import { ui } from "../../src/messages/ui";
 import { FakeHost } from "./fakeHost";
 import { notesOnly, twoCards } from "./grids";
@@ -202,4 +202,15 @@ describe("Calcola performance", () => {
     await confirmDialog();
     expect(host.calls.filter((c) => c === "analyze")).toHaveLength(1);
   });
+});
+
+test("what the host says about the run (Ctrl+Z cannot undo it) is shown with the results", async () => {
+  const user = userEvent.setup();
+  const host = new FakeHost(twoCards());
+  host.writeNotices = [EXCEL_NOTICES.undoUnavailable];
+  renderPane(host);
+  await user.click(run());
+  await user.click(dialogButton(await confirmDialog(), "Sostituisci"));
+  await screen.findByText(/celle aggiornate/);
+  expect(screen.getByText(EXCEL_NOTICES.undoUnavailable)).toBeTruthy();
 });

@@ -34,6 +34,8 @@ export class FakeHost implements WorkbookHost {
   private failures = new Map<Method, unknown>();
   private holds = new Map<Method, Promise<void>>();
   private lastRun: Saved[] | null = null;
+  /** Notices the next write reports (as the Excel host does when Ctrl+Z cannot undo it). */
+  writeNotices: string[] = [];
 
   constructor(readonly grid: WorkbookGrid) {}
 
@@ -113,7 +115,8 @@ export class FakeHost implements WorkbookHost {
       onProgress?.({ phase: "Scrittura dei risultati", done: i + 1, total: writes.length });
     });
     if (saved.length > 0) this.lastRun = saved;
-    return { written: writes.length, skippedFormulas: (analysis as WorkbookAnalysis).skippedFormulas };
+    const report: WriteReport = { written: writes.length, skippedFormulas: (analysis as WorkbookAnalysis).skippedFormulas };
+    return this.writeNotices.length > 0 ? { ...report, notices: this.writeNotices } : report;
   }
 
   async canRestore(): Promise<boolean> {

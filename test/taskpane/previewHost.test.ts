@@ -231,3 +231,17 @@ describe("preview grid text", () => {
     expect(cellText("=SOMMA(A1)", "@")).toBe("=SOMMA(A1)");
   });
 });
+
+describe("preview: files the package check refuses (issue 14)", () => {
+  test("an .ods-like zip and a huge merge: Italian message saying what, previous workbook kept", async () => {
+    const { zipParts, bytes, tampered, addMerge } = await import("../xlsx/hostile");
+    const host = newHost();
+    await host.openExample();
+    const ods = zipParts({ mimetype: bytes("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": bytes("<x/>"), "META-INF/manifest.xml": bytes("<m/>") });
+    await expect(host.open(new Uint8Array(ods).buffer as ArrayBuffer, "piano.ods")).rejects.toThrow("Impossibile aprire «piano.ods»: il file è un foglio di calcolo OpenDocument");
+    expect(host.getSnapshot().fileName).toBe("esempio-piano-2022.xlsx");
+    const merge = await tampered((p) => addMerge(p, "A1:XFD1048576"));
+    await expect(host.open(new Uint8Array(merge).buffer as ArrayBuffer, "unione.xlsx")).rejects.toThrow("l'unione di celle A1:XFD1048576");
+    expect((await host.analyze()).cardCount).toBe(18);
+  });
+});

@@ -5,6 +5,9 @@
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../../core/types";
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../../core/reader/grid";
+import { a1 } from "../../core/reader/grid";
+import { LIMITS, LimitError, type Limits } from "../../core/limits";
+import { GRID_LIMITS } from "../../messages/limits";
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -82,27 +85,104 @@ function convertCell(cell: ExcelJS.Cell): CellOut {
   }
 }
 
-/** The used range of one worksheet in the Office.js cell model. */
-export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet): SheetGrid {
-  let top = Infinity;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
-  // Office.js's used range also covers empty cells that carry a number format (an empty
-  // "Performance obiettivo" cell formatted 0.00%): include them, so restore keeps their format.
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      if ((cell.type as number) === T.Null && !cell.numFmt) return;
-      if (rowNumber - 1 < top) top = rowNumber - 1;
-      if (rowNumber - 1 > bottom) bottom = rowNumber - 1;
-      if (colNumber - 1 < left) left = colNumber - 1;
-      if (colNumber - 1 > right) right = colNumber - 1;
+/** The rectangle a sheet's grid covers, 0-based, inclusive. */
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const boxCells = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+
+function widen(b: Box | null, r: number, c: number): Box {
+  if (!b) return { top: r, left: c, bottom: r, right: c };
+  if (r < b.top) b.top = r;
+  if (r > b.bottom) b.bottom = r;
+  if (c < b.left) b.left = c;
+  if (c > b.right) b.right = c;
+  return b;
+}
+
+/**
+ * Every cell the file holds, formatted empty ones included, without creating any: ExcelJS's
+ * `includeEmpty` would create every cell up to the last (17 billion for XFD1048576), and
+ * without it skips empty cells and rows that only carry a format. ExcelJS 4.4 keeps rows and
+ * cells in sparse arrays (`_rows`, `_cells`), whose forEach skips the holes.
+ */
+function eachExistingCell(ws: ExcelJS.Worksheet, fn: (cell: ExcelJS.Cell, rowNumber: number, colNumber: number) => void): void {
+  const rows = (ws as unknown as { _rows?: Array<ExcelJS.Row | undefined> })._rows;
+  if (!Array.isArray(rows)) {
+    ws.eachRow((row, r) => row.eachCell((cell, c) => fn(cell, r, c)));
+    return;
+  }
+  rows.forEach((row, ri) => {
+    if (!row) return;
+    const cells = (row as unknown as { _cells?: Array<ExcelJS.Cell | undefined> })._cells;
+    if (!Array.isArray(cells)) {
+      row.eachCell((cell, c) => fn(cell, ri + 1, c));
+      return;
+    }
+    cells.forEach((cell, ci) => {
+      if (cell) fn(cell, ri + 1, ci + 1);
     });
   });
-  if (bottom < 0) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: [] };
+}
 
-  const height = bottom - top + 1;
-  const width = right - left + 1;
+/** Empty cells with a number format this far from the value cells still widen the grid when the wider box is too big. */
+const FORMAT_MARGIN = 16;
+
+/**
+ * The used range of one worksheet in the Office.js cell model, read sparsely: only the rows
+ * and cells the file holds are visited (ExcelJS's `includeEmpty` would create every cell of a
+ * sheet with something at XFD1048576). The grid is the rectangle of the cells holding a value,
+ * widened to the empty cells that carry a number format (Office.js's used range does the same;
+ * restore keeps their format) unless that passes the limit — then only those near the values.
+ * A rectangle beyond LIMITS.maxSheetBoxCells is refused with LimitError.
+ */
+export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIMITS): SheetGrid {
+  let valueBox: Box | null = null;
+  let formatBox: Box | null = null;
+  const formatted: Array<[number, number]> = [];
+  let far: { r: number; c: number } | null = null;
+  eachExistingCell(ws, (cell, rowNumber, colNumber) => {
+    {
+      const t = cell.type as number;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      if (t === T.Null) {
+        if (cell.numFmt) {
+          formatBox = widen(formatBox, r, c);
+          formatted.push([r, c]);
+        }
+        return;
+      }
+      if (t === T.Merge) return;
+      valueBox = widen(valueBox, r, c);
+      if (!far || r + c > far.r + far.c) far = { r, c };
+    }
+  });
+  const vb = valueBox as Box | null;
+  if (!vb) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: mergesOf(ws), ...sheetHidden(ws) };
+  if (boxCells(vb) > limits.maxSheetBoxCells) {
+    const f = far as unknown as { r: number; c: number };
+    throw new LimitError(GRID_LIMITS.sheetTooWide(ws.name, `${a1(vb.top, vb.left)}:${a1(vb.bottom, vb.right)}`, boxCells(vb), limits.maxSheetBoxCells, a1(f.r, f.c)));
+  }
+  let box: Box = { ...vb };
+  const fb = formatBox as Box | null;
+  if (fb) {
+    const union: Box = { top: Math.min(vb.top, fb.top), left: Math.min(vb.left, fb.left), bottom: Math.max(vb.bottom, fb.bottom), right: Math.max(vb.right, fb.right) };
+    if (boxCells(union) <= limits.maxSheetBoxCells) box = union;
+    else {
+      for (const [r, c] of formatted) {
+        if (r >= vb.top - FORMAT_MARGIN && r <= vb.bottom + FORMAT_MARGIN && c >= vb.left - FORMAT_MARGIN && c <= vb.right + FORMAT_MARGIN) widen(box, r, c);
+      }
+    }
+  }
+  const top = box.top;
+  const left = box.left;
+  const height = box.bottom - top + 1;
+  const width = box.right - left + 1;
   const values: CellValue[][] = new Array(height);
   const formats: string[][] = new Array(height);
   for (let r = 0; r < height; r++) {
@@ -110,49 +190,57 @@ export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet): SheetGrid {
     formats[r] = new Array<string>(width).fill("General");
   }
   let formulas: string[][] | undefined;
-  const mergeMap = new Map<string, MergeArea>();
 
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+  eachExistingCell(ws, (cell, rowNumber, colNumber) => {
     const r = rowNumber - 1 - top;
     if (r < 0 || r >= height) return;
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+    {
       const c = colNumber - 1 - left;
-      if ((cell.type as number) === T.Null) {
-        if (cell.numFmt && c >= 0 && c < width) formats[r][c] = cell.numFmt;
+      if (c < 0 || c >= width) return;
+      const t = cell.type as number;
+      if (t === T.Null) {
+        if (cell.numFmt) formats[r][c] = cell.numFmt;
         return;
       }
-      if ((cell.type as number) === T.Merge) {
-        // Only the master holds the value; the slaves widen its merged area.
-        const master = cell.master;
-        const key = master.address;
-        const mr = Number(master.row) - 1;
-        const mc = Number(master.col) - 1;
-        const area = mergeMap.get(key) ?? { top: mr, left: mc, bottom: mr, right: mc };
-        area.top = Math.min(area.top, rowNumber - 1);
-        area.bottom = Math.max(area.bottom, rowNumber - 1);
-        area.left = Math.min(area.left, colNumber - 1);
-        area.right = Math.max(area.right, colNumber - 1);
-        mergeMap.set(key, area);
-        return;
-      }
+      if (t === T.Merge) return;
       const out = convertCell(cell);
       values[r][c] = out.value;
       let fmt = cell.numFmt || "General";
       // ExcelJS only returns a Date for date-formatted cells; keep a date format either way.
-      if ((cell.type as number) === T.Date && !DATE_FORMAT_RE.test(fmt)) fmt = "dd/mm/yyyy";
+      if (t === T.Date && !DATE_FORMAT_RE.test(fmt)) fmt = "dd/mm/yyyy";
       formats[r][c] = fmt;
       if (out.formula) {
         if (!formulas) formulas = Array.from({ length: height }, () => new Array<string>(width).fill(""));
         formulas[r][c] = out.formula;
       }
-    });
+    }
   });
-  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: [...mergeMap.values()] };
+  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: mergesOf(ws), ...sheetHidden(ws) };
   if (formulas) grid.formulas = formulas;
   return grid;
 }
 
+/** The sheet's hidden state, when it is not visible. */
+function sheetHidden(ws: ExcelJS.Worksheet): Pick<SheetGrid, "hidden"> {
+  return ws.state === "hidden" || ws.state === "veryHidden" ? { hidden: ws.state } : {};
+}
+
+/** The sheet's merged areas (0-based, inclusive), from ExcelJS's merge index. */
+function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
+  // ExcelJS 4.4 keeps them in `_merges` (master address → Range with 1-based top/left/bottom/right).
+  const index = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  const out: MergeArea[] = [];
+  for (const key of Object.keys(index)) {
+    const m = index[key];
+    if (m && Number.isFinite(m.top)) out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+  }
+  return out;
+}
+
 /** Every worksheet, in tab order, as the reader's cell model. */
-export function gridFromExcelJs(workbook: ExcelJS.Workbook): WorkbookGrid {
-  return { sheets: workbook.worksheets.map(sheetGridFromExcelJs) };
+export function gridFromExcelJs(workbook: ExcelJS.Workbook, limits: Limits = LIMITS): WorkbookGrid {
+  const sheets = workbook.worksheets.map((ws) => sheetGridFromExcelJs(ws, limits));
+  const total = sheets.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
+  if (total > limits.maxWorkbookBoxCells) throw new LimitError(GRID_LIMITS.workbookTooWide(total, limits.maxWorkbookBoxCells));
+  return { sheets };
 }

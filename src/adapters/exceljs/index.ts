@@ -5,6 +5,7 @@ export { gridFromExcelJs } from "./grid";
 export { applyWrites, restoreWrites } from "./writes";
 export { renderSummary } from "./summary";
 export { writeSummarySheet } from "./summarySheet";
+export { applyWritesWithBackup, writeBackupSheet } from "./backup";
 export { writeSettings } from "./settings";
 export { buildExampleWorkbook, typedSeedCell, exampleSheetName, EXAMPLE_LAYOUT, type SeedPlan, type SeedObjective, type SeedIndicator, type TypedCell } from "./example";
 export { serialFromDate, dateFromSerial, sheetGridFromExcelJs } from "./grid";

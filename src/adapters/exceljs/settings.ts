@@ -1,12 +1,18 @@
 // Writes the add-in's settings sheet (policy + registry of owned sheets) with ExcelJS.
 import type ExcelJS from "exceljs";
 import type { Policy } from "../../core/policy";
-import { SETTINGS_SHEET_NAME, settingsSheetCells } from "../../core/reader/settings";
+import { readSettings, SETTINGS_SHEET_NAME, settingsSheetCells, type SummaryRecord } from "../../core/reader/settings";
+import { sheetGridFromExcelJs } from "./grid";
 import { replaceSheet } from "./sheets";
 
-/** Creates or rewrites the settings sheet; `ownedSheets` are the add-in's other sheets (summary…). */
-export function writeSettings(workbook: ExcelJS.Workbook, policy: Policy, ownedSheets: string[]): ExcelJS.Worksheet {
-  const block = settingsSheetCells(policy, ownedSheets);
+/** Creates or rewrites the settings sheet; `ownedSheets` are the add-in's other sheets (summary…),
+ *  `summaries` the fingerprints of the summaries built. The sheet is hidden: its rules are
+ *  printed in words on the summary, and its technical rows (JSON) are never printed. */
+export function writeSettings(workbook: ExcelJS.Workbook, policy: Policy, ownedSheets: string[], summaries?: SummaryRecord[]): ExcelJS.Worksheet {
+  // Without new fingerprints, the ones recorded are kept (saving the rules does not forget the summary).
+  const old = workbook.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
+  const kept = summaries ?? (old ? readSettings({ sheets: [{ ...sheetGridFromExcelJs(old), ownedBy: "settings" }] }).summaries : []);
+  const block = settingsSheetCells(policy, ownedSheets, kept);
   const ws = replaceSheet(workbook, SETTINGS_SHEET_NAME);
   block.values.forEach((row, r) => {
     row.forEach((v, c) => {
@@ -19,5 +25,6 @@ export function writeSettings(workbook: ExcelJS.Workbook, policy: Policy, ownedS
   });
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   block.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.state = "hidden";
   return ws;
 }

@@ -1,14 +1,19 @@
 // One call from cells to everything the task pane, the CLI and the summary need:
 // read the plan, read the policy stored in the workbook, evaluate, plan the writes.
-import type { PlanInput, PlanResult, Problem } from "../types";
+import type { CellValue, Phase, PlanInput, PlanResult, Problem } from "../types";
 import type { Policy } from "../policy";
 import { evaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
-import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange } from "./writeback";
+import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange, type WritePlan } from "./writeback";
 import { withoutRedundantProblems } from "./missingColumns";
 import { readWorkbook } from "./readWorkbook";
-import { readSettings } from "./settings";
+import { readSettings, type SummaryRecord } from "./settings";
+import { summaryStatus, type SummaryStatus } from "../summary/stale";
+import { summarySheetName } from "../summary";
+import { cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
+import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
+import { applyPhase, type Monitoring } from "../phases";
 
 /** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
@@ -34,6 +39,19 @@ export interface WorkbookAnalysis {
   sheetNames: string[];
   /** The settings and reader problems alone (before the engine's), sorted. */
   readingProblems: Problem[];
+  /** The restore backup's entries (the users' original statements), from the backup sheet. */
+  backup: BackupEntry[];
+  /** The corrections: stated (originally, per the backup) ≠ computed. Same on every run. */
+  rectifications: Rectification[];
+  /** The add-in's summary sheet and whether it is stale, or null when there is none. */
+  summary: SummaryStatus | null;
+  /** The summaries' fingerprints recorded in the settings sheet. */
+  summaryRecords: SummaryRecord[];
+  /** Phase of the year decided from the headers; absent when no table was found. */
+  phase?: Phase;
+  /** Monitoring date (ISO) and each indicator's progress, in a monitoring. */
+  asOf?: string;
+  monitoring?: Monitoring;
 }
 
 /** Reads, validates and computes. Never throws on workbook content. */
@@ -41,11 +59,16 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const settings = readSettings(grid);
   const used = policy ?? settings.policy;
   const read = readWorkbook(grid, { ownedSheets: settings.ownedSheets });
-  const result = evaluatePlan(read.plan, used);
+  const phased = applyPhase(read.plan, evaluatePlan(read.plan, used));
+  const result = phased.result;
   const sheetNames = grid.sheets.map((s) => s.name);
   const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
-  const problems = sortProblems([...readingProblems, ...withoutRedundantProblems(result.problems, read.plan.objectives)], sheetNames);
-  const plan = planWrites(grid, result);
+  const backup = readBackupFromGrid(grid);
+  const rectifications = findRectifications(read.plan, used, backup, result);
+  const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, read.plan.objectives), rectifications, writtenCells(read.plan, backup));
+  const problems = sortProblems([...readingProblems, ...engineProblems], sheetNames);
+  // A preventivo has no performance to write.
+  const plan: WritePlan = read.phase === "preventivo" ? { writes: [], skippedFormulas: 0, changes: [], leftOut: [] } : planWrites(grid, result);
   return {
     plan: read.plan,
     result,
@@ -61,6 +84,13 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     leftOutCards: plan.leftOut,
     sheetNames,
     readingProblems,
+    backup,
+    rectifications,
+    summary: summaryStatus({ plan: read.plan, policy: used, rectifications, sheetNames, ownedSheets: settings.ownedSheets }, summarySheetName(read.year, sheetNames, settings.ownedSheets), settings.summaries),
+    summaryRecords: settings.summaries,
+    phase: read.phase,
+    asOf: read.asOf,
+    monitoring: phased.monitoring,
   };
 }
 
@@ -82,14 +112,21 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     }),
   }));
   const plan: PlanInput = { ...analysis.plan, objectives };
-  const result = evaluatePlan(plan, analysis.policy);
+  const phased = applyPhase(plan, evaluatePlan(plan, analysis.policy));
+  const result = phased.result;
+  const backup = backupAfterWrites(analysis.backup ?? [], analysis.writes);
+  const rectifications = findRectifications(plan, analysis.policy, backup, result);
+  const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, plan.objectives), rectifications, writtenCells(plan, backup));
   return {
     ...analysis,
     plan,
     result,
-    problems: sortProblems([...analysis.readingProblems, ...withoutRedundantProblems(result.problems, plan.objectives)], analysis.sheetNames),
+    backup,
+    rectifications,
+    problems: sortProblems([...analysis.readingProblems, ...engineProblems], analysis.sheetNames),
     writes: [],
     changes: [],
+    monitoring: phased.monitoring,
   };
 }
 
@@ -102,4 +139,27 @@ export function sortProblems(problems: Problem[], sheetNames: string[]): Problem
   });
   keyed.sort((a, b) => a.s - b.s || a.r - b.r || a.c - b.c || a.i - b.i);
   return keyed.map((k) => k.p);
+}
+
+/**
+ * The backup as it is once `writes` are applied: a cell written for the first time keeps
+ * what it held (the user's original); a cell the add-in wrote before keeps its original
+ * while it still holds what the add-in wrote; a cell the user changed since starts again
+ * from the user's new value.
+ */
+export function backupAfterWrites(backup: BackupEntry[], writes: CellWrite[]): BackupEntry[] {
+  const byKey = new Map(backup.map((e) => [cellKey(e.sheet, e.cell), { ...e }]));
+  for (const w of writes) {
+    const key = cellKey(w.sheet, w.cell);
+    const after = { value: cellValueOfWrite(w), formula: null, numberFormat: w.numberFormat };
+    const old = byKey.get(key);
+    const unchangedSince = old && old.after.formula === null && sameCellValue(old.after.value, w.before);
+    byKey.set(key, { sheet: w.sheet, cell: w.cell, before: unchangedSince ? old.before : { value: w.before, formula: null, numberFormat: w.beforeFormat }, after });
+  }
+  return [...byKey.values()];
+}
+
+function sameCellValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9;
+  return (a ?? "") === (b ?? "");
 }

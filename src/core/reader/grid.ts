@@ -27,12 +27,24 @@ export interface SheetGrid {
   /** True when the host could not report merged areas (Office.js before ExcelApi 1.13). */
   mergesUnknown?: boolean;
   /** Visible/hidden state is irrelevant to the reader; custom marks are not. */
-  ownedBy?: "summary" | "settings" | "backup";
+  ownedBy?: OwnerMark;
+  /** The sheet is hidden ("hidden") or very hidden ("veryHidden") in Excel; absent = visible. */
+  hidden?: "hidden" | "veryHidden";
 }
 
 export interface WorkbookGrid {
   sheets: SheetGrid[];
+  /** True when every sheet's `ownedBy` reflects the add-in's mark, so an unmarked sheet is the
+   *  user's (the registry of the settings sheet cannot claim it). */
+  marksRead?: boolean;
 }
+
+/** The add-in's mark on its own sheets: a worksheet custom property of this name (Office.js
+ *  `worksheet.customProperties`; in the file, a Custom Property part of the sheet). */
+export const OWNER_MARK_PROPERTY = "PianoPerformance";
+
+/** What the mark says the sheet is. */
+export type OwnerMark = "summary" | "settings" | "backup";
 
 /** 0-based column index to letters: 0 → A, 27 → AB. */
 export function columnLetters(col: number): string {

@@ -5,3 +5,4 @@ export * from "./settings";
 export * from "./writeback";
 export * from "./analyze";
 export * from "./summary";
+export * from "./backup";

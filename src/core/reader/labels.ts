@@ -82,9 +82,9 @@ const TABLE_SYNONYMS: Record<TableRole, string[]> = {
   algorithm: ["algoritmo", "formula", "formula di calcolo", "algoritmo di calcolo"],
   type: ["tipologia", "tipo", "tipologia indicatore"],
   unit: ["udm", "u d m", "unita di misura"],
-  actual: ["stato", "valore", "consuntivo", "valore consuntivo", "risultato"],
+  actual: ["stato", "valore", "consuntivo", "valore consuntivo", "risultato", "rilevazione", "valore rilevato"],
   operator: ["operatore"],
-  target: ["target", "valore atteso"],
+  target: ["target", "valore atteso", "risultato atteso"],
   stated: ["performance", "grado di raggiungimento", "raggiungimento", "performance indicatore"],
   weight: ["peso", "peso indicatori", "peso indicatore", "pesi"],
   // Optional columns (issue 10).

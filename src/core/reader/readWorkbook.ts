@@ -1,14 +1,16 @@
 // The reader: turns a workbook's cells (the Office.js cell model, see grid.ts) into the
 // engine's PlanInput. Two layouts: one card ("scheda") per sheet, or one table with a
 // row per indicator. Sheets that are neither are listed as skipped, never as errors.
-import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, PlanInput, Problem } from "../types";
+import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInput, Phase, PlanInput, Problem } from "../types";
 import type { SheetGrid, WorkbookGrid } from "./grid";
-import { a1 } from "./grid";
+import { a1, parseA1, type MergeArea } from "./grid";
 import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
-import { findHeader, type Header } from "./columns";
-import { planYear, type SheetYear } from "./phase";
+import { addPhaseCells, findHeader, headerProblemsOf, type Header } from "./columns";
+import { planPhase, planYear, type SheetPhaseNote, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 import { findMissingColumns } from "./missingColumns";
+import { USER_DATA } from "../../messages/userData";
+import { parseText } from "../values";
 
 export interface ReadOptions {
   /** Sheets the add-in owns (summary, settings): listed as skipped, never read. */
@@ -26,6 +28,10 @@ export interface ReadResult {
   cardCount: number;
   /** Plan year from "Stato 2022"/"Target 2022" headers, when found. */
   year?: number;
+  /** Phase decided from the tables' headers (phase.ts). */
+  phase?: Phase;
+  /** Monitoring date, ISO. */
+  asOf?: string;
 }
 
 /**
@@ -41,6 +47,7 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
   const problems: Problem[] = [];
   const skippedSheets: string[] = [];
   const years: SheetYear[] = [];
+  const phases: SheetPhaseNote[] = [];
   const usedIds = new Set<string>();
 
   for (const sheet of grid.sheets) {
@@ -56,14 +63,16 @@ export function readWorkbook(grid: WorkbookGrid, options: ReadOptions = {}): Rea
     objectives.push(...read.objectives);
     problems.push(...read.problems);
     if (read.year) years.push({ year: read.year, sheet: sheet.name, cell: read.yearCell });
+    if (read.phase) phases.push({ ...read.phase, sheet: sheet.name });
     if (read.skipped) skippedSheets.push(sheet.name);
   }
 
   const year = planYear(years, problems);
+  const { phase, asOf } = planPhase(phases, problems);
   if (objectives.length === 0) {
     problems.push({ code: "READER_NO_CARDS", severity: "error", message: READER.noCards(grid.sheets.length) });
   }
-  return { plan: { year, objectives }, problems, skippedSheets, cardCount: objectives.length, year };
+  return { plan: { year, phase, asOf, objectives }, problems, skippedSheets, cardCount: objectives.length, year, phase, asOf };
 }
 
 interface SheetRead {
@@ -73,6 +82,7 @@ interface SheetRead {
   yearCell: string;
   /** A sheet with card labels but no table: reported, and listed as skipped. */
   skipped?: boolean;
+  phase?: { phase: Phase; asOf?: string; cell: string };
 }
 
 /** Text of a cell as the reader compares it. */
@@ -167,9 +177,14 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const problems: Problem[] = [];
   const yearCell = header.yearCol >= 0 ? addr(header.row, header.yearCol) : "";
+  problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
   // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
-  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header));
+  // The header decides what is required by phase (a preventivo has no Stato); a Stato named twice is its own error.
+  const ambiguousActual = header.headerProblems.some((p) => p.code === "READER_AMBIGUOUS_ACTUAL");
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header), header.missing, ambiguousActual ? ["actual"] : []);
+  // A Stato whose header was deleted (its values still there) does not make the sheet a preventivo.
+  const lostActual = missing.some((m) => m.role === "actual");
   for (const m of missing) {
     const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
     const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
@@ -177,7 +192,9 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
   if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
-  return { objectives, problems, year: header.year, yearCell };
+  checkMergedPerformance(sheet, objectives, problems);
+  const phase = lostActual ? undefined : { phase: header.phase, asOf: header.asOf, cell: addr(header.row, 0) };
+  return { objectives, problems, year: header.year, yearCell, phase };
 }
 
 const HIERARCHY_TEXT: (HeaderField & keyof ObjectiveInput)[] = [
@@ -224,12 +241,9 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
     seen.add(l.field);
     const cell = addr(l.valueRow, l.valueCol);
     if (l.field === "objectivePerformance") {
-      // Without merge information (Office.js before ExcelApi 1.13) "the cell after the label"
-      // may lie inside the label's merged area; the table's Performance column is the safe place.
-      const statedCol = header.columns.get("stated");
-      const empty = l.value === "" || l.value === null;
-      const unknownMerges = sheet.mergesUnknown === true;
-      objective.performanceCell = empty && unknownMerges && statedCol !== undefined && statedCol > l.col ? addr(l.valueRow, statedCol) : cell;
+      const target = objectivePerformanceCell(sheet, header, l);
+      if ("cell" in target) objective.performanceCell = addr(l.row, target.cell);
+      else problems.push({ code: "READER_OBJECTIVE_CELL_TAKEN", severity: "warning", message: USER_DATA.objectiveCellTaken(addr(l.row, target.taken), textOf(sheet.values[l.row][target.taken])), sheet: sheet.name, cell: addr(l.row, target.taken) });
     } else if (l.field === "objectiveWeight") {
       objective.objectiveWeight = { value: l.value, format: l.format, address: cell };
     } else if (l.field === "risorseEconomiche") {
@@ -256,6 +270,56 @@ function readCard(sheet: SheetGrid, header: Header, usedIds: Set<string>, proble
   objective.cell = opLabel ? addr(opLabel.valueRow, opLabel.valueCol) : addr(header.row, 0);
   objective.indicators = tableRows.map((r, i) => readIndicator(sheet, header, r, i + 1));
   return objective;
+}
+
+/** A cell the add-in may write a performance into: empty, a number, a number typed as text, or its own "n.d.". */
+function holdsPerformance(v: CellValue): boolean {
+  if (isBlank(v) || typeof v === "number") return true;
+  if (typeof v !== "string") return false;
+  const kind = parseText(v).kind;
+  return kind === "number" || kind === "na";
+}
+
+/**
+ * The cell of "Performance obiettivo": the one right after the label (after its merged
+ * area), or the card's Performance column on that row — never a farther cell, and never
+ * a cell holding text the add-in did not write (a note, a signature, a link): then
+ * `taken` is that cell and nothing is written.
+ */
+function objectivePerformanceCell(sheet: SheetGrid, header: Header, l: LabelHit): { cell: number } | { taken: number } {
+  const row = sheet.values[l.row];
+  const adjacent = mergeRight(sheet, l.row, l.col) + 1;
+  const statedCol = header.columns.get("stated");
+  const stated = statedCol !== undefined && statedCol > l.col ? statedCol : undefined;
+  // Without merge information (Office.js before ExcelApi 1.13) "the cell after the label"
+  // may lie inside the label's merged area; the table's Performance column is the safe place.
+  if (sheet.mergesUnknown && stated !== undefined && isBlank(row[adjacent])) return holdsPerformance(row[stated]) ? { cell: stated } : { taken: stated };
+  if (holdsPerformance(row[adjacent])) return { cell: adjacent };
+  if (stated !== undefined && stated !== adjacent && holdsPerformance(row[stated])) return { cell: stated };
+  return { taken: adjacent };
+}
+
+/**
+ * Indicators whose Performance cell lies in a merged area that covers more than that cell's
+ * row, or does not start at it (H17:H18 for two indicators): reported, and not written
+ * (the stated value stays for comparison only when the cell is the area's master).
+ */
+function checkMergedPerformance(sheet: SheetGrid, objectives: ObjectiveInput[], problems: Problem[]): void {
+  if (!sheet.merges.length) return;
+  const reported = new Set<MergeArea>();
+  for (const o of objectives) {
+    for (const ind of o.indicators) {
+      const at = ind.stated?.address ? parseA1(ind.stated.address) : null;
+      if (!at) continue;
+      const area = sheet.merges.find((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+      if (!area || (area.top === area.bottom && area.top === at.row && area.left === at.col)) continue;
+      ind.performanceWritable = false;
+      if (reported.has(area)) continue;
+      reported.add(area);
+      const range = `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+      problems.push({ code: "READER_MERGED_PERFORMANCE", severity: "warning", message: USER_DATA.mergedPerformance(ind.stated!.address!, range), sheet: sheet.name, cell: ind.stated!.address });
+    }
+  }
 }
 
 /** Rows of the table body that hold an indicator: not blank, not a label row. */
@@ -333,6 +397,7 @@ function readIndicator(sheet: SheetGrid, header: Header, r: number, ordinal: num
     const c = cell(role);
     if (c) input[role] = c;
   }
+  addPhaseCells(input, header, row, fmt, rowNumber);
   return input;
 }
 

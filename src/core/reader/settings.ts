@@ -29,7 +29,18 @@ export interface SettingsRead {
   ownedSheets: string[];
   /** True when the workbook has a settings sheet. */
   found: boolean;
+  /** The summaries built, each with the fingerprint of what it was built from (stale check). */
+  summaries: SummaryRecord[];
 }
+
+/** A summary sheet and the fingerprint of the plan and rules it shows (src/core/summary/fingerprint.ts). */
+export interface SummaryRecord {
+  sheet: string;
+  fingerprint: string;
+}
+
+/** Label of the settings row recording a summary's fingerprint: "Impronta riepilogo" | "<foglio>|<impronta>". */
+export const SUMMARY_RECORD_LABEL = "Impronta riepilogo";
 
 /** A block of cells to write from A1: values with their number formats ("@" = text:
  *  write as text, never as a formula), plus column widths in characters. */
@@ -39,15 +50,56 @@ export interface CellBlock {
   columnWidths: number[];
 }
 
+/**
+ * The add-in's settings sheet: the one carrying its mark. When the host could not read
+ * marks (`grid.marksRead` false), a sheet of that name (any case); when it could, an
+ * unmarked sheet of that name counts only if it holds exactly what the add-in writes (its
+ * title in A1 and the "Politica (JSON)" row: a workbook saved before sheets were marked),
+ * never a user's own sheet that merely has the name.
+ */
 export function findSettingsSheet(grid: WorkbookGrid): SheetGrid | undefined {
+  const marked = grid.sheets.find((s) => s.ownedBy === "settings");
+  if (marked) return marked;
   const name = SETTINGS_SHEET_NAME.toLowerCase();
-  return grid.sheets.find((s) => s.ownedBy === "settings") ?? grid.sheets.find((s) => s.name.toLowerCase() === name);
+  const byName = grid.sheets.find((s) => s.name.toLowerCase() === name && !s.ownedBy);
+  if (!byName || !grid.marksRead) return byName;
+  return looksWrittenByAddin(byName) ? byName : undefined;
+}
+
+/** A1 is the settings title and a row is labelled "Politica (JSON)". */
+function looksWrittenByAddin(sheet: SheetGrid): boolean {
+  if (sheet.startRow !== 0 || sheet.startCol !== 0) return false;
+  if (sheet.values[0]?.[0] !== SETTINGS.title) return false;
+  const label = normalizeLabel(SETTINGS.policyJsonLabel);
+  return sheet.values.some((row) => typeof row[0] === "string" && normalizeLabel(row[0]) === label);
+}
+
+/**
+ * The name the add-in's settings sheet gets: its current one when the workbook has it,
+ * else "Impostazioni Piano Performance", or — when a user's sheet already has that name
+ * (case-insensitive, as Excel compares) — "Impostazioni Piano Perform… (2)", (3)…
+ */
+export function settingsSheetName(grid: WorkbookGrid): string {
+  const current = findSettingsSheet(grid);
+  if (current) return current.name;
+  const taken = new Set(grid.sheets.map((s) => s.name.toLowerCase()));
+  if (!taken.has(SETTINGS_SHEET_NAME.toLowerCase())) return SETTINGS_SHEET_NAME;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const name = SETTINGS_SHEET_NAME.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
 }
 
 /** Reads the settings sheet (found by name) from the grid. Never throws. */
 export function readSettings(grid: WorkbookGrid): SettingsRead {
   const sheet = findSettingsSheet(grid);
-  if (!sheet) return { policy: defaultPolicy(), problems: [], ownedSheets: [], found: false };
+  if (!sheet) {
+    const marked = grid.sheets.filter((s) => s.ownedBy && s.ownedBy !== "backup").map((s) => s.name);
+    return { policy: defaultPolicy(), problems: [], ownedSheets: marked, found: false, summaries: [] };
+  }
+  const summaries: SummaryRecord[] = [];
+  const summaryLabel = normalizeLabel(SUMMARY_RECORD_LABEL);
   const problems: Problem[] = [];
   const ownedSheets: string[] = [sheet.name];
   const jsonLabel = normalizeLabel(SETTINGS.policyJsonLabel);
@@ -61,10 +113,19 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
     if (valueCol < 0) return;
     const value = row[valueCol];
     if (label === jsonLabel && !json) json = { text: String(value), cell: a1(r + sheet.startRow, valueCol + sheet.startCol) };
-    else if (label === ownedLabel && typeof value === "string" && value.trim() !== "") {
+    else if (label === summaryLabel && typeof value === "string") {
+      const cut = value.lastIndexOf("|");
+      if (cut > 0) summaries.push({ sheet: value.slice(0, cut), fingerprint: value.slice(cut + 1) });
+    } else if (label === ownedLabel && typeof value === "string" && value.trim() !== "") {
       if (!ownedSheets.some((n) => n.toLowerCase() === value.toLowerCase())) ownedSheets.push(value);
     }
   });
+  if (grid.marksRead) {
+    // The registry cannot claim a sheet the add-in has not marked: that sheet is the user's.
+    const unmarked = new Set(grid.sheets.filter((s) => !s.ownedBy && s !== sheet).map((s) => s.name.toLowerCase()));
+    for (let i = ownedSheets.length - 1; i > 0; i--) if (unmarked.has(ownedSheets[i].toLowerCase())) ownedSheets.splice(i, 1);
+    for (const s of grid.sheets) if (s.ownedBy && s.ownedBy !== "backup" && !ownedSheets.some((n) => n.toLowerCase() === s.name.toLowerCase())) ownedSheets.push(s.name);
+  }
   let policy = defaultPolicy();
   const found = json as { text: string; cell: string } | null;
   if (!found) {
@@ -84,7 +145,7 @@ export function readSettings(grid: WorkbookGrid): SettingsRead {
       else problems.push({ code: "SETTINGS_INVALID_POLICY", severity: "warning", message: SETTINGS.invalidPolicy(sheet.name, check.errors.join(" ")), sheet: sheet.name, cell: found.cell });
     }
   }
-  return { policy, problems, ownedSheets, found: true };
+  return { policy, problems, ownedSheets, found: true, summaries };
 }
 
 const pct = (x: number) => formatPercent(x, 2);
@@ -129,10 +190,18 @@ function v2Rows(p: Policy): [string, CellValue, string][] {
   return rows;
 }
 
+/** The policy's rules in words, one "label: value" per rule ("Tetto alla performance: 100%"). */
+export function policyInWords(p: Policy): string[] {
+  return readableRows(p).map(([label, value, fmt]) => {
+    const shown = typeof value === "number" ? formatPercent(value, fmt === "0.0%" ? 1 : fmt === "0%" ? 0 : 2) : String(value);
+    return `${String(label).replace(/:\s*$/, "")}: ${shown}`;
+  });
+}
+
 /** The settings sheet's content for this policy and registry (`ownedSheets` may include
  *  the settings sheet itself: it is not listed twice). Written whole, from A1, replacing
  *  the sheet's content. Every string has format "@" (text). */
-export function settingsSheetCells(policy: Policy, ownedSheets: string[]): CellBlock {
+export function settingsSheetCells(policy: Policy, ownedSheets: string[], summaries: SummaryRecord[] = []): CellBlock {
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   const push = (a: CellValue, b: CellValue = "", fb = "@") => {
@@ -156,5 +225,6 @@ export function settingsSheetCells(policy: Policy, ownedSheets: string[]): CellB
     seen.add(key);
     push(SETTINGS.ownedSheetLabel, name);
   }
+  for (const r of summaries) push(SUMMARY_RECORD_LABEL, `${r.sheet}|${r.fingerprint}`);
   return { values, formats, columnWidths: [44, 60] };
 }

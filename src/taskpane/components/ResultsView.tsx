@@ -56,6 +56,11 @@ export default function ResultsView(props: { analysis: Analysis; report: WriteRe
       </MessageBarBody>
     </MessageBar>
     <LeftOutCards analysis={analysis} host={host} runner={runner} />
+    {(report?.notices ?? []).map((notice) => (
+      <MessageBar key={notice} intent="info" layout="multiline">
+        <MessageBarBody className={styles.body}>{notice}</MessageBarBody>
+      </MessageBar>
+    ))}
     <div className={own.plan} aria-label={ui.calculate.planPerformance} role="group">
       <Text>{ui.calculate.planPerformance}</Text>
       <span className={own.planValue} data-testid="plan-performance">

@@ -30,6 +30,11 @@ export class FakeContext {
     this.pending.push({ describe, bytes: byteLength([describe, payload]), apply });
   }
 
+  /** See FakeExcel.checkUndo: call from an action's apply, before it changes anything. */
+  checkUndo(api: string): void {
+    this.excel.checkUndo(api, this.options);
+  }
+
   trackNullable(o: FakeObject): void {
     this.nullables.push(o);
   }
@@ -52,6 +57,8 @@ export class FakeContext {
     if (requestBytes > LIMIT_BYTES) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     }
+    if (excel.rejectUndoGroupWith && this.options.mergeUndoGroup === true && excel.supports("1.20"))
+      throw new FakeOfficeError(excel.rejectUndoGroupWith, "The operation failed inside an undo group.");
     this.responseBytes = 0;
     for (const a of actions) {
       try {

@@ -1,6 +1,7 @@
 // The workbook's content on the "host" side: what the fake's Excel holds, outside any run.
 import type { CellValue } from "../../../src/core/types";
 import { parseCell } from "./addresses";
+import type { PageLayoutData } from "./pageLayout";
 
 export interface HyperlinkData {
   address?: string;
@@ -56,6 +57,8 @@ export class SheetData {
   frozenColumns = 0;
   columnWidths = new Map<number, number>();
   tabColor = "";
+  /** Worksheet.pageLayout as set by the add-in (see FakePageLayout). */
+  pageLayout: PageLayoutData = { props: {}, printArea: null, printTitleRows: null, headersFooters: {} };
   readonly id: string;
   constructor(public name: string, id: number) {
     this.id = `{sheet-${id}}`;

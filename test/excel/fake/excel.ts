@@ -5,12 +5,24 @@ import { FakeOfficeError } from "./errors";
 import { cellAddress, compareVersions } from "./addresses";
 import { SheetData, type FakeCell } from "./data";
 import { FakeContext } from "./context";
+import { undoSupported, type FakePlatform } from "./undo";
 
 export interface FakeExcelOptions {
   /** The host's ExcelApi version, e.g. "1.12". APIs above it fail with ApiNotFound. */
   apiVersion?: string;
   /** False = an old host that fails in cell-edit mode even with delayForCellEdit. */
   honorsDelayForCellEdit?: boolean;
+  /** Office.context.platform: "PC" (Windows), "Mac" or "OfficeOnline". Default "PC". */
+  platform?: FakePlatform;
+  /**
+   * A host that rejects undo groups: every sync of a run with mergeUndoGroup fails with this
+   * code before applying anything — as reported in office-js#6711 (Excel on the web, any
+   * grouped run throws RichApi.Error), #6255 (GeneralException) and #6491 (UndoNotSupported
+   * for a plain formula write).
+   */
+  rejectUndoGroupWith?: string;
+  /** Office.context.diagnostics.version, e.g. "16.0.19127.20000". */
+  version?: string;
 }
 
 export interface SyncRecord {
@@ -37,6 +49,15 @@ export class FakeExcel {
   maxApiUsed = "1.1";
   readonly apiVersion: string;
   readonly honorsDelayForCellEdit: boolean;
+  readonly platform: FakePlatform;
+  rejectUndoGroupWith: string | null;
+  readonly version: string;
+  /**
+   * Each time the user's undo history was wiped, the API that did it (in order): an API
+   * without undo support called outside an undo group (docs/excel/excel-add-ins-undo-capabilities.md)
+   * or a known defect (office-js#5918). Empty = Ctrl+Z still reaches the user's own edits.
+   */
+  undoStackCleared: string[] = [];
   private nextSheetId = 1;
   private cellEdit: { done: Promise<void>; end: () => void } | null = null;
   /** Called once before each sync is executed (tests use it to change the workbook mid-run). */
@@ -47,6 +68,9 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.honorsDelayForCellEdit = options.honorsDelayForCellEdit ?? true;
+    this.platform = options.platform ?? "PC";
+    this.rejectUndoGroupWith = options.rejectUndoGroupWith ?? null;
+    this.version = options.version ?? "16.0.19127.20000";
   }
 
   // ---- test helpers
@@ -152,6 +176,8 @@ export class FakeExcel {
     g.Excel = { run: (a: unknown, b?: unknown) => this.run(a, b) };
     g.Office = {
       context: {
+        platform: this.platform,
+        diagnostics: { host: "Excel", platform: this.platform, version: this.version },
         requirements: {
           isSetSupported: (name: string, version?: string) => name === "ExcelApi" && this.supports(version ?? "1.1"),
         },
@@ -184,6 +210,18 @@ export class FakeExcel {
       return;
     }
     throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+  }
+
+  /**
+   * @internal An action calling `api` is about to change the workbook: inside an undo group
+   * (mergeUndoGroup on an ExcelApi 1.20 host) an API without undo support on this platform
+   * throws UndoNotSupported; outside one it clears the user's undo stack.
+   */
+  checkUndo(api: string, options: Record<string, unknown>): void {
+    if (undoSupported(api, this.platform)) return;
+    if (options.mergeUndoGroup === true && this.supports("1.20"))
+      throw new FakeOfficeError("UndoNotSupported", `The operation isn't supported within an undo group (${api}).`, api);
+    this.undoStackCleared.push(api);
   }
 
   /** @internal */

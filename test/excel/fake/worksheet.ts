@@ -8,6 +8,7 @@ import { parseRangeAddress } from "./addresses";
 import { FakeCustomPropertyCollection } from "./customProperties";
 import { FakeChartCollection } from "./charts";
 import { FakeRange } from "./range";
+import { FakePageLayout } from "./pageLayout";
 
 export class FakeWorksheetProtection extends FakeObject {
   constructor(ctx: FakeContext, private ws: FakeWorksheet) {
@@ -64,8 +65,10 @@ export class FakeWorksheet extends FakeObject {
   readonly freezePanes: FakeFreezePanes;
   readonly customProperties: FakeCustomPropertyCollection;
   readonly charts: FakeChartCollection;
+  readonly pageLayout: FakePageLayout;
   constructor(ctx: FakeContext, path: string, private resolver: () => SheetData | null, nullable = false) {
     super(ctx, path, nullable);
+    this.pageLayout = new FakePageLayout(ctx, this);
     this.protection = new FakeWorksheetProtection(ctx, this);
     this.freezePanes = new FakeFreezePanes(ctx, this);
     this.customProperties = new FakeCustomPropertyCollection(ctx, this);
@@ -134,6 +137,7 @@ export class FakeWorksheet extends FakeObject {
       const other = this.context.excel.findSheet(v);
       const s = this.host();
       if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} already exists.`);
+      this.context.checkUndo("Worksheet.name");
       s.name = v;
     });
   }
@@ -147,6 +151,7 @@ export class FakeWorksheet extends FakeObject {
     this.set("position", v, () => {
       const sheets = this.context.excel.sheets;
       const s = this.host();
+      this.context.checkUndo("Worksheet.position");
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(Math.min(v, sheets.length), 0, s);
     });
@@ -161,6 +166,7 @@ export class FakeWorksheet extends FakeObject {
       const s = this.host();
       if (v !== "Visible" && this.context.excel.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0)
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      this.context.checkUndo("Worksheet.visibility");
       s.visibility = v;
     });
   }
@@ -186,6 +192,7 @@ export class FakeWorksheet extends FakeObject {
     this.context.queue(`${this.path}.delete`, null, () => {
       if (this.context.excel.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
       const s = this.host();
+      this.context.checkUndo("Worksheet.delete");
       const ex = this.context.excel;
       ex.sheets = ex.sheets.filter((x) => x !== s);
       ex.deletedSheets.push(s.name);

@@ -1,0 +1,174 @@
+// Rewrites single cells of a worksheet part in place (ECMA-376 Part 1, §18.3.1.4 c,
+// §18.3.1.73 row). Every other byte of the part — other cells, rows' attributes,
+// merges, validations, conditional formats, drawings, extensions — stays as it was.
+import { parseA1 } from "../../core/reader/grid";
+import { childElements, encodeCellText, findElement, getAttr, prefixOf, removeAttr, setAttr, splice, type ElementSpan } from "./xml";
+import type { StyleSheet } from "./styles";
+
+/** One cell the add-in owns, with what to put there. */
+export interface CellPatch {
+  /** A1 address. */
+  cell: string;
+  /** A number, a text (written as an inline string, never a formula), or null for an empty cell. */
+  value: number | string | null;
+  /** The number format to give the cell; undefined keeps the cell's own style. */
+  numberFormat?: string;
+  /** Keep the cell's own number format when it already contains "%" (the user's percent style). */
+  keepPercentFormat?: boolean;
+}
+
+/** Thrown when a patch would write over a formula: the add-in never does. */
+export class FormulaCellError extends Error {}
+
+const colLetters = (c: number) => {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+function cellXml(prefix: string, ref: string, style: number, patch: CellPatch): string {
+  const s = style ? ` s="${style}"` : "";
+  const v = patch.value;
+  if (v === null || v === "") return `<${prefix}c r="${ref}"${s}/>`;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error(`valore non finito per ${ref}`);
+    return `<${prefix}c r="${ref}"${s}><${prefix}v>${String(v)}</${prefix}v></${prefix}c>`;
+  }
+  const space = /^\s|\s$|\n/.test(v) ? ' xml:space="preserve"' : "";
+  return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${encodeCellText(v)}</${prefix}t></${prefix}is></${prefix}c>`;
+}
+
+interface Located {
+  row: number;
+  col: number;
+}
+
+/** Row number of a row element (rows without r follow the previous one, §18.3.1.73). */
+function rowNumbers(rows: ElementSpan[]): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (const r of rows) {
+    const n = Number(getAttr(r.tag, "r") ?? prev + 1);
+    out.push(n);
+    prev = n;
+  }
+  return out;
+}
+
+function cellPositions(xml: string, row: ElementSpan): { span: ElementSpan; col: number }[] {
+  if (row.selfClosing) return [];
+  let prev = -1;
+  return childElements(xml, row.contentStart, row.contentEnd, "c").map((span) => {
+    const ref = getAttr(span.tag, "r");
+    const col = ref ? (parseA1(ref)?.col ?? prev + 1) : prev + 1;
+    prev = col;
+    return { span, col };
+  });
+}
+
+/**
+ * Applies the patches to a worksheet part's text; returns the new text. A patch on a cell
+ * that holds a formula throws FormulaCellError (the plan never asks for it).
+ */
+export function patchSheetCells(xml: string, patches: CellPatch[], styles: StyleSheet): string {
+  const byRow = new Map<number, { p: CellPatch; at: Located }[]>();
+  for (const p of patches) {
+    const a = parseA1(p.cell);
+    if (!a) continue;
+    const list = byRow.get(a.row + 1) ?? [];
+    list.push({ p, at: a });
+    byRow.set(a.row + 1, list);
+  }
+  if (!byRow.size) return xml;
+  const sheetData = findElement(xml, "sheetData");
+  if (!sheetData) throw new Error("sheetData mancante");
+  const prefix = prefixOf(sheetData.tag);
+  // Work from the bottom up, so offsets found earlier stay valid.
+  const rows = sheetData.selfClosing ? [] : childElements(xml, sheetData.contentStart, sheetData.contentEnd, "row");
+  const numbers = rowNumbers(rows);
+  const wanted = [...byRow.keys()].sort((a, b) => b - a);
+  let out = xml;
+  let sd = sheetData;
+  if (sd.selfClosing) {
+    const open = sd.tag.replace(/\s*\/>$/, ">");
+    out = splice(out, sd.start, sd.end, `${open}</${prefix}sheetData>`);
+    sd = findElement(out, "sheetData")!;
+  }
+  for (const rowNo of wanted) {
+    const list = byRow.get(rowNo)!.sort((a, b) => b.at.col - a.at.col);
+    const i = numbers.indexOf(rowNo);
+    if (i < 0) {
+      // A new row, placed before the first row with a higher number.
+      const cells = [...list].reverse().map(({ p, at }) => cellXml(prefix, colLetters(at.col) + rowNo, newCellStyle(styles, 0, p), p));
+      const next = numbers.findIndex((n) => n > rowNo);
+      const at = next >= 0 ? rows[next].start : sd.contentEnd;
+      out = splice(out, at, at, `<${prefix}row r="${rowNo}">${cells.join("")}</${prefix}row>`);
+      continue;
+    }
+    const row = rows[i];
+    const close = `</${prefix}row>`;
+    const openTag = row.selfClosing ? row.tag.replace(/\s*\/>$/, ">") : row.tag;
+    let rowText = row.selfClosing ? openTag + close : out.slice(row.start, row.end);
+    const closeLen = row.selfClosing ? close.length : row.end - row.contentEnd;
+    const local: ElementSpan = { ...row, tag: openTag, selfClosing: false, start: 0, end: rowText.length, contentStart: openTag.length, contentEnd: rowText.length - closeLen };
+    const rowStyle = getAttr(row.tag, "customFormat") === "1" ? Number(getAttr(row.tag, "s") ?? "0") : 0;
+    for (const { p, at } of list) {
+      const cells = cellPositions(rowText, local);
+      const found = cells.find((c) => c.col === at.col);
+      const ref = colLetters(at.col) + rowNo;
+      if (found) {
+        const whole = rowText.slice(found.span.start, found.span.end);
+        if (findElement(whole, "f")) throw new FormulaCellError(ref);
+        const s = Number(getAttr(found.span.tag, "s") ?? "0");
+        rowText = splice(rowText, found.span.start, found.span.end, cellXml(prefixOf(found.span.tag), ref, newCellStyle(styles, s, p), p));
+      } else {
+        const next = cells.find((c) => c.col > at.col);
+        const pos = next ? next.span.start : local.contentEnd;
+        rowText = splice(rowText, pos, pos, cellXml(prefix, ref, newCellStyle(styles, rowStyle, p), p));
+      }
+      local.end = rowText.length;
+      local.contentEnd = rowText.length - closeLen;
+    }
+    // Spans hint ("1:9") may no longer cover the row's cells: it is optional, so drop it when wrong.
+    const spans = getAttr(row.tag, "spans");
+    if (spans) {
+      const [lo, hi] = spans.split(":").map(Number);
+      const cols = list.map((x) => x.at.col + 1);
+      if (cols.some((c) => c < lo || c > hi)) rowText = removeAttr(openTag, "spans") + rowText.slice(openTag.length);
+    }
+    out = splice(out, row.start, row.end, rowText);
+  }
+  return growDimension(out, patches);
+}
+
+function newCellStyle(styles: StyleSheet, s: number, p: CellPatch): number {
+  if (p.numberFormat === undefined) return s;
+  if (p.keepPercentFormat && styles.cellFormat(s).includes("%")) return s;
+  return styles.cellStyleWithFormat(s, p.numberFormat);
+}
+
+/** Widens <dimension ref> to cover the written cells. */
+function growDimension(xml: string, patches: CellPatch[]): string {
+  const dim = findElement(xml, "dimension");
+  if (!dim) return xml;
+  const ref = getAttr(dim.tag, "ref") ?? "";
+  const [a, b] = ref.split(":");
+  const p1 = parseA1(a ?? "");
+  const p2 = parseA1(b ?? a ?? "");
+  if (!p1 || !p2) return xml;
+  let top = Math.min(p1.row, p2.row);
+  let bottom = Math.max(p1.row, p2.row);
+  let left = Math.min(p1.col, p2.col);
+  let right = Math.max(p1.col, p2.col);
+  for (const p of patches) {
+    const q = parseA1(p.cell);
+    if (!q) continue;
+    top = Math.min(top, q.row);
+    bottom = Math.max(bottom, q.row);
+    left = Math.min(left, q.col);
+    right = Math.max(right, q.col);
+  }
+  const next = top === bottom && left === right ? `${colLetters(left)}${top + 1}` : `${colLetters(left)}${top + 1}:${colLetters(right)}${bottom + 1}`;
+  if (next === ref) return xml;
+  return splice(xml, dim.start, dim.start + dim.tag.length, setAttr(dim.tag, "ref", next));
+}

@@ -1,0 +1,107 @@
+// The workbook as the add-in leaves it, written INTO the user's package: the computed
+// performances patched into their cells, the summary and settings sheets (drawn by the
+// ExcelJS adapter in a scratch workbook) transplanted as the add-in's marked sheets.
+// Everything else — charts, pivot caches, external links, VBA, comments, validations,
+// conditional formats, defined names, parts nobody here understands — stays byte for byte.
+// Shared by `piano-perf calcola --out` and the preview's «Scarica risultato».
+import type ExcelJS from "exceljs";
+import type { WorkbookAnalysis } from "../../core/reader/analyze";
+import { analysisAfterWrites } from "../../core/reader/analyze";
+import { cellValueOfWrite, type CellWrite } from "../../core/reader/writeback";
+import type { OwnerMark, WorkbookGrid } from "../../core/reader/grid";
+import { findSettingsSheet, settingsSheetName, SETTINGS_SHEET_NAME } from "../../core/reader/settings";
+import { writeSummarySheet } from "../exceljs/summarySheet";
+import { writeBackupSheet } from "../exceljs/backup";
+import { backupAfterWrites } from "../../core/reader/analyze";
+import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
+import type { CellPatch } from "./cells";
+import { XlsxPackage } from "./package";
+import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
+
+/** What the package says about its sheets beyond their cells: the add-in's marks, hidden states. */
+export interface PackageInfo {
+  marks: Map<string, OwnerMark>;
+  hidden: Map<string, "hidden" | "veryHidden">;
+}
+
+export function readPackageInfo(bytes: Uint8Array): PackageInfo {
+  const pkg = XlsxPackage.read(bytes);
+  return { marks: readMarks(pkg), hidden: readHiddenStates(pkg) };
+}
+
+/** The grid with each sheet's mark (and hidden state) from the package: unmarked sheets are the user's. */
+export function withPackageInfo(grid: WorkbookGrid, info: PackageInfo): WorkbookGrid {
+  return {
+    ...grid,
+    marksRead: true,
+    sheets: grid.sheets.map((s) => {
+      const mark = info.marks.get(s.name);
+      const hidden = s.hidden ?? info.hidden.get(s.name);
+      const out = { ...s };
+      if (mark) out.ownedBy = mark;
+      else delete out.ownedBy;
+      if (hidden) out.hidden = hidden;
+      return out;
+    }),
+  };
+}
+
+/** A planned write as a cell patch: the value, and its number format (the user's percent format kept). */
+export function patchOfWrite(w: CellWrite): CellPatch {
+  const value = cellValueOfWrite(w);
+  return { cell: w.cell, value: typeof value === "boolean" ? String(value) : value, numberFormat: w.numberFormat, keepPercentFormat: w.value !== null };
+}
+
+export function patchesBySheet(writes: CellWrite[]): Map<string, CellPatch[]> {
+  const out = new Map<string, CellPatch[]>();
+  for (const w of writes) {
+    const list = out.get(w.sheet) ?? [];
+    list.push(patchOfWrite(w));
+    out.set(w.sheet, list);
+  }
+  return out;
+}
+
+export interface AddinOutput {
+  bytes: Uint8Array;
+  written: number;
+  summary: string;
+  settings: string;
+}
+
+/**
+ * The user's package with the analysis' writes, the summary and the settings sheet.
+ * `grid` is the analysed grid (with marks, see withPackageInfo); `newWorkbook` makes an
+ * empty ExcelJS workbook (the caller's ExcelJS build).
+ */
+export async function addinOutput(
+  original: Uint8Array,
+  grid: WorkbookGrid,
+  analysis: WorkbookAnalysis,
+  newWorkbook: () => ExcelJS.Workbook,
+  options: { source?: string } = {},
+): Promise<AddinOutput> {
+  const scratch = newWorkbook();
+  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source });
+  // The restore backup: what each Performance cell held before the add-in first wrote it
+  // (the user's original statement, the reference of every later correction).
+  const backupEntries = backupAfterWrites(analysis.backup ?? [], analysis.writes);
+  const backupWs = analysis.writes.length ? writeBackupSheet(scratch, backupEntries) : null;
+  const settings = settingsSheetName(grid);
+  const generatedSettings = scratch.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
+  if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
+  const generated = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
+
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const existingSummary = grid.sheets.find((s) => same(s.name, summary) && s.ownedBy === "summary");
+  const existingSettings = findSettingsSheet(grid);
+  const existingBackup = grid.sheets.find((s) => same(s.name, BACKUP_SHEET_NAME) && s.ownedBy === "backup");
+  const sheets: OwnedSheet[] = [
+    { name: summary, mark: "summary", replaces: existingSummary?.name },
+    ...(backupWs ? [{ name: backupWs.name, mark: "backup" as const, replaces: existingBackup?.name, state: "veryHidden" as const }] : []),
+    { name: settings, mark: "settings", replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
+  ];
+  const cells = patchesBySheet(analysis.writes);
+  const bytes = applyPackageEdits(original, { cells, sheets, generated });
+  return { bytes, written: analysis.writes.length, summary, settings };
+}

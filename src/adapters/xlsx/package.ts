@@ -1,0 +1,201 @@
+// An .xlsx package (OPC, ECMA-376 Part 2) as a map of part names to bytes, read and
+// written with fflate. Parts are kept as the bytes they came with: only the parts an
+// edit touches are decoded, changed and re-encoded.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { childElements, escapeXml, getAttr, rootElement, splice } from "./xml";
+
+export const REL_TYPES = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+  customProperty: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty",
+  extendedProperties: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+} as const;
+
+export const CONTENT_TYPES = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  customProperty: "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty",
+} as const;
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** As written (relative to the source part's folder, or absolute from the package root). */
+  target: string;
+  external: boolean;
+}
+
+/** Thrown when the bytes are not a package this writer can edit (the caller words it for the user). */
+export class PackageError extends Error {}
+
+export class XlsxPackage {
+  /** Part names without a leading slash, in the zip's order. */
+  private readonly parts = new Map<string, Uint8Array>();
+  private readonly text = new Map<string, string>();
+
+  constructor(entries: Record<string, Uint8Array>) {
+    for (const [name, data] of Object.entries(entries)) if (!name.endsWith("/")) this.parts.set(name, data);
+  }
+
+  static read(bytes: Uint8Array): XlsxPackage {
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(bytes);
+    } catch (e) {
+      throw new PackageError((e as Error).message);
+    }
+    const pkg = new XlsxPackage(entries);
+    if (!pkg.has("[Content_Types].xml")) throw new PackageError("[Content_Types].xml mancante");
+    return pkg;
+  }
+
+  names(): string[] {
+    return [...this.parts.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.parts.has(stripSlash(name));
+  }
+
+  bytes(name: string): Uint8Array | undefined {
+    const n = stripSlash(name);
+    const t = this.text.get(n);
+    return t !== undefined ? strToU8(t) : this.parts.get(n);
+  }
+
+  /** A part's text (UTF-8; a UTF-8 byte-order mark is dropped), or undefined. */
+  xml(name: string): string | undefined {
+    const n = stripSlash(name);
+    const cached = this.text.get(n);
+    if (cached !== undefined) return cached;
+    const data = this.parts.get(n);
+    if (!data) return undefined;
+    const s = strFromU8(data);
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  }
+
+  /** Replaces (or adds, at the end) a part's text. */
+  setXml(name: string, xml: string): void {
+    const n = stripSlash(name);
+    if (!this.parts.has(n)) this.parts.set(n, new Uint8Array(0));
+    this.text.set(n, xml);
+  }
+
+  setBytes(name: string, data: Uint8Array): void {
+    const n = stripSlash(name);
+    this.text.delete(n);
+    this.parts.set(n, data);
+  }
+
+  /** Was this part changed (or added) since it was read? */
+  changed(name: string): boolean {
+    return this.text.has(stripSlash(name));
+  }
+
+  write(): Uint8Array {
+    const files: Zippable = {};
+    for (const name of this.parts.keys()) files[name] = [this.bytes(name)!, { level: 6 }];
+    return zipSync(files);
+  }
+
+  // ---- relationships --------------------------------------------------------------
+
+  relsPathOf(part: string): string {
+    const n = stripSlash(part);
+    const i = n.lastIndexOf("/");
+    return `${n.slice(0, i + 1)}_rels/${n.slice(i + 1)}.rels`;
+  }
+
+  rels(part: string): Relationship[] {
+    const xml = this.xml(this.relsPathOf(part));
+    if (!xml) return [];
+    const root = rootElement(xml);
+    if (!root) return [];
+    return childElements(xml, root.contentStart, root.contentEnd, "Relationship").map((e) => ({
+      id: getAttr(e.tag, "Id") ?? "",
+      type: getAttr(e.tag, "Type") ?? "",
+      target: getAttr(e.tag, "Target") ?? "",
+      external: getAttr(e.tag, "TargetMode") === "External",
+    }));
+  }
+
+  /** The part a relationship of `source` points to (absolute targets, as openpyxl writes them, included). */
+  resolve(source: string, target: string): string {
+    if (target.startsWith("/")) return normalizePath(target.slice(1));
+    const n = stripSlash(source);
+    return normalizePath(n.slice(0, n.lastIndexOf("/") + 1) + target);
+  }
+
+  /** Adds a relationship from `source` (creating its .rels part); returns the new Id. */
+  addRel(source: string, type: string, target: string): string {
+    const relsPath = this.relsPathOf(source);
+    let xml = this.xml(relsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const used = new Set(this.rels(source).map((r) => r.id));
+    let n = used.size + 1;
+    while (used.has(`rIdPp${n}`)) n++;
+    const id = `rIdPp${n}`;
+    const root = rootElement(xml);
+    if (!root) throw new PackageError(`${relsPath} illeggibile`);
+    const entry = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
+    xml = root.selfClosing
+      ? splice(xml, root.start, root.end, root.tag.replace(/\s*\/>$/, ">") + entry + "</Relationships>")
+      : splice(xml, root.contentEnd, root.contentEnd, entry);
+    this.setXml(relsPath, xml);
+    return id;
+  }
+
+  // ---- content types ----------------------------------------------------------------
+
+  /** Declares a part's content type with an Override (never a Default: an .xlsm's "bin" default belongs to its VBA project). */
+  addOverride(part: string, contentType: string): void {
+    const name = "[Content_Types].xml";
+    let xml = this.xml(name)!;
+    const partName = "/" + stripSlash(part);
+    const root = rootElement(xml)!;
+    const existing = childElements(xml, root.contentStart, root.contentEnd, "Override").find((e) => (getAttr(e.tag, "PartName") ?? "").toLowerCase() === partName.toLowerCase());
+    if (existing) return;
+    xml = splice(xml, root.contentEnd, root.contentEnd, `<Override PartName="${escapeXml(partName)}" ContentType="${escapeXml(contentType)}"/>`);
+    this.setXml(name, xml);
+  }
+
+  /** A part name not used yet: `xl/worksheets/sheet7.xml` for prefix `xl/worksheets/sheet`, ext `.xml`. */
+  freeName(prefix: string, ext: string): string {
+    const lower = new Set(this.names().map((n) => n.toLowerCase()));
+    for (let i = 1; ; i++) {
+      const n = `${prefix}${i}${ext}`;
+      if (!lower.has(n.toLowerCase())) return n;
+    }
+  }
+
+  /** The main workbook part (xl/workbook.xml, or wherever the root relationship points). */
+  workbookPart(): string {
+    const rel = this.rels("").find((r) => r.type === REL_TYPES.officeDocument || r.type.endsWith("/officeDocument"));
+    if (!rel) throw new PackageError("relazione officeDocument mancante");
+    return this.resolve("", rel.target);
+  }
+}
+
+function stripSlash(name: string): string {
+  return name.startsWith("/") ? name.slice(1) : name;
+}
+
+/** "xl/worksheets/../drawings/d1.xml" → "xl/drawings/d1.xml". */
+export function normalizePath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/");
+}
+
+/** A target for a relationship from `source` to `part`, relative as Excel writes it. */
+export function relativeTarget(source: string, part: string): string {
+  const from = stripSlash(source).split("/").slice(0, -1);
+  const to = stripSlash(part).split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}

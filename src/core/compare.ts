@@ -1,0 +1,85 @@
+// «Confronta»: a preventivo against the consuntivo (or any two plans). Objectives matched
+// by Obiettivo operativo, indicators by name within their objective (normalised: case,
+// accents, punctuation and spacing ignored; repeated names in order). Reported: objectives
+// and indicators added or removed, targets changed (each year both plans have), weights
+// changed — the list an OIV asks for.
+import type { Operator, PlanInput, PlanResult } from "./types";
+import { normalizeLabel } from "./reader/labels";
+import { comparable, indicatorTargets, valueText } from "./phases/targets";
+import { formatPercent } from "./format";
+
+export type Difference =
+  | { kind: "objectiveAdded" | "objectiveRemoved"; objective: string; sheet?: string }
+  | { kind: "indicatorAdded" | "indicatorRemoved"; objective: string; indicator: string; sheet?: string; cell?: string }
+  | { kind: "targetChanged"; objective: string; indicator: string; year?: number; from: string; to: string; sheet?: string; cell?: string }
+  | { kind: "weightChanged"; objective: string; indicator: string; from: string; to: string; sheet?: string; cell?: string };
+
+/** What compare needs of a plan: its cells and the engine's reading (weights as fractions). */
+export interface ComparedPlan {
+  plan: PlanInput;
+  result: PlanResult;
+}
+
+const key = (s: string) => normalizeLabel(s);
+
+/** Pairs items by key, repeated keys in order; returns pairs and the unmatched of each side. */
+function match<T>(a: T[], b: T[], keyOf: (t: T) => string): { pairs: [T, T][]; onlyA: T[]; onlyB: T[] } {
+  const pool = new Map<string, T[]>();
+  for (const x of b) {
+    const k = keyOf(x);
+    const list = pool.get(k) ?? [];
+    list.push(x);
+    pool.set(k, list);
+  }
+  const pairs: [T, T][] = [];
+  const onlyA: T[] = [];
+  for (const x of a) {
+    const list = pool.get(keyOf(x));
+    const y = list?.shift();
+    if (y !== undefined) pairs.push([x, y]);
+    else onlyA.push(x);
+  }
+  const used = new Set(pairs.map((p) => p[1]));
+  return { pairs, onlyA, onlyB: b.filter((y) => !used.has(y)) };
+}
+
+function targetText(op: Operator | null, text: string): string {
+  return op && text ? `${op} ${text}` : text;
+}
+
+export function comparePlans(before: ComparedPlan, after: ComparedPlan): Difference[] {
+  const diffs: Difference[] = [];
+  const objA = before.plan.objectives.map((o, i) => ({ o, r: before.result.objectives[i] }));
+  const objB = after.plan.objectives.map((o, i) => ({ o, r: after.result.objectives[i] }));
+  const objs = match(objA, objB, (x) => key(x.o.obiettivoOperativo));
+  for (const x of objs.onlyA) diffs.push({ kind: "objectiveRemoved", objective: x.o.obiettivoOperativo, sheet: x.o.sheet });
+  for (const [a, b] of objs.pairs) {
+    const name = b.o.obiettivoOperativo;
+    const indA = a.o.indicators.map((i, k) => ({ i, r: a.r?.indicators[k] }));
+    const indB = b.o.indicators.map((i, k) => ({ i, r: b.r?.indicators[k] }));
+    const inds = match(indA, indB, (x) => key(x.i.name));
+    for (const x of inds.onlyA) diffs.push({ kind: "indicatorRemoved", objective: name, indicator: x.i.name, sheet: a.o.sheet, cell: x.i.weight.address });
+    for (const [p, q] of inds.pairs) {
+      const ta = indicatorTargets(p.i, before.plan.year);
+      const tb = indicatorTargets(q.i, after.plan.year);
+      for (const t of ta) {
+        const u = tb.find((x) => x.year === t.year);
+        if (!u) continue;
+        const na = comparable(t.value);
+        const nb = comparable(u.value);
+        const same = na !== null && nb !== null ? Math.abs(na - nb) < 1e-9 && t.value.kind === u.value.kind : valueText(t.value) === valueText(u.value);
+        if (!same || (t.operator ?? ">=") !== (u.operator ?? ">=")) {
+          diffs.push({ kind: "targetChanged", objective: name, indicator: q.i.name, year: t.year, from: targetText(t.operator, valueText(t.value)), to: targetText(u.operator, valueText(u.value)), sheet: b.o.sheet, cell: u.address });
+        }
+      }
+      const wa = p.r?.weight ?? null;
+      const wb = q.r?.weight ?? null;
+      if (!(wa === null && wb === null) && (wa === null || wb === null || Math.abs(wa - wb) > 1e-9)) {
+        diffs.push({ kind: "weightChanged", objective: name, indicator: q.i.name, from: wa === null ? String(p.i.weight.value ?? "") : formatPercent(wa), to: wb === null ? String(q.i.weight.value ?? "") : formatPercent(wb), sheet: b.o.sheet, cell: q.i.weight.address });
+      }
+    }
+    for (const x of inds.onlyB) diffs.push({ kind: "indicatorAdded", objective: name, indicator: x.i.name, sheet: b.o.sheet, cell: x.i.weight.address });
+  }
+  for (const x of objs.onlyB) diffs.push({ kind: "objectiveAdded", objective: x.o.obiettivoOperativo, sheet: x.o.sheet });
+  return diffs;
+}

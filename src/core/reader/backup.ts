@@ -1,0 +1,90 @@
+// The restore backup's cell codec and rows, pure: one row per cell change made by
+// "Calcola performance" — sheet, cell, what the cell held before (value, formula, number
+// format, as compact JSON) and what was written. The Office.js layer (src/excel/backup.ts)
+// and the ExcelJS writer (src/adapters/exceljs/backup.ts) keep the same sheet, and the
+// reader takes the user's original statements from it (src/core/rectifications.ts).
+// For each cell the first row holds the user's original content, the last what the
+// add-in last wrote.
+import type { CellValue } from "../types";
+import type { SheetGrid, WorkbookGrid } from "./grid";
+import { BACKUP_SHEET } from "../../messages/excel";
+
+export const BACKUP_SHEET_NAME: string = BACKUP_SHEET.name;
+export const BACKUP_COLUMNS = BACKUP_SHEET.headers.length;
+
+export interface CellContent {
+  value: CellValue;
+  /** The formula ("=…") when the cell holds one, else null. */
+  formula: string | null;
+  numberFormat: string;
+}
+
+export interface BackupEntry {
+  sheet: string;
+  cell: string;
+  /** What the cell held before the first run that changed it. */
+  before: CellContent;
+  /** What the last run wrote. */
+  after: CellContent;
+}
+
+/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…}. */
+export function encodeContent(c: CellContent): string {
+  return JSON.stringify({ v: c.value, f: c.formula, n: c.numberFormat });
+}
+
+export function decodeContent(s: unknown): CellContent | null {
+  if (typeof s !== "string" || !s.startsWith("{")) return null;
+  try {
+    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown };
+    const v = o.v;
+    if (!(v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return null;
+    if (!(o.f === null || o.f === undefined || typeof o.f === "string")) return null;
+    if (typeof o.n !== "string") return null;
+    return { value: v, formula: typeof o.f === "string" && o.f.startsWith("=") ? o.f : null, numberFormat: o.n };
+  } catch {
+    return null;
+  }
+}
+
+/** "Foglio!B12" key for maps of cells (sheet names compare case-insensitively, as in Excel). */
+export function cellKey(sheet: string, cell: string): string {
+  return `${sheet.toLowerCase()}!${cell.toUpperCase().replace(/\$/g, "")}`;
+}
+
+/** The backup sheet's rows back into one entry per cell; unreadable rows are ignored. */
+export function parseBackup(values: CellValue[][]): BackupEntry[] {
+  const byKey = new Map<string, BackupEntry>();
+  for (const row of values) {
+    const [sheet, cell, before, after] = row;
+    if (typeof sheet !== "string" || typeof cell !== "string" || !sheet || !cell) continue;
+    const b = decodeContent(before),
+      a = decodeContent(after);
+    if (!b || !a) continue;
+    const k = cellKey(sheet, cell);
+    const old = byKey.get(k);
+    if (old) old.after = a;
+    else byKey.set(k, { sheet, cell, before: b, after: a });
+  }
+  return [...byKey.values()];
+}
+
+export function backupHeader(): CellValue[] {
+  return [...BACKUP_SHEET.headers];
+}
+
+/** Rows for these changes (all text: the sheet's cells are formatted "@"). */
+export function backupRows(entries: BackupEntry[]): CellValue[][] {
+  return entries.map((e) => [e.sheet, e.cell, encodeContent(e.before), encodeContent(e.after)]);
+}
+
+export function findBackupSheet(grid: WorkbookGrid): SheetGrid | undefined {
+  const name = BACKUP_SHEET_NAME.toLowerCase();
+  return grid.sheets.find((s) => s.ownedBy === "backup") ?? grid.sheets.find((s) => s.name.toLowerCase() === name);
+}
+
+/** The backup entries found in the grid (none when the workbook has no backup sheet). */
+export function readBackupFromGrid(grid: WorkbookGrid): BackupEntry[] {
+  const sheet = findBackupSheet(grid);
+  return sheet ? parseBackup(sheet.values) : [];
+}

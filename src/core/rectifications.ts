@@ -1,0 +1,133 @@
+// Corrections ("rettifiche"): the performance a user stated in a card differs from the
+// one the SMVP rules compute. The user's statement is the reference the OIV must see —
+// also after "Calcola performance" replaced it — so it is taken from the restore backup
+// (the content the cell held before the add-in first wrote it) whenever the cell still
+// holds what the add-in wrote. Pure: both paths (Office.js, ExcelJS) read the backup into
+// the grid, and the analysis reports the same corrections on every run until the user
+// restores the value (it is then the cell's own again) or changes it.
+import type { CellInput, CellValue, PlanInput, PlanResult, Problem } from "./types";
+import type { Policy } from "./policy";
+import { evaluatePlan } from "./plan";
+import { formatPercent } from "./format";
+import { cellKey, type BackupEntry } from "./reader/backup";
+import { RECTIFICATIONS } from "../messages/summary";
+
+export interface Rectification {
+  sheet: string;
+  /** A1 address of the Performance cell. */
+  cell: string;
+  /** The objective's name and the indicator's name and 1-based row in its card. */
+  objective: string;
+  indicator: string;
+  indicatorRow: number;
+  /** What the user stated, as a fraction (0 = 0%). */
+  original: number;
+  /** What the rules compute, as a fraction. */
+  computed: number;
+  /** How the computed value is obtained, in Italian («5 / 10 = 50%»). */
+  explanation: string;
+  /** "pending": the cell still holds the user's value; "written": the add-in replaced it
+   *  and the user's value is kept in the restore backup. */
+  state: "pending" | "written";
+}
+
+/** The problem code of a correction already written into the cell. */
+export const RECTIFIED_CODE = "RECTIFIED";
+/** The engine's code of a stated value that differs from the computed one. */
+export const STATED_MISMATCH_CODE = "STATED_MISMATCH";
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9;
+  return (a ?? "") === (b ?? "");
+}
+
+/**
+ * The plan with each Performance cell the add-in wrote (and the user has not changed since)
+ * holding the user's original statement again. Returns the keys of those cells.
+ */
+export function planWithOriginals(plan: PlanInput, backup: BackupEntry[]): { plan: PlanInput; restored: Set<string> } {
+  const restored = new Set<string>();
+  if (!backup.length) return { plan, restored };
+  const byKey = new Map(backup.map((e) => [cellKey(e.sheet, e.cell), e]));
+  const objectives = plan.objectives.map((o) => {
+    let changed = false;
+    const indicators = o.indicators.map((i) => {
+      const address = i.stated?.address;
+      if (!o.sheet || !address || !i.stated) return i;
+      const key = cellKey(o.sheet, address);
+      const e = byKey.get(key);
+      // A cell the user changed since the add-in wrote it holds the user's own statement.
+      if (!e || e.before.formula !== null || !sameValue(i.stated.value, e.after.value)) return i;
+      restored.add(key);
+      changed = true;
+      const stated: CellInput = { value: e.before.value, format: e.before.numberFormat, address };
+      return { ...i, stated };
+    });
+    return changed ? { ...o, indicators } : o;
+  });
+  return { plan: { ...plan, objectives }, restored };
+}
+
+/** The corrections of a plan evaluated against the users' original statements. */
+export function rectificationsOf(reference: PlanResult, policy: Policy, restored: Set<string>): Rectification[] {
+  const out: Rectification[] = [];
+  for (const o of reference.objectives)
+    for (const i of o.indicators) {
+      const sheet = i.sheet ?? o.sheet;
+      if (!sheet || !i.performanceCell || i.stated === null || i.performance === null || i.status !== "ok" || !i.operator) continue;
+      if (Math.abs(i.stated - i.performance) <= policy.statedTolerance + 1e-9) continue;
+      out.push({
+        sheet,
+        cell: i.performanceCell,
+        objective: o.name,
+        indicator: i.name,
+        indicatorRow: i.row,
+        original: i.stated,
+        computed: i.performance,
+        explanation: i.explanation,
+        state: restored.has(cellKey(sheet, i.performanceCell)) ? "written" : "pending",
+      });
+    }
+  return out;
+}
+
+/**
+ * Finds the corrections of `plan` under `policy`, the backup giving the original statements.
+ * `result` (the plan's own evaluation) is reused when no cell needs its original back.
+ */
+export function findRectifications(plan: PlanInput, policy: Policy, backup: BackupEntry[], result?: PlanResult): Rectification[] {
+  const { plan: ref, restored } = planWithOriginals(plan, backup);
+  if (!restored.size) return rectificationsOf(result ?? evaluatePlan(plan, policy), policy, restored);
+  return rectificationsOf(evaluatePlan(ref, policy), policy, restored);
+}
+
+/**
+ * The engine's problems with the corrections in: a written cell's mismatch (between what the
+ * add-in wrote and a later computation) gives way to the correction against the user's
+ * original, reported as a warning on every run — so Verifica counts the same warnings
+ * before and after «Sostituisci».
+ */
+export function problemsWithRectifications(problems: Problem[], rectifications: Rectification[], written: Set<string>): Problem[] {
+  const kept = problems.filter((p) => !(p.code === STATED_MISMATCH_CODE && p.sheet && p.cell && written.has(cellKey(p.sheet, p.cell))));
+  const extra: Problem[] = rectifications
+    .filter((r) => r.state === "written")
+    .map((r) => ({
+      code: RECTIFIED_CODE,
+      severity: "warning",
+      message: RECTIFICATIONS.problem(r.objective, r.indicatorRow, r.indicator, formatPercent(r.original), formatPercent(r.computed), r.explanation),
+      sheet: r.sheet,
+      cell: r.cell,
+      indicatorRow: r.indicatorRow,
+    }));
+  return [...kept, ...extra];
+}
+
+/** The cells of the backup whose original the analysis used (see planWithOriginals). */
+export function writtenCells(plan: PlanInput, backup: BackupEntry[]): Set<string> {
+  return planWithOriginals(plan, backup).restored;
+}
+
+/** «dichiarata 0%, calcolata 100%» */
+export function describeRectification(r: Rectification): string {
+  return RECTIFICATIONS.short(formatPercent(r.original), formatPercent(r.computed));
+}

@@ -1,0 +1,197 @@
+// Italian user-facing strings: the PIRA document (.docx), the open-data CSV and their
+// downloads (CLI, pane, preview). Identifiers in English, text in Italian.
+import { RULE_NAMES } from "./engine";
+
+const q = (s: string) => `«${s}»`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export type DocumentPhase = "consuntivo" | "preventivo";
+
+/** The PIRA document ("Piano degli indicatori e dei risultati attesi di bilancio"). */
+export const DOCUMENT = {
+  documentTitle: "Piano degli indicatori e dei risultati attesi di bilancio",
+  phaseTitle: (phase: DocumentPhase, year: number | undefined) => `${phase === "preventivo" ? "Preventivo" : "Consuntivo"}${year ? ` ${year}` : ""}`,
+  /** Core properties (File › Proprietà). */
+  fileTitle: (phase: DocumentPhase, year: number | undefined, ente: string | undefined) =>
+    `Piano degli indicatori e dei risultati attesi di bilancio – ${phase === "preventivo" ? "Preventivo" : "Consuntivo"}${year ? ` ${year}` : ""}${ente ? ` – ${ente}` : ""}`,
+  subject: "Piano degli indicatori e dei risultati attesi di bilancio (art. 19 d.lgs. 91/2011)",
+  creator: "Piano Performance",
+  entePlaceholder: "[Denominazione dell'ente: da compilare a cura dell'ufficio]",
+  generated: (date: string, source: string | undefined) => `Documento generato da Piano Performance il ${date}${source ? ` dalla cartella ${q(source)}` : ""}.`,
+  placeholderMark: "[Da compilare a cura dell'ufficio]",
+  placeholderNote: "Le sezioni contrassegnate «[Da compilare a cura dell'ufficio]» non sono generate dai dati: vanno scritte dall'ufficio prima della pubblicazione.",
+  sections: {
+    premessa: "Premessa",
+    premessaText:
+      "Inquadramento normativo del Piano (art. 19, comma 2, del d.lgs. 91/2011; D.P.C.M. 12 dicembre 2012; D.M. MEF 27 marzo 2013) e missioni individuate per l'ente.",
+    programmazione: (year: number | undefined) => (year ? `La programmazione ${year}` : "La programmazione"),
+    programmazioneText: "Programma pluriennale, Relazione previsionale e programmatica, ambiti e obiettivi strategici dell'ente.",
+    classification: "Classificazione degli obiettivi per Missione e Programma",
+    classificationIntro: (phase: DocumentPhase, year: number | undefined) =>
+      `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
+    objectives: "Gli obiettivi operativi",
+    rollups: "Risultati aggregati",
+    rollupsIntro: (mean: string) => `Performance media degli obiettivi (${mean}), per livello di aggregazione.`,
+    planPerformance: (p: string) => `Performance complessiva del piano: ${p}`,
+    annex: "Allegato – Rettifiche e forzature",
+    annexIntro:
+      "Sono elencati i valori della performance indicati nella cartella e diversi da quelli calcolati secondo il Sistema di misurazione e valutazione della performance (rettifiche), e i valori forzati su singoli indicatori, con la loro motivazione.",
+    rectifications: "Rettifiche",
+    overrides: "Forzature",
+    noRectifications: "Nessuna rettifica: le performance indicate coincidono con quelle calcolate.",
+    noOverrides: "Nessuna forzatura.",
+  },
+  rollupTitles: {
+    missioneProgramma: "Per Missione e Programma",
+    missione: "Per Missione",
+    ambitoStrategico: "Per ambito strategico",
+    obiettivoStrategico: "Per obiettivo strategico",
+    areaResponsabilita: "Per area di responsabilità",
+  },
+  meanKinds: {
+    simple: "media semplice",
+    resources: "media pesata sulle risorse in euro",
+    objectiveWeight: "media pesata sul peso obiettivo",
+    worst: "obiettivo peggiore",
+  },
+  fields: {
+    missione: "Missione",
+    programma: "Programma",
+    ambitoStrategico: "Ambito strategico",
+    obiettivoStrategico: "Obiettivo strategico",
+    obiettivoOperativo: "Obiettivo operativo",
+    descrizione: "Descrizione",
+    beneficiAttesi: "Benefici attesi",
+    risorseEconomiche: "Risorse economiche",
+    unitaOrganizzative: "Unità organizzative coinvolte",
+    areaResponsabilita: "Area di responsabilità",
+    ufficio: "Ufficio",
+  },
+  indicatorColumns: {
+    name: "Indicatore",
+    algorithm: "Algoritmo",
+    type: "Tipologia",
+    unit: "UdM",
+    actual: (year: number | undefined) => (year ? `Stato ${year}` : "Stato"),
+    target: (year: number | undefined) => (year ? `Target ${year}` : "Target"),
+    performance: "Performance",
+    weight: "Peso",
+  },
+  indicatorTableCaption: (name: string) => `Indicatori dell'obiettivo ${q(name)}`,
+  objectivePerformance: (p: string, light: string | null) => `Performance dell'obiettivo: ${p}${light ? ` (${light})` : ""}`,
+  objectiveExplanation: (text: string) => `Calcolo: ${text}.`,
+  classificationColumns: {
+    missione: "Missione",
+    programma: "Programma",
+    objective: "Obiettivo operativo",
+    resources: "Risorse economiche",
+    performance: "Performance",
+  },
+  rollupColumns: {
+    objectives: "Obiettivi",
+    resources: "Risorse economiche",
+    internal: "Con risorse interne",
+    performance: "Performance media",
+    light: "Semaforo",
+  },
+  annexColumns: {
+    where: "Scheda e cella",
+    objective: "Obiettivo operativo",
+    indicator: "Indicatore",
+    stated: "Performance indicata",
+    computed: "Performance calcolata",
+    forced: "Valore forzato",
+    explanation: "Spiegazione",
+    note: "Motivazione",
+  },
+  total: "Totale",
+  internalResources: "Risorse interne",
+  notAvailable: "n.d.",
+  notSpecified: "(non indicato)",
+  lights: { verde: "verde", giallo: "giallo", rosso: "rosso" },
+  /** Alternative text of the objectives' chart, when one is drawn. */
+  chartAlt: (n: number) => `Grafico a barre della performance di ${plural(n, "obiettivo operativo", "obiettivi operativi")}.`,
+  footer: (title: string) => `${title} – pagina `,
+  footerOf: " di ",
+} as const;
+
+/** The open-data CSV: one row per indicator. Column names are machine-friendly (snake_case, units in the name). */
+export const OPEN_DATA = {
+  columns: [
+    "anno",
+    "scheda",
+    "missione",
+    "programma",
+    "ambito_strategico",
+    "obiettivo_strategico",
+    "obiettivo_operativo",
+    "area_responsabilita",
+    "ufficio",
+    "risorse_economiche_euro",
+    "risorse_interne",
+    "indicatore_n",
+    "indicatore",
+    "algoritmo",
+    "tipologia",
+    "udm",
+    "stato",
+    "operatore",
+    "target",
+    "regola",
+    "performance_indicatore_percentuale",
+    "peso_percentuale",
+    "performance_obiettivo_percentuale",
+  ] as const,
+  yes: "si",
+  no: "no",
+  notAvailable: "n.d.",
+  rules: {
+    ratio: `${RULE_NAMES.ratio} A/T`,
+    inverse: `${RULE_NAMES.inverse} T/A`,
+    reflection: `${RULE_NAMES.reflection} 2 − A/T`,
+    exact: "uguaglianza",
+    proportional: "scadenza: proporzionale ai giorni dal 1° gennaio",
+    zeroIfLate: "scadenza: 0% se in ritardo",
+    daysLate: `scadenza: ${RULE_NAMES.daysLate}`,
+  },
+} as const;
+
+/** `piano-perf documento` and `calcola --csv`. */
+export const DOCUMENT_CLI = {
+  usage: [
+    "  piano-perf documento FILE.xlsx --out PIRA.docx [--ente NOME] [--fase consuntivo|preventivo]",
+    "                                                      genera il documento del Piano (Word, .docx)",
+    "  piano-perf calcola FILE.xlsx --csv DATI.csv        con --csv salva anche i dati aperti (un indicatore per riga)",
+  ].join("\n"),
+  outRequired: "Indicare il file da scrivere: piano-perf documento FILE.xlsx --out PIRA.docx",
+  outNotDocx: (f: string) => `Il documento si salva in formato Word: il nome dopo --out deve finire con .docx (non ${q(f)}).`,
+  csvMissingValue: "Dopo --csv indicare il nome del file da scrivere (per esempio --csv dati.csv).",
+  csvNotCsv: (f: string) => `I dati aperti si salvano in formato CSV: il nome dopo --csv deve finire con .csv (non ${q(f)}).`,
+  csvIsInput: "Il file CSV coincide con quello di ingresso: il file di ingresso non viene mai modificato, indicare un altro nome dopo --csv.",
+  csvIsOut: "Il file CSV coincide con la copia indicata dopo --out: indicare due nomi diversi.",
+  missingValue: (option: string, example: string) => `Dopo ${option} indicare un valore (per esempio ${option} ${example}).`,
+  badPhase: (v: string) => `Fase non valida: ${q(v)}. Indicare --fase consuntivo oppure --fase preventivo.`,
+  noCards: (f: string) => `Nessuna scheda trovata in ${f}: il documento non è stato scritto.`,
+  documentWritten: (f: string, objectives: number, indicators: number) =>
+    `Documento scritto: ${f} (${plural(objectives, "obiettivo", "obiettivi")}, ${plural(indicators, "indicatore", "indicatori")}).`,
+  documentWarnings: (errors: number) =>
+    errors ? `Attenzione: il piano ha ${plural(errors, "errore", "errori")}; gli indicatori illeggibili compaiono nel documento come «n.d.». Verificare con: piano-perf verifica FILE.xlsx` : "",
+  annexLine: (rectifications: number, overrides: number) =>
+    `Allegato: ${plural(rectifications, "rettifica", "rettifiche")}, ${plural(overrides, "forzatura", "forzature")}.`,
+  csvWritten: (f: string, rows: number) => `Dati aperti salvati: ${f} (${plural(rows, "riga", "righe")}, una per indicatore).`,
+} as const;
+
+/** The pane's and the preview's downloads. */
+export const DOWNLOADS = {
+  title: "Documenti da pubblicare",
+  hint: "Il documento del Piano (Word) e i dati aperti (CSV), generati dall'ultimo calcolo.",
+  documentButton: "Scarica documento (.docx)",
+  csvButton: "Scarica dati aperti (.csv)",
+  preparing: "Preparazione del documento…",
+  ready: (name: string) => `Scaricato: ${name}`,
+  needAnalysis: "Prima premere «Verifica» o «Calcola performance».",
+  noCards: "Nessuna scheda trovata: non c'è nulla da pubblicare.",
+  failed: "Non è stato possibile preparare il file. Riprovare; se l'errore si ripete, chiudere e riaprire il riquadro.",
+  documentFileName: (year: number | undefined) => `PIRA${year ? `-${year}` : ""}.docx`,
+  csvFileName: (year: number | undefined) => `dati-aperti-indicatori${year ? `-${year}` : ""}.csv`,
+} as const;

@@ -1,0 +1,39 @@
+// The shared-runtime page (dist/taskpane.html) loads functions.js before the ~600 KB
+// taskpane.js (issue 9): on a cold start Excel calls the custom functions as soon as they are
+// associated, so the small functions bundle must not wait for the pane's. office.js (CDN) comes
+// first of all: functions.js calls CustomFunctions.associate, which office.js defines.
+// https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { JSDOM } from "jsdom";
+
+const dist = process.env.PIANO_DIST || path.join(path.resolve(__dirname, "../.."), "dist");
+
+describe("dist/taskpane.html: order of the scripts", () => {
+  const doc = new JSDOM(readFileSync(path.join(dist, "taskpane.html"), "utf8")).window.document;
+  const scripts = [...doc.querySelectorAll("script[src]")].map((s) => ({
+    src: s.getAttribute("src") ?? "",
+    defer: s.hasAttribute("defer"),
+    async: s.hasAttribute("async"),
+  }));
+  const index = (name: string) => scripts.findIndex((s) => path.basename(s.src.split("?")[0]) === name);
+
+  test("office.js, then functions.js, then commands.js, then taskpane.js", () => {
+    expect(scripts[0].src).toContain("office.js");
+    expect(index("functions.js")).toBeGreaterThan(0);
+    expect(index("functions.js")).toBeLessThan(index("commands.js"));
+    expect(index("commands.js")).toBeLessThan(index("taskpane.js"));
+  });
+
+  test("the bundles are deferred, never async (deferred scripts run in document order)", () => {
+    for (const name of ["functions.js", "commands.js", "taskpane.js"]) {
+      const s = scripts[index(name)];
+      expect(s.async).toBe(false);
+      expect(s.defer).toBe(true);
+    }
+  });
+
+  test("functions.js is much smaller than taskpane.js (the point of loading it first)", () => {
+    expect(statSync(path.join(dist, "functions.js")).size * 3).toBeLessThan(statSync(path.join(dist, "taskpane.js")).size);
+  });
+});

@@ -1,0 +1,166 @@
+// `piano-perf nuovo-anno` and `piano-perf confronta` as a user runs them (issue 11): the
+// bundled bin on the example 2022 workbook and on workbooks built here.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { gridFromExcelJs } from "../../src/adapters/exceljs";
+import { analyzeWorkbook } from "../../src/core/reader";
+import { parseValue } from "../../src/core/values";
+import { loadXlsx, saveXlsx, tmpDir } from "../reader/helpers";
+import { cardWorkbook } from "./workbooks";
+
+jest.setTimeout(90_000);
+
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "piano-perf.js");
+const example = path.join(root, "assets", "esempio-piano-2022.xlsx");
+const cli = (args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
+
+beforeAll(() => {
+  const b = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root, encoding: "utf8" });
+  if (b.status !== 0) throw new Error(b.stderr);
+}, 60_000);
+
+describe("nuovo-anno on the example 2022 workbook", () => {
+  const dir = tmpDir("nuovo-anno-");
+  const src = path.join(dir, "piano-2022.xlsx");
+  const out = path.join(dir, "piano-2023.xlsx");
+  let before: ReturnType<typeof analyzeWorkbook>;
+  let after: ReturnType<typeof analyzeWorkbook>;
+  let hash: string;
+
+  beforeAll(async () => {
+    fs.copyFileSync(example, src);
+    hash = sha(src);
+    before = analyzeWorkbook(gridFromExcelJs(await loadXlsx(src)));
+    const r = cli(["nuovo-anno", src, "--out", out]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("Piano 2023 scritto");
+    expect(r.stdout).toContain("18 obiettivi · 136 indicatori");
+    after = analyzeWorkbook(gridFromExcelJs(await loadXlsx(out)));
+  });
+
+  it("leaves the input file untouched", () => {
+    expect(sha(src)).toBe(hash);
+    expect(before.phase).toBe("consuntivo");
+    expect(before.year).toBe(2022);
+  });
+
+  it("the 2023 plan: preventivo, 18 objectives, 136 indicators, same names, no Stato left", () => {
+    expect(after.phase).toBe("preventivo");
+    expect(after.year).toBe(2023);
+    expect(after.plan.objectives).toHaveLength(18);
+    expect(after.plan.objectives.flatMap((o) => o.indicators)).toHaveLength(136);
+    expect(after.plan.objectives.map((o) => o.obiettivoOperativo)).toEqual(before.plan.objectives.map((o) => o.obiettivoOperativo));
+    expect(after.plan.objectives.flatMap((o) => o.indicators.map((i) => i.name))).toEqual(before.plan.objectives.flatMap((o) => o.indicators.map((i) => i.name)));
+    // No Stato column: every indicator's Stato is the reader's blank stand-in without an address.
+    expect(after.plan.objectives.flatMap((o) => o.indicators).filter((i) => i.actual.address !== undefined)).toEqual([]);
+    expect(after.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(after.writes).toEqual([]);
+  });
+
+  it("each indicator's baseline equals the source's Stato 2022; targets 2023 to define; performance emptied", () => {
+    const src = before.plan.objectives.flatMap((o) => o.indicators);
+    const dst = after.plan.objectives.flatMap((o) => o.indicators);
+    dst.forEach((i, k) => {
+      expect(i.baseline).toBeDefined();
+      expect(parseValue(i.baseline!)).toEqual(parseValue(src[k].actual));
+      expect(i.targets?.map((t) => [t.year, t.cell.value])).toEqual([[2023, ""]]);
+      expect(i.stated?.value ?? "").toBe("");
+    });
+    expect(after.problems.filter((p) => p.code === "TARGET_TO_DEFINE")).toHaveLength(136);
+  });
+
+  it("verifica on the new file reports phase preventivo, year 2023 (text and --json)", () => {
+    const t = cli(["verifica", out]);
+    expect(t.stdout).toContain("Fase: preventivo 2023");
+    expect(t.code).toBe(0);
+    const j = JSON.parse(cli(["verifica", out, "--json"]).stdout);
+    expect([j.phase, j.year, j.asOf]).toEqual(["preventivo", 2023, null]);
+    expect(j.objectives[0].indicators[0].targets).toEqual({ "2023": null });
+  });
+
+  it("refuses to write over the input", () => {
+    const r = cli(["nuovo-anno", src, "--out", src]);
+    expect(r.code).toBe(2);
+    expect(sha(src)).toBe(hash);
+  });
+});
+
+describe("nuovo-anno with triennial targets", () => {
+  it("Target 2024 and 2025 move up, the last year is left to define, a settings sheet is copied", async () => {
+    const dir = tmpDir("nuovo-anno-3-");
+    const wb = cardWorkbook([
+      { sheet: "S", name: "O", headers: ["Indicatore", "Stato 2023", "Operatore", "Target 2023", "Target 2024", "Target 2025", "Performance", "Peso"], rows: [["A", 95, ">=", 90, 100, 110, 1, 1]] },
+    ]);
+    const src = await saveXlsx(wb, path.join(dir, "a.xlsx"));
+    const out = path.join(dir, "b.xlsx");
+    expect(cli(["nuovo-anno", src, "--out", out]).code).toBe(0);
+    const ws = (await loadXlsx(out)).getWorksheet("S")!;
+    expect(ws.getRow(7).values).toEqual([undefined, "Indicatore", "Consuntivo 2023", "Operatore", "Target 2024", "Target 2025", "Target 2026", "Performance", "Peso"]);
+    expect(ws.getRow(8).values).toEqual([undefined, "A", 95, ">=", 100, 110, undefined, undefined, 1]);
+    expect(ws.getCell("B5").note).toBeTruthy();
+  });
+});
+
+describe("confronta", () => {
+  const dir = tmpDir("confronta-");
+  const headersP = ["Indicatore", "Operatore", "Target 2023", "Target 2024", "Peso"];
+  const headersC = ["Indicatore", "Stato 2023", "Operatore", "Target 2023", "Performance", "Peso"];
+  const preventivo = () =>
+    cardWorkbook([
+      { sheet: "O1", name: "Digitalizzazione", headers: headersP, rows: [["Pratiche telematiche", ">=", 100, 110, 0.5], ["Tempo medio", "<=", 10, 9, 0.5]] },
+      { sheet: "O2", name: "Trasparenza", headers: headersP, rows: [["Pubblicazioni", ">=", 12, 12, 0.5], ["Controlli", ">=", 4, 4, 0.5]] },
+    ]);
+  // The consuntivo built from it: Stato added; one target changed, one indicator removed, one added.
+  const consuntivo = () =>
+    cardWorkbook([
+      { sheet: "O1", name: "Digitalizzazione", headers: headersC, rows: [["Pratiche telematiche", 120, ">=", 100, 1, 0.5], ["Tempo medio", 8, "<=", 12, 1, 0.5]] },
+      { sheet: "O2", name: "Trasparenza", headers: headersC, rows: [["Pubblicazioni", 12, ">=", 12, 1, 0.5], ["Accessi civici evasi", 9, ">=", 8, 1, 0.5]] },
+    ]);
+
+  it("reports exactly the changed target, the removed and the added indicator", async () => {
+    const a = await saveXlsx(preventivo(), path.join(dir, "preventivo.xlsx"));
+    const b = await saveXlsx(consuntivo(), path.join(dir, "consuntivo.xlsx"));
+    const r = cli(["confronta", a, b, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.before).toMatchObject({ phase: "preventivo", year: 2023 });
+    expect(j.after).toMatchObject({ phase: "consuntivo", year: 2023 });
+    expect(j.differences.map((d: { kind: string; indicator?: string }) => [d.kind, d.indicator])).toEqual([
+      ["targetChanged", "Tempo medio"],
+      ["indicatorRemoved", "Controlli"],
+      ["indicatorAdded", "Accessi civici evasi"],
+    ]);
+    expect(j.differences[0]).toMatchObject({ year: 2023, from: "<= 10", to: "<= 12", cell: "D9" });
+    const t = cli(["confronta", a, b]);
+    expect(t.stdout).toContain("3 differenze:");
+    expect(t.stdout).toContain("«Trasparenza»: indicatore tolto «Controlli»");
+    expect(t.stdout).toContain("target 2023 cambiato da <= 10 a <= 12");
+  });
+
+  it("a plan against itself: no differences; a changed weight is reported", async () => {
+    const a = await saveXlsx(preventivo(), path.join(dir, "p1.xlsx"));
+    expect(JSON.parse(cli(["confronta", a, a, "--json"]).stdout).differences).toEqual([]);
+    const wb = preventivo();
+    wb.getWorksheet("O2")!.getCell("E8").value = 0.6;
+    wb.getWorksheet("O2")!.getCell("E9").value = 0.4;
+    const b = await saveXlsx(wb, path.join(dir, "p2.xlsx"));
+    const d = JSON.parse(cli(["confronta", a, b, "--json"]).stdout).differences;
+    expect(d.map((x: { kind: string; indicator: string; to: string }) => [x.kind, x.indicator, x.to])).toEqual([
+      ["weightChanged", "Pubblicazioni", "60%"],
+      ["weightChanged", "Controlli", "40%"],
+    ]);
+  });
+
+  it("wrong usage: one file → exit 2 with the usage", () => {
+    const r = cli(["confronta", example]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Indicare due file");
+  });
+});
