@@ -210,7 +210,11 @@ function checkAdditive(name: string, before: string, after: string): void {
   let stripped = after;
   if (name === "[Content_Types].xml") stripped = after.replace(/<Override PartName="\/xl\/(worksheets\/sheet\d+\.xml|customProperty\d+\.bin)" ContentType="[^"]*"\/>/g, (m) => (before.includes(m) ? m : ""));
   if (name === "xl/_rels/workbook.xml.rels") stripped = after.replace(/<Relationship Id="rIdPp\d+"[^>]*\/>/g, "");
-  if (name === "xl/workbook.xml") stripped = after.replace(/<sheet name="[^"]*" sheetId="\d+"( state="[^"]*")? r:id="rIdPp\d+"\/>/g, "");
+  if (name === "xl/workbook.xml") {
+    // The add-in's sheets, and the print area and titles of its summary.
+    stripped = after.replace(/<sheet name="[^"]*" sheetId="\d+"( state="[^"]*")? r:id="rIdPp\d+"\/>/g, "").replace(/<definedName name="_xlnm\.Print_\w+"[^>]*>[^<]*<\/definedName>/g, (m) => (before.includes(m) ? m : ""));
+    if (!before.includes("<definedNames>")) stripped = stripped.replace("<definedNames></definedNames>", "");
+  }
   if (name === "docProps/app.xml") {
     // Only the sheet count and titles change.
     const norm = (s: string) => s.replace(/<TitlesOfParts>[\s\S]*<\/TitlesOfParts>/, "").replace(/<vt:i4>\d+<\/vt:i4>/, "");

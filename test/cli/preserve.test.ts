@@ -91,9 +91,9 @@ describe("package-preserving --out", () => {
     expect(sheetXml).toContain("<conditionalFormatting");
     expect(text(outParts, "xl/workbook.xml")).toContain('<definedName name="StatiPrimaScheda">');
     expect(text(outParts, "xl/workbook.xml")).toContain('<externalReference r:id="rIdExt1"/>');
-    // Two new parts: the summary and the settings sheets, each marked as the add-in's.
-    expect(cmp.added.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(2);
-    expect(cmp.added.filter((n) => /customProperty\d+\.bin$/.test(n)).map((n) => strFromU8(outParts[n]).replace(/\0/g, "")).sort()).toEqual(["settings", "summary"]);
+    // Three new parts: the summary, the (very hidden) restore backup and the settings sheets, each marked as the add-in's.
+    expect(cmp.added.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(3);
+    expect(cmp.added.filter((n) => /customProperty\d+\.bin$/.test(n)).map((n) => strFromU8(outParts[n]).replace(/\0/g, "")).sort()).toEqual(["backup", "settings", "summary"]);
 
     // ExcelJS reads the result: the written performances, the summary, the user's note.
     const wb = await openWithExcelJs(output);
@@ -119,7 +119,7 @@ describe("package-preserving --out", () => {
       if (owned.includes(name) || name === "xl/styles.xml") continue;
       expect([name, Buffer.from(after[name]).equals(Buffer.from(before[name]))]).toEqual([name, true]);
     }
-    expect(text(after, "xl/workbook.xml").match(/<sheet /g)).toHaveLength(6);
+    expect(text(after, "xl/workbook.xml").match(/<sheet /g)).toHaveLength(7);
   });
 
   it("an .xlsm with a VBA project keeps vbaProject.bin and its macro-enabled content type", async () => {

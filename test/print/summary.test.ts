@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type { JsonReport } from "../../src/cli/report";
 import { tmpDir } from "../reader/helpers";
 import { onlySheetVisible, pdfPages, pdfPictures, pdfText, requirePrintTools, toPdf } from "./libreoffice";
+import { VOCABULARY } from "../../src/messages/engine";
 
 jest.setTimeout(240_000);
 
@@ -83,7 +84,7 @@ describe("the summary printed by LibreOffice", () => {
     expect(text).toContain("risorse interne");
     expect(text).not.toMatch(/(^|\s)0,00 €/m);
     expect(text).toContain("Regole SMVP applicate");
-    expect(text).toContain("Tetto alla performance: 100%");
+    expect(text).toContain(`${VOCABULARY.cap}: 100%`);
     expect(text).toMatch(/ricavata dal Programma/);
     expect(text).toMatch(/OO13 Sito[\s\S]*0,00%\s+100,00%/);
     expect(text).toMatch(/Tasso di assenza\s+15,00%\s+55,56%/);

@@ -244,8 +244,14 @@ export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Ui
       if (owned.replaces && readMarks(pkg).get(owned.replaces) !== owned.mark) {
         throw new PackageError(`il foglio ${owned.replaces} non è del componente aggiuntivo`);
       }
-      if (target) replaceSheetPart(pkg, target, owned, adapted);
-      else addSheetPart(pkg, owned, adapted);
+      // Hidden as drawn (the settings sheet is hidden, the backup very hidden: never printed).
+      const genState = g.state === "hidden" || g.state === "veryHidden" ? g.state : undefined;
+      const placed: OwnedSheet = { ...owned, state: owned.state ?? genState };
+      if (target) replaceSheetPart(pkg, target, placed, adapted);
+      else addSheetPart(pkg, placed, adapted);
+      // Its print area and print titles are workbook-level defined names: they come along.
+      const outIndex = listSheets(pkg).findIndex((s) => s.name === owned.name);
+      copyPrintNames(pkg, printNamesOf(gen, genSheets.indexOf(g)), outIndex);
     }
   }
 
@@ -259,6 +265,51 @@ export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Ui
     pkg.setXml(stylesName, styles.text());
   }
   return pkg.write();
+}
+
+/** The `_xlnm.` names (print area, print titles) a package defines for the sheet at `index`, as elements. */
+function printNamesOf(pkg: XlsxPackage, index: number): string[] {
+  const xml = pkg.xml(pkg.workbookPart());
+  const names = xml ? findElement(xml, "definedNames") : null;
+  if (!xml || !names || names.selfClosing) return [];
+  return childElements(xml, names.contentStart, names.contentEnd, "definedName")
+    .filter((e) => getAttr(e.tag, "localSheetId") === String(index) && /^_xlnm\.Print_/.test(getAttr(e.tag, "name") ?? ""))
+    .map((e) => xml.slice(e.start, e.end));
+}
+
+/**
+ * Puts the print names of one of the add-in's sheets into the user's workbook.xml, for the
+ * sheet at `index`: the old ones of that sheet (a replaced summary's) go, the user's other
+ * names stay as they are. A <definedNames> is created, in schema order, when there is none.
+ */
+function copyPrintNames(pkg: XlsxPackage, names: string[], index: number): void {
+  if (index < 0) return;
+  const wbPart = pkg.workbookPart();
+  let xml = pkg.xml(wbPart)!;
+  const existing = findElement(xml, "definedNames");
+  const p = prefixOf(findElement(xml, "sheets")?.tag ?? "<sheets>");
+  const rewritten = names.map((n) => {
+    const e = childElements(n, 0, n.length, "definedName")[0];
+    return e ? n.replace(e.tag, setAttr(e.tag, "localSheetId", String(index))).replace(/^<([\w.-]+:)?definedName/, `<${p}definedName`).replace(/<\/([\w.-]+:)?definedName>$/, `</${p}definedName>`) : n;
+  });
+  if (existing && !existing.selfClosing) {
+    const kept = childElements(xml, existing.contentStart, existing.contentEnd, "definedName").filter(
+      (e) => !(getAttr(e.tag, "localSheetId") === String(index) && /^_xlnm\.Print_/.test(getAttr(e.tag, "name") ?? "")),
+    );
+    if (!rewritten.length && kept.length === childElements(xml, existing.contentStart, existing.contentEnd, "definedName").length) return;
+    const inner = kept.map((e) => xml.slice(e.start, e.end)).join("") + rewritten.join("");
+    xml = splice(xml, existing.contentStart, existing.contentEnd, inner);
+  } else {
+    if (!rewritten.length) return;
+    const block = `<${p}definedNames>${rewritten.join("")}</${p}definedNames>`;
+    if (existing) xml = splice(xml, existing.start, existing.end, block);
+    else {
+      const after = findElement(xml, "externalReferences") ?? findElement(xml, "functionGroups") ?? findElement(xml, "sheets");
+      if (!after) return;
+      xml = splice(xml, after.end, after.end, block);
+    }
+  }
+  pkg.setXml(wbPart, xml);
 }
 
 function writeMarkPart(pkg: XlsxPackage, sheetPart: string, mark: OwnerMark, existing: MarkRef | null): string {

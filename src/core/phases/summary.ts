@@ -11,8 +11,6 @@ import { indicatorTargets, valueText } from "./targets";
 
 const text = (v: string | undefined, fromUser = true): SummaryCell => ({ value: v ?? "", fromUser: fromUser || undefined });
 
-/** Grid columns left for the targets of the years, after Foglio (1), Obiettivo (3), Indicatore (2). */
-const TARGET_COLUMNS = SUMMARY_GRID_COLUMNS - 6;
 
 /** `n` spans that cover `total` grid columns, as evenly as they can (the first ones wider). */
 function spans(n: number, total: number): number[] {
@@ -24,6 +22,9 @@ function spans(n: number, total: number): number[] {
 export function phaseSummaryDrafts(analysis: WorkbookAnalysis): Draft[] {
   const drafts: Draft[] = [];
   const C = PHASE_SUMMARY.columns;
+  // Grid columns left for the targets of the years, after Foglio (1), Obiettivo (3), Indicatore (2).
+  // (Read here, not at load: this module and the summary's import each other.)
+  const TARGET_COLUMNS = SUMMARY_GRID_COLUMNS - 6;
 
   if (analysis.phase === "preventivo") {
     const years = new Set<number>();

@@ -182,9 +182,11 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
   // The header decides what is required by phase (a preventivo has no Stato); a Stato named twice is its own error.
   const ambiguousActual = header.headerProblems.some((p) => p.code === "READER_AMBIGUOUS_ACTUAL");
-  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header), header.missing, ambiguousActual ? ["actual"] : []);
-  // A Stato whose header was deleted (its values still there) does not make the sheet a preventivo.
-  const lostActual = missing.some((m) => m.role === "actual");
+  const found = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header), header.missing, ambiguousActual ? ["actual"] : []);
+  // A Stato whose header was deleted (its values still under it) does not make the sheet a preventivo.
+  const lostActual = found.some((m) => m.role === "actual");
+  // A real preventivo has targets and no Stato or Performance yet: their absence is not a problem.
+  const missing = header.phase === "preventivo" && !lostActual ? found.filter((m) => m.role !== "stated") : found;
   for (const m of missing) {
     const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
     const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
