@@ -7,6 +7,7 @@ import { scoreValues, describeValue, parseRuleName, RULE_IDS, type RuleSpec, typ
 import { parseWeight } from "./weighting";
 import { formatPercent } from "./format";
 import { EXPLAIN, FIELD_LABELS, PROBLEMS, RULE_NAMES } from "../messages/engine";
+import { percentFormatMismatch } from "./percentFormat";
 
 export interface IndicatorContext {
   year?: number;
@@ -163,6 +164,10 @@ export function evaluateIndicator(
     const g = score.percentGuess;
     const side = g.side === "actual" ? input.actual : input.target;
     report("PERCENT_READING", "warning", PROBLEMS.percentReading(card, input.row, input.name, FIELD_LABELS[g.side], g.typed, g.used, g.other), side.address);
+  } else if (score.status === "ok") {
+    // The cells' formats disagree (a % cell against a plain number ~100 times larger): say so.
+    const m = percentFormatMismatch(actual, target);
+    if (m) report("PERCENT_FORMAT", "warning", PROBLEMS.percentFormat(card, input.row, input.name, FIELD_LABELS[m.side], m.typed, m.other), (m.side === "actual" ? input.actual : input.target).address);
   }
 
   // A value forced by the evaluator replaces the computed one only with a note.

@@ -198,6 +198,8 @@ export interface RollupRow {
   light: TrafficLight | null;
   resources: number;
   internalCount: number;
+  /** Indicators counted (the roll-up by Tipologia counts indicators, not objectives). */
+  indicatorCount?: number;
 }
 
 export interface Rollups {
@@ -206,6 +208,8 @@ export interface Rollups {
   areaResponsabilita: RollupRow[];
   missione: RollupRow[];
   missioneProgramma: RollupRow[];
+  /** The indicators by Tipologia (efficacia, efficienza, qualità…): simple mean of their performances. */
+  tipologia: RollupRow[];
 }
 
 export interface PlanResult {

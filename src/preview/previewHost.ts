@@ -79,6 +79,14 @@ async function defaultFetchExample(): Promise<ArrayBuffer | null> {
 
 const PROGRESS = ui.preview.progress;
 
+/** The saved originals plus the cells of `writes` not saved yet (the first original of a cell wins). */
+function keepFirstOriginals(saved: CellWrite[] | null, writes: CellWrite[]): CellWrite[] {
+  if (!saved) return [...writes];
+  const key = (w: CellWrite) => `${w.sheet}\u0000${w.cell}`;
+  const known = new Set(saved.map(key));
+  return [...saved, ...writes.filter((w) => !known.has(key(w)))];
+}
+
 export class PreviewHost implements WorkbookHost {
   readonly kind = "preview" as const;
   private workbook: ExcelJS.Workbook | null = null;
@@ -304,10 +312,12 @@ export class PreviewHost implements WorkbookHost {
     // As the CLI: what the writes replace is kept in the very hidden backup sheet, so the
     // user's statements stay the reference of the corrections on the next runs.
     const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
-    // Restore keeps what this run replaced, in memory (the preview has no backup sheet).
+    // Restore keeps what the first run replaced, in memory, as the backup sheet does in Excel:
+    // a later run adds only cells not saved yet, so «Ripristina» goes back to before the first run.
     if (written > 0) {
-      this.lastRun = writes;
-      this.beforeRun = writes.map((w) => ({ sheet: w.sheet, cell: w.cell, patch: this.cellEdits.get(w.sheet)?.get(w.cell) }));
+      const fresh = this.lastRun ? writes.filter((w) => !this.lastRun!.some((s) => s.sheet === w.sheet && s.cell === w.cell)) : writes;
+      this.lastRun = keepFirstOriginals(this.lastRun, writes);
+      this.beforeRun.push(...fresh.map((w) => ({ sheet: w.sheet, cell: w.cell, patch: this.cellEdits.get(w.sheet)?.get(w.cell) })));
       for (const w of writes) {
         const m = this.cellEdits.get(w.sheet) ?? new Map<string, CellPatch>();
         m.set(w.cell, patchOfWrite(w));

@@ -79,8 +79,9 @@ describe("buildSummary", () => {
     const located = analysis.problems.filter((p) => p.sheet && p.cell);
     expect(linked.length).toBeGreaterThanOrEqual(located.length + 18);
     for (const p of located) expect(linked.some((c) => c.hyperlink?.documentReference === `'${p.sheet}'!${p.cell}`)).toBe(true);
-    // Traffic lights as conditional formats: 3 per lit column (performance and Semaforo) of the six tables.
-    expect(s.conditionalFormats.length).toBe(6 * 2 * 3);
+    // Traffic lights as conditional formats: 3 per lit column (performance and Semaforo) of the seven
+    // tables (objectives, five roll-ups, the indicators by Tipologia).
+    expect(s.conditionalFormats.length).toBe(7 * 2 * 3);
     expect(s.conditionalFormats[0]).toMatchObject({ type: "Custom", range: `'${NAME}'!L8:L26` });
     expect(s.conditionalFormats[0].props["custom.rule.formula"]).toBe("=AND(ISNUMBER(L8),L8>=0.9)");
     // The bar chart, in its band under the tables (inside the print area).

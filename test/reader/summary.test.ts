@@ -34,7 +34,7 @@ describe("summary model", () => {
     expect(m.subtitle).toMatch(/^Performance complessiva: \d+,\d+% · 18 obiettivi, 136 indicatori · 3 errori, 9 avvisi · 7 rettifiche$/);
     expect(m.lines.map((l) => l.text)[2]).toBe(`Prodotto da Piano Performance il 01/12/2026 alle 09:05 dalla cartella «esempio.xlsx» · impronta ${m.stamp.fingerprint}`);
     expect(m.stamp.rules).toContain("Limite massimo: 100%");
-    expect(m.blocks.map((b) => b.id)).toEqual(["objectives", "obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma", "rectifications", "overrides", "problems"]);
+    expect(m.blocks.map((b) => b.id)).toEqual(["objectives", "obiettivoStrategico", "ambitoStrategico", "areaResponsabilita", "missione", "missioneProgramma", "tipologia", "rectifications", "overrides", "problems"]);
     // Every block covers the grid exactly, its columns side by side.
     for (const b of m.blocks) {
       let col = 0;

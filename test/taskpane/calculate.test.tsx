@@ -59,7 +59,8 @@ describe("Calcola performance", () => {
 
     // The problems of the run (the unreadable Stato) are listed and lead to their cell.
     await user.click(screen.getByRole("button", { name: /problem/ }));
-    await user.click(await screen.findByRole("button", { name: "Vai alla cella E11 del foglio OO02" }));
+    const problems = (await screen.findByRole("region", { name: "OO02" })) as HTMLElement;
+    await user.click(within(problems).getByRole("button", { name: "Vai alla cella E11 del foglio OO02" }));
     await waitFor(() => expect(host.selected).toEqual({ sheet: "OO02", cell: "E11" }));
   });
 

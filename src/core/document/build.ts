@@ -3,8 +3,9 @@
 // and Programma with the resources, one card per objective (header fields, indicator
 // table, the objective's performance), the roll-up tables, the annex of corrections and
 // forced values. Every number in Italian format; every string as text.
-import type { CellInput, IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow, Rollups } from "../types";
+import type { CellInput, IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow } from "../types";
 import type { Policy } from "../policy";
+import type { ObjectiveRollupKind } from "../rollups";
 import { formatEuro, formatPercent } from "../format";
 import { shownValue, shownWeight } from "./shownValue";
 import { leadingCode, pad3 } from "../missioni";
@@ -178,7 +179,8 @@ function rollupTable(title: string, label: string, rows: RollupRow[]): TableBloc
   };
 }
 
-const ROLLUP_ORDER: Array<{ id: keyof Rollups; label: string }> = [
+// The roll-ups of objectives (the one by Tipologia groups indicators).
+const ROLLUP_ORDER: Array<{ id: ObjectiveRollupKind; label: string }> = [
   { id: "missioneProgramma", label: `${D.fields.missione} e ${D.fields.programma.toLowerCase()}` },
   { id: "missione", label: D.fields.missione },
   { id: "ambitoStrategico", label: D.fields.ambitoStrategico },

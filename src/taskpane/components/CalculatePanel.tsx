@@ -37,6 +37,16 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
   const [pending, setPending] = useState<{ changes: StatedChange[]; analysis: Analysis } | null>(null);
   const [summaryRefreshed, setSummaryRefreshed] = useState<{ generation: number; sheet: string } | null>(null);
   const answer = useRef<((replace: boolean) => void) | null>(null);
+  // The confirmation opens without a trigger and the button is disabled while the run holds the
+  // lock, so the dialog cannot hand focus back: once the run is over, «Calcola performance» takes it.
+  const runButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus && runner.busy === null) {
+      runButton.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus, runner.busy]);
   const shown = outcome && outcome.generation === generation ? outcome : null;
 
   const refreshRestorable = useCallback(async () => {
@@ -59,6 +69,7 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
 
   const onAnswer = (replace: boolean) => {
     setPending(null);
+    setRefocus(true);
     const resolve = answer.current;
     answer.current = null;
     resolve?.(replace);
@@ -99,7 +110,7 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
       <h2 className={styles.heading}>{ui.calculate.heading}</h2>
       <Text className={styles.intro}>{ui.calculate.intro}</Text>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={calculate} disabled={runner.busy !== null} className={styles.wide}>
+        <Button ref={runButton} appearance="primary" onClick={calculate} disabled={runner.busy !== null} className={styles.wide}>
           {ui.calculate.run}
         </Button>
         <Button appearance="secondary" onClick={restore} disabled={runner.busy !== null || !restorable} title={ui.calculate.restoreHint}>
