@@ -177,3 +177,18 @@ describe("confronta", () => {
     expect(r.stderr).toContain("Indicare due file");
   });
 });
+
+describe("nuovo-anno with an explicit Baseline column", () => {
+  it("this year's Stato goes into the Baseline; the new plan is a preventivo with no Stato", async () => {
+    const dir = tmpDir("nuovo-anno-b-");
+    const wb = cardWorkbook([{ sheet: "S", name: "O", headers: ["Indicatore", "Baseline", "Stato 2023", "Operatore", "Target 2023", "Target 2024", "Peso"], rows: [["A", 70, 95, ">=", 90, 100, 1]] }]);
+    const src = await saveXlsx(wb, path.join(dir, "a.xlsx"));
+    const out = path.join(dir, "b.xlsx");
+    expect(cli(["nuovo-anno", src, "--out", out]).code).toBe(0);
+    const a = analyzeWorkbook(gridFromExcelJs(await loadXlsx(out)));
+    expect([a.phase, a.year]).toEqual(["preventivo", 2024]);
+    const ind = a.plan.objectives[0].indicators[0];
+    expect(ind.baseline).toMatchObject({ value: 95, address: "B8" });
+    expect(ind.actual.address).toBeUndefined();
+  });
+});
