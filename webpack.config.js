@@ -7,6 +7,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const BundleSizePlugin = require("./scripts/bundle-size.js");
 const FunctionsMetadataExtrasPlugin = require("./scripts/functions-metadata-extras");
 const { loadMessages } = require("./scripts/load-messages.cjs");
+const GuidePlugin = require("./scripts/guide-plugin");
 
 const devUrl = "https://localhost:3000/";
 // The host the production manifest points to: PIANO_PROD_URL, required for a production
@@ -89,6 +90,8 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // PIANO.PESATA must receive the #N/A cells of n.d. indicators to skip them (see the plugin).
       new FunctionsMetadataExtrasPlugin({ file: "functions.json", extras: { allowErrorForDataTypeAny: true }, baseUrl: dev ? devUrl : prodUrl }),
+      // The user guide (guida.html): what SupportUrl, the functions' @helpurl and the pane's link open.
+      new GuidePlugin({ filename: "guida.html", metadata: "functions.json", namespace: "PIANO" }),
       // The shared-runtime page: functions.js first (small), so on a cold start the PIANO.*
       // cells compute before the ~600 KB task pane bundle is fetched and run. Deferred
       // scripts run in document order; "manual" keeps this order (the default follows the

@@ -244,7 +244,13 @@ function cellCount(grid: WorkbookGrid): number {
  */
 export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
   const written = applyWritesWithBackup(wb, analysis);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source }) };
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source, producedAt: buildTime() }) };
+}
+
+/** When the summary is stamped: now, or SOURCE_DATE_EPOCH (seconds) for reproducible output. */
+function buildTime(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
 /** File handling for the command modules under ./commands. */
@@ -291,7 +297,7 @@ async function run(argv: string[]): Promise<number> {
   let outcome: { written: number; summary: string; notes?: string[] } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file) });
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime() });
     outcome = { written: out.written, summary: out.summary, notes: out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)) };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);

@@ -175,10 +175,12 @@ export function evaluateIndicator(
     const excluded = typeof input.forced.value === "string" && /^(n\s*\.?\s*v\.?|non valutabile)$/i.test(raw);
     const forcedValue = excluded ? null : parseStated(parseValue(input.forced));
     const top = policy.cap ?? 10;
+    // Messages show a readable forced value as the percentage it is ("55%", not "0.55").
+    const shown = forcedValue === null ? raw : formatPercent(forcedValue);
     if (!excluded && forcedValue === null) report("FORCED_UNREADABLE", "warning", PROBLEMS.forcedUnreadable(card, input.row, input.name, raw), input.forced.address);
-    else if (!note) report("FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, raw), input.forced.address);
+    else if (!note) report("FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, shown), input.forced.address);
     else if (forcedValue !== null && (forcedValue < 0 || forcedValue > top + 1e-9))
-      report("FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, raw, formatPercent(top)), input.forced.address);
+      report("FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, shown, formatPercent(top)), input.forced.address);
     else {
       const computedText = score.performance === null ? "n.d." : formatPercent(score.performance);
       override = { kind: excluded ? "excluded" : "forced", performance: forcedValue, computed: score.performance, note, cell: input.forced.address };

@@ -4,7 +4,9 @@
 // whatever the number of sheets: one for the sheet list, one for the used ranges' extent
 // and the add-in's ownership marks, one (more only past Excel's 5 MB limit) for the cells.
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../core/reader/grid";
-import { OWNER_MARK_PROPERTY, parseA1 } from "../core/reader/grid";
+import { a1, OWNER_MARK_PROPERTY, parseA1 } from "../core/reader/grid";
+import { LIMITS, LimitError } from "../core/limits";
+import { GRID_LIMITS } from "../messages/gridLimits";
 import type { ProgressFn } from "../host/workbookHost";
 import { EXCEL_PROGRESS } from "../messages/excel";
 import { formulaOf } from "./cells";
@@ -57,8 +59,14 @@ export function parseAreas(address: string): MergeArea[] {
   return out;
 }
 
+export interface ReadOptions {
+  /** Read merged areas (ExcelApi 1.13). False for a read-only run on Excel for Windows,
+   *  where reading them empties the user's undo stack (office-js#5918). Default true. */
+  merges?: boolean;
+}
+
 /** Reads the workbook. Merged areas need ExcelApi 1.13; older hosts get none (the reader copes). */
-export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: ProgressFn): Promise<WorkbookRead> {
+export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: ProgressFn, options: ReadOptions = {}): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();
@@ -84,13 +92,18 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
   sheets.forEach((ws, i) => {
     const u = used[i];
     if (u.isNullObject) return;
+    // Values at A1 and XFD1048576 make a used range of 17 billion cells: refuse it before reading (issue 14).
+    if (u.rowCount * u.columnCount > LIMITS.maxSheetBoxCells) {
+      const range = `${a1(u.rowIndex, u.columnIndex)}:${a1(u.rowIndex + u.rowCount - 1, u.columnIndex + u.columnCount - 1)}`;
+      throw new LimitError(GRID_LIMITS.sheetTooWide(ws.name, range, u.rowCount * u.columnCount, LIMITS.maxSheetBoxCells, a1(u.rowIndex + u.rowCount - 1, u.columnIndex + u.columnCount - 1)));
+    }
     boxOfSheet.set(i, boxes.length);
     boxes.push({ sheet: ws.name, top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
   });
 
   const report = (done: number, total: number) => onProgress?.({ phase: EXCEL_PROGRESS.reading, done, total });
   let mergeAreas: Map<number, Excel.RangeAreas> | null = null;
-  const queueMerges = isApiSupported("1.13")
+  const queueMerges = options.merges !== false && isApiSupported("1.13")
     ? () => {
         mergeAreas = new Map();
         for (const [i] of boxOfSheet) mergeAreas.set(i, used[i].getMergedAreasOrNullObject().load("address"));
@@ -128,7 +141,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
       formats: d.formats,
       formulas: d.formulas.map((row, r) => row.map((f, c) => formulaOf(d.values[r][c], f) ?? "")),
       merges: areas && !areas.isNullObject ? parseAreas(areas.address) : [],
-      // Before ExcelApi 1.13 merged areas cannot be read: tell the reader so.
+      // Before ExcelApi 1.13 (or when not asked for) merged areas are not read: tell the reader so.
       ...(merges ? {} : { mergesUnknown: true }),
       ...(ownedBy ? { ownedBy } : {}),
       ...hidden,

@@ -42,11 +42,3 @@ export const PACKAGE = {
   // The whole message: file name first.
   file: (file: string, what: string) => `${file} ${what}`,
 };
-
-export const GRID_LIMITS = {
-  sheetTooWide: (sheet: string, range: string, cells: number, max: number, far: string) =>
-    `Il foglio ${q(sheet)} ha valori sparsi su ${range} (${n(cells)} celle; il massimo è ${n(max)}): oltre ogni piano plausibile. ` +
-    `La cella più lontana è ${far}: cancellarla o spostarla vicino al resto, poi salvare di nuovo.`,
-  workbookTooWide: (cells: number, max: number) =>
-    `I fogli della cartella coprono in tutto ${n(cells)} celle (il massimo è ${n(max)}): oltre ogni piano plausibile. Dividere il piano in più cartelle o cancellare le celle lontane dalle schede.`,
-};

@@ -2,7 +2,7 @@
 // in-memory workbook, beside a read-only view of its sheets. Open a local .xlsx (read in
 // the browser), or the example plan; download the result.
 import * as React from "react";
-import { useRef, useSyncExternalStore } from "react";
+import { useCallback, useRef, useSyncExternalStore } from "react";
 import {
   Badge,
   Button,
@@ -52,14 +52,20 @@ const useStyles = makeStyles({
   file: { display: "none" },
 });
 
+const EMPTY_SET = new Set<string>();
+const EMPTY_WIDTHS: number[] = [];
+
 export function PreviewApp(props: { host: PreviewHost }): React.ReactElement {
   const { host } = props;
   const styles = useStyles();
   const snap = useSyncExternalStore(host.subscribe, host.getSnapshot);
   const input = useRef<HTMLInputElement>(null);
-  const sheet = snap.activeSheet ? host.sheetGrid(snap.activeSheet) : null;
-  const wrapped = sheet ? host.wrappedCells(sheet.name) : new Set<string>();
-  const widths = sheet ? host.columnWidths(sheet.name, sheet.startCol, sheet.values.reduce((m, r) => Math.max(m, r.length), 0)) : [];
+  // Cached by the host until the workbook changes: an action's re-render does not rebuild it.
+  const view = snap.activeSheet ? host.sheetView(snap.activeSheet) : null;
+  const showSheet = useCallback((n: string) => host.showSheet(n), [host]);
+  const sheet = view?.grid ?? null;
+  const wrapped = view?.wrapped ?? EMPTY_SET;
+  const widths = view?.widths ?? EMPTY_WIDTHS;
 
   const openFile = (file: File) => {
     const bytes = new Promise<ArrayBuffer>((resolve, reject) => {
@@ -136,7 +142,7 @@ export function PreviewApp(props: { host: PreviewHost }): React.ReactElement {
             widths={widths}
             wrapped={wrapped}
             selected={snap.selected}
-            onShowSheet={(n) => host.showSheet(n)}
+            onShowSheet={showSheet}
           />
         </div>
       </div>

@@ -3,19 +3,21 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
+import type { Analysis, NextYearReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import type { CellWrite } from "../core/reader/writeback";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
+import { applyWritesWithBackup, writeBackupSheet, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
 import { ui } from "../messages/ui";
 import { inspectPackage, PackageError } from "../adapters/xlsx/inspect";
 import { PACKAGE } from "../messages/limits";
 import { addEmptyCard } from "./emptyCard";
 import { applyPackageEdits, patchOfWrite, readPackageInfo, withPackageInfo, type CellPatch, type OwnedSheet } from "../adapters/xlsx";
 import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exceljs/sheets";
+import { nextYearXlsx } from "../adapters/exceljs/nextYear";
+import { NEXT_YEAR_EXCEL, NEXT_YEAR_UI } from "../messages/phasesUi";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -47,6 +49,19 @@ export interface PreviewHostOptions {
   /** Fetches the example workbook's bytes; null when unavailable. */
   fetchExample?: () => Promise<ArrayBuffer | null>;
   exampleName?: string;
+  /** Hands a generated workbook to the user (default: a download link clicked). */
+  deliver?: (blob: Blob, fileName: string) => void;
+}
+
+function defaultDeliver(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const EXAMPLE_URL = "assets/esempio-piano-2022.xlsx";
@@ -93,12 +108,40 @@ export class PreviewHost implements WorkbookHost {
   getSnapshot = (): PreviewSnapshot => this.snap;
 
   private update(patch: Partial<PreviewSnapshot>): void {
+    // Showing a sheet, selecting a cell or starting to load changes no cell: the sheet view's
+    // cached grids stay (a 16,384-column sheet is not rebuilt at every click).
+    const keys = Object.keys(patch);
+    const viewOnly =
+      (keys.every((k) => k === "activeSheet" || k === "selected") && patch.selected !== null) ||
+      (keys.every((k) => k === "loading" || k === "loadError") && patch.loading === true);
+    if (!viewOnly) this.views.clear();
     const wb = this.workbook;
     const sheetNames = wb ? wb.worksheets.map((w) => w.name) : [];
     let activeSheet = patch.activeSheet !== undefined ? patch.activeSheet : this.snap.activeSheet;
     if (activeSheet === null || !sheetNames.includes(activeSheet)) activeSheet = sheetNames[0] ?? null;
     this.snap = { ...this.snap, ...patch, sheetNames, activeSheet, version: this.snap.version + 1 };
     for (const l of this.listeners) l();
+  }
+
+  /** What the sheet view draws of one sheet, built once per change of the workbook. */
+  private views = new Map<string, { grid: SheetGrid | null; widths: number[]; wrapped: Set<string> }>();
+
+  /** The sheet's grid, column widths and wrapped cells, cached until the workbook changes. */
+  sheetView(name: string): { grid: SheetGrid | null; widths: number[]; wrapped: Set<string> } {
+    let v = this.views.get(name);
+    if (!v) {
+      let grid: SheetGrid | null = null;
+      try {
+        grid = this.sheetGrid(name);
+      } catch {
+        // Beyond the limits (src/core/limits.ts): nothing to draw; «Calcola» says why.
+        grid = null;
+      }
+      const cols = grid ? grid.values.reduce((m, r) => Math.max(m, r.length), 0) : 0;
+      v = { grid, widths: grid ? this.columnWidths(name, grid.startCol, cols) : [], wrapped: grid ? this.wrappedCells(name) : new Set() };
+      this.views.set(name, v);
+    }
+    return v;
   }
 
   /** The active sheet's cells (for the read-only grid). */
@@ -218,6 +261,19 @@ export class PreviewHost implements WorkbookHost {
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   }
 
+  /** «Nuovo anno»: next year's plan from the open workbook, downloaded as a new file; the open one is untouched. */
+  async createNextYear(onProgress?: ProgressFn): Promise<NextYearReport> {
+    const wb = await this.ready();
+    const lib = await this.loadLibrary();
+    onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 0, total: 1 });
+    const { bytes, plan } = await nextYearXlsx(lib, new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (plan.problems.length) throw new PreviewError(plan.problems[0].message);
+    const fileName = NEXT_YEAR_UI.fileName(plan.year, this.snap.fileName ?? "piano.xlsx");
+    (this.options.deliver ?? defaultDeliver)(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName);
+    onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 1, total: 1 });
+    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, fileName };
+  }
+
   private async ready(): Promise<ExcelJS.Workbook> {
     if (this.pending) await this.pending;
     if (!this.workbook) throw new PreviewError(ui.preview.noWorkbook);
@@ -245,7 +301,9 @@ export class PreviewHost implements WorkbookHost {
     const a = analysis as WorkbookAnalysis;
     const writes = a.writes ?? [];
     onProgress?.({ phase: PROGRESS.write, done: 0, total: writes.length });
-    const written = applyWrites(wb, writes);
+    // As the CLI: what the writes replace is kept in the very hidden backup sheet, so the
+    // user's statements stay the reference of the corrections on the next runs.
+    const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
     // Restore keeps what this run replaced, in memory (the preview has no backup sheet).
     if (written > 0) {
       this.lastRun = writes;
@@ -269,6 +327,7 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     if (!this.lastRun) return 0;
     const n = restoreWrites(wb, this.lastRun);
+    writeBackupSheet(wb, []);
     this.lastRun = null;
     for (const b of this.beforeRun.reverse()) {
       const m = this.cellEdits.get(b.sheet);

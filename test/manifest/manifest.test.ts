@@ -220,6 +220,7 @@ describe("manifest.xml: URL e icone", () => {
     for (const p of config.plugins) {
       if (p.constructor?.name === "HtmlWebpackPlugin") emitted.add(p.userOptions.filename);
       if (p.constructor?.name === "CustomFunctionsMetadataPlugin") emitted.add(p.options.output);
+      if (p.constructor?.name === "GuidePlugin") emitted.add(p.filename);
     }
     const files = allUrls.filter((u) => u.length > DEV_URL.length).map((u) => u.slice(DEV_URL.length));
     for (const f of files) {
@@ -247,5 +248,25 @@ describe("manifest.xml: CustomFunctionsRuntime è quello che il codice usa", () 
     const highest = needed.sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])).at(-1);
     const declared = at(doc, "Requirements", "Sets", "Set").find((s) => s.attributes.Name === "CustomFunctionsRuntime")?.attributes.MinVersion;
     expect(declared).toBe(highest);
+  });
+});
+
+describe("manifest.xml: testi di benvenuto e guida", () => {
+  const functionNames = [...readFileSync(path.join(root, "src", "functions", "functions.ts"), "utf8").matchAll(/@customfunction\s+([A-Z.]+)/g)].map((m) => m[1]);
+
+  test("la descrizione e il testo di benvenuto nominano tutte le funzioni (PIANO.NOME)", () => {
+    expect(functionNames).toEqual(expect.arrayContaining(["PERF", "PESATA", "SEMAFORO", "VALORE", "SCOSTAMENTO"]));
+    const description = one(doc, "Description").attributes.DefaultValue;
+    const welcome = descendants(doc).find((e) => e.attributes.id === "GetStarted.Description")!.attributes.DefaultValue;
+    for (const text of [description, welcome]) {
+      for (const name of functionNames) expect(text).toContain(`PIANO.${name}`);
+      // Microsoft: Description and a bt:String of LongStrings are at most 250 characters.
+      expect(text.length).toBeLessThanOrEqual(250);
+    }
+  });
+
+  test("SupportUrl e «Ulteriori informazioni» aprono la guida d'uso (guida.html)", () => {
+    expect(one(doc, "SupportUrl").attributes.DefaultValue).toBe(`${DEV_URL}guida.html`);
+    expect(descendants(doc).find((e) => e.attributes.id === "GetStarted.LearnMoreUrl")!.attributes.DefaultValue).toBe(`${DEV_URL}guida.html`);
   });
 });

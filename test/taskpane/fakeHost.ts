@@ -34,6 +34,8 @@ export class FakeHost implements WorkbookHost {
   private failures = new Map<Method, unknown>();
   private holds = new Map<Method, Promise<void>>();
   private lastRun: Saved[] | null = null;
+  /** Notices analyze() reports (as the Excel host does on Windows, where Verifica reads no merged areas). */
+  analysisNotices: string[] = [];
   /** Notices the next write reports (as the Excel host does when Ctrl+Z cannot undo it). */
   writeNotices: string[] = [];
 
@@ -101,7 +103,8 @@ export class FakeHost implements WorkbookHost {
     onProgress?.({ phase: "Lettura dei fogli", done: 0, total });
     await this.enter("analyze");
     onProgress?.({ phase: "Lettura dei fogli", done: total, total });
-    return analyzeWorkbook(this.grid);
+    const analysis = analyzeWorkbook(this.grid);
+    return this.analysisNotices.length > 0 ? { ...analysis, notices: this.analysisNotices } : analysis;
   }
 
   async writeResults(analysis: Analysis, onProgress?: ProgressFn): Promise<WriteReport> {

@@ -7,7 +7,7 @@ import type { CellValue } from "../../core/types";
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../../core/reader/grid";
 import { a1 } from "../../core/reader/grid";
 import { LIMITS, LimitError, type Limits } from "../../core/limits";
-import { GRID_LIMITS } from "../../messages/limits";
+import { GRID_LIMITS } from "../../messages/gridLimits";
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

@@ -82,10 +82,10 @@ export async function addinOutput(
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string } = {},
+  options: { source?: string; producedAt?: Date } = {},
 ): Promise<AddinOutput> {
   const scratch = newWorkbook();
-  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source });
+  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source, producedAt: options.producedAt });
   const cutCells = fitSheetTexts(scratch.getWorksheet(summary));
   // The restore backup: what each Performance cell held before the add-in first wrote it
   // (the user's original statement, the reference of every later correction).
@@ -103,7 +103,7 @@ export async function addinOutput(
   const sheets: OwnedSheet[] = [
     { name: summary, mark: "summary", replaces: existingSummary?.name },
     ...(backupWs ? [{ name: backupWs.name, mark: "backup" as const, replaces: existingBackup?.name, state: "veryHidden" as const }] : []),
-    { name: settings, mark: "settings", ...(generatedSettings?.state === "hidden" ? { state: "hidden" as const } : {}), replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
+    { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
   const bytes = applyPackageEdits(original, { cells, sheets, generated });

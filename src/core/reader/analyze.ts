@@ -11,7 +11,7 @@ import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
 import { summarySheetName } from "../summary";
-import { cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
+import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
 import { applyPhase, type Monitoring } from "../phases";
 import { planNotices } from "./notices";
@@ -75,7 +75,8 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     plan: notices.plan,
     result,
     problems,
-    skippedSheets: read.skippedSheets,
+    // The restore backup is the add-in's own, not a sheet of the user's left out.
+    skippedSheets: read.skippedSheets.filter((n) => n.toLowerCase() !== BACKUP_SHEET_NAME.toLowerCase()),
     policy: used,
     cardCount: read.cardCount,
     year: read.year,

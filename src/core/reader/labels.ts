@@ -159,3 +159,9 @@ export function matchColumnHeader(text: string): HeaderMatch | null {
 export function isTableRole(role: ColumnRole): role is TableRole {
   return role in TABLE_SYNONYMS;
 }
+
+/** Every recognised label, by role, for the user guide (src/guide): the reader's own lists. */
+export const LABEL_SYNONYMS: { readonly table: Readonly<Record<TableRole, readonly string[]>>; readonly card: Readonly<Record<HeaderField | ObjectivePerformanceRole, readonly string[]>> } = {
+  table: TABLE_SYNONYMS,
+  card: HEADER_SYNONYMS,
+};

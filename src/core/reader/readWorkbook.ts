@@ -180,12 +180,15 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
   // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
-  // A preventivo has targets and no Stato or Performance yet: their absence is not a problem.
-  const notYet: ReadonlySet<string> = header.phase === "preventivo" ? new Set(["actual", "stated"]) : new Set();
-  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header)).filter(
-    // The required columns are missing only as the header detection decided (columns.ts: an ambiguous Stato is its own error).
-    (m) => !notYet.has(m.role) && (!(REQUIRED as readonly string[]).includes(m.role) || header.missing.includes(m.role)),
-  );
+  // A preventivo has targets and no Stato or Performance yet: their absence is not a problem — unless a
+  // column without a header holds the Stato's values (its header deleted by mistake). An undecidable Stato
+  // is its own error (columns.ts).
+  const notYet: ReadonlySet<string> = header.phase === "preventivo" ? new Set(["stated"]) : new Set();
+  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header)).filter((m) => {
+    if (notYet.has(m.role)) return false;
+    if (m.role === "actual") return header.missing.includes("actual") || (m.guessCol !== undefined && !header.headerProblems.length);
+    return !(REQUIRED as readonly string[]).includes(m.role) || header.missing.includes(m.role);
+  });
   for (const m of missing) {
     const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
     const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
@@ -193,8 +196,10 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
   if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
+  // An undecidable Stato (columns.ts) leaves the card incomplete too: never scored or written from a guessed column.
+  if (header.headerProblems.length) for (const o of objectives) o.incompleteColumns = [...(o.incompleteColumns ?? []), "actual"];
   checkMergedPerformance(sheet, objectives, problems);
-  return { objectives, problems, year: header.year, yearCell, phase: { phase: header.phase, asOf: header.asOf, cell: addr(header.row, 0) } };
+  return { objectives, problems, year: header.year, yearCell, phase: { phase: missing.some((m) => m.role === "actual") ? "consuntivo" : header.phase, asOf: header.asOf, cell: addr(header.row, 0) } };
 }
 
 const HIERARCHY_TEXT: (HeaderField & keyof ObjectiveInput)[] = [

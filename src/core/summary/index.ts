@@ -228,7 +228,8 @@ function overridesBlock(list: readonly SummaryOverride[]): Draft {
   const pct = (p: number | null): SummaryCell => (p === null ? { value: SUMMARY.notAvailable } : { value: p });
   const rows = list.map((o): SummaryCell[] => {
     const link = o.cell ? { sheet: o.sheet, cell: o.cell } : undefined;
-    return [{ ...text(o.sheet), link }, { ...text(o.cell ?? "", false), link }, text(`${o.objective} — ${o.indicator}`), pct(o.forced), pct(o.computed), text(o.note)];
+    const forced = o.kind === "excluded" ? text(SUMMARY_SHEET.excluded, false) : pct(o.performance);
+    return [{ ...text(o.sheet), link }, { ...text(o.cell ?? "", false), link }, text(`${o.objective} — ${o.indicator}`), forced, pct(o.computed), text(o.note)];
   });
   return { id: "overrides", title: SUMMARY_SHEET.blocks.overrides, columns: cols, rows, emptyText: SUMMARY_SHEET.noOverrides };
 }

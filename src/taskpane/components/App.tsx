@@ -8,6 +8,7 @@ import { useRunner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { CalculatePanel } from "./CalculatePanel";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { GuideLink } from "./GuideLink";
 import { SummaryPanel } from "./SummaryPanel";
 import { ValidatePanel } from "./ValidatePanel";
 
@@ -106,6 +107,7 @@ export function App(props: AppProps): React.ReactElement {
           </div>
         ) : null,
       )}
+      <GuideLink />
     </main>
   );
 }
