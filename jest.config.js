@@ -1,10 +1,13 @@
 // Unit, workbook and UI tests. Build-output and browser tests live in jest.build.config.js.
 const tsJest = ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", esModuleInterop: true, isolatedModules: true } }];
 const common = {
+  // Workbook, LibreOffice and UI tests on a 2-core machine: generous per-test time (speed is measured in `npm run bench`).
+  testTimeout: 60_000,
   transform: { "^.+\\.(ts|tsx)$": tsJest },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js" },
 };
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

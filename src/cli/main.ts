@@ -15,7 +15,9 @@ import { DOCUMENT_CLI } from "../messages/document";
 import { inspectPackage, PackageError as InspectError, type PackageInfo as InspectedPackage } from "../adapters/xlsx/inspect";
 import { LimitError } from "../core/limits";
 import { OUTPUT } from "../messages/output";
+import { USER_DATA } from "../messages/userData";
 import { toJsonReport, textReport } from "./report";
+import { escapeControls } from "./terminal";
 import { parsePolicy, type Policy } from "../core/policy";
 import { POLICY_FILE } from "../messages/engine";
 import { runDocumento, type CliIo } from "./commands/documento";
@@ -242,7 +244,13 @@ function cellCount(grid: WorkbookGrid): number {
  */
 export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
   const written = applyWritesWithBackup(wb, analysis);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source }) };
+  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source, producedAt: buildTime() }) };
+}
+
+/** When the summary is stamped: now, or SOURCE_DATE_EPOCH (seconds) for reproducible output. */
+function buildTime(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
 /** File handling for the command modules under ./commands. */
@@ -251,6 +259,7 @@ const cliIo: CliIo = {
   readInput,
   loadWorkbook,
   sameFile,
+  readPolicyFile,
   writeAtomic: (file, data) => saveBytes(data, file),
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
@@ -286,11 +295,11 @@ async function run(argv: string[]): Promise<number> {
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
-  let outcome: { written: number; summary: string } | null = null;
+  let outcome: { written: number; summary: string; notes?: string[] } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file) });
-    outcome = { written: out.written, summary: out.summary };
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime() });
+    outcome = { written: out.written, summary: out.summary, notes: out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)) };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);
   }
@@ -316,7 +325,7 @@ function existsOrLink(file: string): boolean {
 }
 
 function fail(message: string): number {
-  process.stderr.write(message + "\n");
+  process.stderr.write(message.split("\n").map(escapeControls).join("\n") + "\n");
   return 2;
 }
 

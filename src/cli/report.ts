@@ -3,6 +3,7 @@ import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Rollups } from "../core/types";
 import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
+import { escapeControls } from "./terminal";
 import { describeRectification } from "../core/rectifications";
 import { phaseJson, phaseLines, targetsJson, type JsonTargets } from "./phaseReport";
 
@@ -106,7 +107,8 @@ export interface ReportContext {
   command: "verifica" | "calcola";
   file: string;
   out?: string;
-  outcome: { written: number; summary: string } | null;
+  /** `notes`: what the output had to adapt (texts cut to Excel's cell limit…). */
+  outcome: { written: number; summary: string; notes?: string[] } | null;
 }
 
 const R = CLI.report;
@@ -154,10 +156,11 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
     lines.push("");
     if (ctx.out) {
       if (ctx.outcome) {
-        lines.push(R.written(ctx.outcome.written, a.skippedFormulas), R.summary(ctx.outcome.summary), R.saved(ctx.out));
+        lines.push(R.written(ctx.outcome.written, a.skippedFormulas), R.summary(ctx.outcome.summary), ...(ctx.outcome.notes ?? []), R.saved(ctx.out));
       } else lines.push(R.notSaved);
     } else if (a.cardCount > 0) lines.push(R.toWrite(a.writes.length));
   }
   lines.push("", errors ? R.outcomeErrors(errors) : R.outcomeOk);
-  return lines.join("\n");
+  // Cell text reaches these lines: no control character goes to the terminal as is.
+  return lines.map(escapeControls).join("\n");
 }

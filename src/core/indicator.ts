@@ -7,6 +7,7 @@ import { scoreValues, describeValue, parseRuleName, RULE_IDS, type RuleSpec, typ
 import { parseWeight } from "./weighting";
 import { formatPercent } from "./format";
 import { EXPLAIN, FIELD_LABELS, PROBLEMS, RULE_NAMES } from "../messages/engine";
+import { percentFormatMismatch } from "./percentFormat";
 
 export interface IndicatorContext {
   year?: number;
@@ -163,6 +164,10 @@ export function evaluateIndicator(
     const g = score.percentGuess;
     const side = g.side === "actual" ? input.actual : input.target;
     report("PERCENT_READING", "warning", PROBLEMS.percentReading(card, input.row, input.name, FIELD_LABELS[g.side], g.typed, g.used, g.other), side.address);
+  } else if (score.status === "ok") {
+    // The cells' formats disagree (a % cell against a plain number ~100 times larger): say so.
+    const m = percentFormatMismatch(actual, target);
+    if (m) report("PERCENT_FORMAT", "warning", PROBLEMS.percentFormat(card, input.row, input.name, FIELD_LABELS[m.side], m.typed, m.other), (m.side === "actual" ? input.actual : input.target).address);
   }
 
   // A value forced by the evaluator replaces the computed one only with a note.
@@ -175,10 +180,12 @@ export function evaluateIndicator(
     const excluded = typeof input.forced.value === "string" && /^(n\s*\.?\s*v\.?|non valutabile)$/i.test(raw);
     const forcedValue = excluded ? null : parseStated(parseValue(input.forced));
     const top = policy.cap ?? 10;
+    // Messages show a readable forced value as the percentage it is ("55%", not "0.55").
+    const shown = forcedValue === null ? raw : formatPercent(forcedValue);
     if (!excluded && forcedValue === null) report("FORCED_UNREADABLE", "warning", PROBLEMS.forcedUnreadable(card, input.row, input.name, raw), input.forced.address);
-    else if (!note) report("FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, raw), input.forced.address);
+    else if (!note) report("FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, shown), input.forced.address);
     else if (forcedValue !== null && (forcedValue < 0 || forcedValue > top + 1e-9))
-      report("FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, raw, formatPercent(top)), input.forced.address);
+      report("FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, shown, formatPercent(top)), input.forced.address);
     else {
       const computedText = score.performance === null ? "n.d." : formatPercent(score.performance);
       override = { kind: excluded ? "excluded" : "forced", performance: forcedValue, computed: score.performance, note, cell: input.forced.address };

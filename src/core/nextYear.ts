@@ -129,9 +129,9 @@ function sheetEdits(sheet: SheetGrid, header: Header, rows: number[], fromYear: 
   const baseline = col("baseline");
   if (actual !== undefined) {
     if (baseline !== undefined) {
+      // The Stato column keeps its values under «Consuntivo <anno>»: an earlier year, so never read as next year's Stato.
       for (const r of rows) out.edits.push(edit(sheet, r, baseline, sheet.values[r][actual] ?? null, sheet.formats[r]?.[actual]));
-      for (const r of rows) if (!isEmpty(sheet.values[r][actual])) out.edits.push(edit(sheet, r, actual, null));
-      out.edits.push(edit(sheet, h, actual, `Stato ${year}`));
+      out.edits.push(edit(sheet, h, actual, NEXT_YEAR.baselineHeader(fromYear)));
     } else {
       out.edits.push(edit(sheet, h, actual, NEXT_YEAR.baselineHeader(fromYear)));
     }

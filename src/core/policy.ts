@@ -69,6 +69,8 @@ export interface Policy {
   lateDailyReduction: number;
   /** A blank Stato: excluded and reported, read as 0, scored 0%, or an error. */
   blankActual: BlankActual;
+  /** Cards on hidden or very hidden sheets: counted in the totals (and reported), or left out. */
+  hiddenSheets: "include" | "exclude";
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -90,6 +92,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   lateBands: [],
   lateDailyReduction: 0.01,
   blankActual: "exclude",
+  hiddenSheets: "include",
 }) as Readonly<Policy>;
 
 export function defaultPolicy(): Policy {
@@ -154,7 +157,7 @@ export function parsePolicy(raw: unknown): PolicyCheck {
     errors.push(POLICY_ERRORS.yellowAboveGreen);
   }
   // No version: a version-1 policy unless it uses what only version 2 has.
-  const V2_KEYS = ["bandSets", "roundFirst", "objectiveCap", "thresholdTop", "lateBands", "lateDailyReduction", "blankActual"];
+  const V2_KEYS = ["bandSets", "roundFirst", "objectiveCap", "thresholdTop", "lateBands", "lateDailyReduction", "blankActual", "hiddenSheets"];
   const version = r.version === undefined ? (V2_KEYS.some((k) => r[k] !== undefined) ? 2 : 1) : r.version === 1 || r.version === 2 ? r.version : null;
   if (version === null) errors.push(POLICY_ERRORS.badVersion(JSON.stringify(r.version)));
   p.version = version ?? 2;
@@ -183,6 +186,7 @@ export function parsePolicy(raw: unknown): PolicyCheck {
   p.lateDailyReduction = fraction(r.lateDailyReduction, "lateDailyReduction", p.lateDailyReduction) ?? p.lateDailyReduction;
   p.dateRule = pick(r.dateRule, ["proportional", "zeroIfLate", "daysLate"] as const, "dateRule", p.dateRule);
   p.blankActual = pick(r.blankActual, ["exclude", "zero", "zeroScore", "error"] as const, "blankActual", p.blankActual);
+  p.hiddenSheets = pick(r.hiddenSheets, ["include", "exclude"] as const, "hiddenSheets", p.hiddenSheets);
   p.rollupMean = pick(r.rollupMean, ["simple", "resources", "objectiveWeight", "worst"] as const, "rollupMean", p.rollupMean);
   if (r.lateBands !== undefined) {
     if (!Array.isArray(r.lateBands)) errors.push(POLICY_ERRORS.bandsNotList(POLICY_FIELDS.lateBands));

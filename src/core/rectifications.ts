@@ -10,6 +10,9 @@ import type { Policy } from "./policy";
 import { evaluatePlan } from "./plan";
 import { formatPercent } from "./format";
 import { cellKey, type BackupEntry } from "./reader/backup";
+import type { StatedChange } from "./reader/writeback";
+import { parseValue } from "./values";
+import { parseStated } from "./indicator";
 import { RECTIFICATIONS } from "../messages/summary";
 
 export interface Rectification {
@@ -130,4 +133,45 @@ export function writtenCells(plan: PlanInput, backup: BackupEntry[]): Set<string
 /** «dichiarata 0%, calcolata 100%» */
 export function describeRectification(r: Rectification): string {
   return RECTIFICATIONS.short(formatPercent(r.original), formatPercent(r.computed));
+}
+
+/** A change the confirmation lists one by one, with its reason. */
+export interface RealChange {
+  change: StatedChange;
+  /** Why the value changes («37 ≥ 30: raggiunto»), when known. */
+  reason: string;
+}
+
+/** The changes of a run, as the confirmation shows them: real ones listed, the rest counted. */
+export interface ChangeGroups {
+  real: RealChange[];
+  /** The same value to within the tolerance, more digits («96% → 95,95%»). */
+  rounding: StatedChange[];
+  /** The same value, now a number instead of text («testo "100%" → 100%»). */
+  format: StatedChange[];
+}
+
+/**
+ * Splits the planned changes: a value that moves by more than the SMVP's tolerance on the
+ * stated performance (or becomes/stops being "n.d.") is a real change, with the reason taken
+ * from the correction of that cell; the others only round or reformat what the card says.
+ */
+export function classifyChanges(changes: readonly StatedChange[], rectifications: readonly Rectification[], tolerance: number): ChangeGroups {
+  const reasons = new Map(rectifications.map((r) => [cellKey(r.sheet, r.cell), r.explanation]));
+  const out: ChangeGroups = { real: [], rounding: [], format: [] };
+  for (const c of changes) {
+    const before = statedFraction(c.before);
+    if (before === null || c.after === null || Math.abs(before - c.after) > tolerance + 1e-9) {
+      out.real.push({ change: c, reason: reasons.get(cellKey(c.sheet, c.cell)) ?? "" });
+    } else if (typeof c.before === "string") out.format.push(c);
+    else out.rounding.push(c);
+  }
+  return out;
+}
+
+/** A stated performance as a fraction ("100%", 0.96, 96 as points), or null when it is not one. */
+function statedFraction(v: CellValue): number | null {
+  if (v === null || v === "") return null;
+  const parsed = parseValue({ value: v });
+  return parseStated(parsed);
 }

@@ -1,5 +1,5 @@
 // Roll-ups of objectives to strategic objective, ambito, area, missione and
-// missione/programma: mean of the objectives' performance (simple, weighted by euro
+// missione/programma (and of the indicators by Tipologia, rollupByType): mean of the objectives' performance (simple, weighted by euro
 // resources or by «Peso obiettivo», or the worst objective, as the policy says) and the
 // sum of their resources.
 import type { ObjectiveResult, RollupRow, Rollups } from "./types";
@@ -26,7 +26,10 @@ const codeKey = (text: string | undefined) => {
   return { key: pad3(code), label: rest ? `${pad3(code)} – ${rest}` : pad3(code) };
 };
 
-const KEYS: Record<keyof Rollups, KeyFn> = {
+/** The roll-ups that group objectives (the one by Tipologia groups indicators). */
+export type ObjectiveRollupKind = Exclude<keyof Rollups, "tipologia">;
+
+const KEYS: Record<ObjectiveRollupKind, KeyFn> = {
   obiettivoStrategico: (o) => textKey(o.input.obiettivoStrategico),
   ambitoStrategico: (o) => textKey(o.input.ambitoStrategico),
   areaResponsabilita: (o) => textKey(o.input.areaResponsabilita),
@@ -77,6 +80,54 @@ function group(objectives: readonly ObjectiveResult[], keyFn: KeyFn, policy: Pol
   });
 }
 
+/** The key of the group an objective belongs to in a roll-up (for the drill-down of a row). */
+export function rollupKeyOf(kind: ObjectiveRollupKind, o: ObjectiveResult): string {
+  return KEYS[kind](o).key;
+}
+
+/** An indicator's Tipologia as a roll-up key and label ("Efficacia" and "efficacia " are one group). */
+export function indicatorTypeKey(type: string | undefined): { key: string; label: string } {
+  const t = textKey(type);
+  return t.key ? { key: t.key, label: t.label.charAt(0).toLocaleUpperCase("it") + t.label.slice(1) } : t;
+}
+
+/** Each indicator of `o` with its Tipologia (the results keep the inputs' order). */
+export function indicatorsWithType(o: ObjectiveResult): { indicator: ObjectiveResult["indicators"][number]; type: string | undefined }[] {
+  return o.indicators.map((indicator, k) => ({ indicator, type: o.input.indicators[k]?.type }));
+}
+
+/**
+ * The indicators of all objectives grouped by Tipologia: the simple mean of the performances
+ * used in the weighted means (n.d. as the policy says, rounding included), their number and
+ * the number of objectives they come from.
+ */
+export function rollupByType(objectives: readonly ObjectiveResult[], policy: Policy): RollupRow[] {
+  const groups = new Map<string, { label: string; performances: (number | null)[]; objectives: Set<string>; count: number }>();
+  for (const o of objectives) {
+    for (const { indicator, type } of indicatorsWithType(o)) {
+      const { key, label } = indicatorTypeKey(type);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { label, performances: [], objectives: new Set(), count: 0 }));
+      g.performances.push(indicator.weighted);
+      g.objectives.add(o.id);
+      g.count++;
+    }
+  }
+  return [...groups.entries()].map(([key, g]) => {
+    const performance = weightedMean(g.performances.map((p) => ({ performance: p, weight: 1 })));
+    return {
+      key,
+      label: g.label,
+      objectiveCount: g.objectives.size,
+      indicatorCount: g.count,
+      performance,
+      light: trafficLight(performance, policy),
+      resources: 0,
+      internalCount: 0,
+    };
+  });
+}
+
 export function computeRollups(objectives: readonly ObjectiveResult[], policy: Policy): Rollups {
   return {
     obiettivoStrategico: group(objectives, KEYS.obiettivoStrategico, policy),
@@ -84,5 +135,6 @@ export function computeRollups(objectives: readonly ObjectiveResult[], policy: P
     areaResponsabilita: group(objectives, KEYS.areaResponsabilita, policy),
     missione: group(objectives, KEYS.missione, policy),
     missioneProgramma: group(objectives, KEYS.missioneProgramma, policy),
+    tipologia: rollupByType(objectives, policy),
   };
 }

@@ -58,7 +58,6 @@ export interface IndicatorInput {
   row: number;
   /** False when the stated cell must not be written (it lies in a merged area shared with other rows). */
   performanceWritable?: boolean;
-  /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note. */
   /** Optional columns (issue 10): the indicator's own rule, baseline, thresholds, forced value and its note.
    *  `baseline` is also last year's Stato column when the table has one ("Stato 2022" beside "Target 2023"). */
   rule?: CellInput;
@@ -199,6 +198,8 @@ export interface RollupRow {
   light: TrafficLight | null;
   resources: number;
   internalCount: number;
+  /** Indicators counted (the roll-up by Tipologia counts indicators, not objectives). */
+  indicatorCount?: number;
 }
 
 export interface Rollups {
@@ -207,6 +208,8 @@ export interface Rollups {
   areaResponsabilita: RollupRow[];
   missione: RollupRow[];
   missioneProgramma: RollupRow[];
+  /** The indicators by Tipologia (efficacia, efficienza, qualità…): simple mean of their performances. */
+  tipologia: RollupRow[];
 }
 
 export interface PlanResult {

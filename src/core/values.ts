@@ -97,9 +97,10 @@ const NUMBER_RE = /^([+-])?\s*(?:€\s*)?([\d.,\s']+?)\s*(%)?\s*(?:€|euro)?$/i
 /**
  * Italian numbers: "." groups thousands and "," marks decimals ("7.176.385", "161.000,0",
  * "0,6"); a lone "." followed by other than three digits is taken as a decimal point,
- * since a plan never groups fewer than four digits.
+ * since a plan never groups fewer than four digits; nor does a group start with 0, so
+ * "0.125" is 0,125 (never 125).
  */
-const CANONICAL_RE = /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)$/;
+const CANONICAL_RE = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)$/;
 
 export function parseItalianNumber(s: string): Value | null {
   // Fast path: the canonical Italian spelling ("7.780.000", "12,5%", "0,6").
@@ -119,13 +120,13 @@ export function parseItalianNumber(s: string): Value | null {
   if (commas > 1) return null;
   if (commas === 1) {
     const [intPart, dec] = body.split(",");
-    if (dots > 0 && !/^\d{1,3}(?:\.\d{3})+$/.test(intPart)) return null;
+    if (dots > 0 && !/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(intPart)) return null;
     if (!/^\d*$/.test(dec)) return null;
     body = intPart.replace(/\./g, "") + "." + dec;
   } else if (dots > 1) {
-    if (!/^\d{1,3}(?:\.\d{3})+$/.test(body)) return null;
+    if (!/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(body)) return null;
     body = body.replace(/\./g, "");
-  } else if (dots === 1 && /^\d{1,3}\.\d{3}$/.test(body)) {
+  } else if (dots === 1 && /^[1-9]\d{0,2}\.\d{3}$/.test(body)) {
     body = body.replace(".", "");
   }
   if (!/^\d*\.?\d*$/.test(body) || body === ".") return null;
@@ -168,4 +169,26 @@ export function splitOperator(cell: CellInput): { operator: Operator | null; val
 /** Short Italian rendering of a value for messages ("n.d.", "si", "30/06/2022"). */
 export function isBlankCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+const AMBIGUOUS_RE = /^\s*[+-]?\s*[1-9]\d{0,2}\.\d{3}\s*(%?)\s*$/;
+
+/**
+ * "12.345" reads as 12345 (a thousands group, the Italian way) but would be 12,345 with a
+ * decimal point: both readings, when a text is of that shape (one dot, three digits after
+ * it, no comma). The reader warns when other values in the same column use a decimal comma.
+ */
+export function ambiguousGrouping(text: string): { thousands: number; decimal: number; percent: boolean } | null {
+  const m = AMBIGUOUS_RE.exec(text);
+  if (!m) return null;
+  const plain = text.replace(/[\s%]/g, "");
+  const decimal = Number(plain);
+  const thousands = Number(plain.replace(".", ""));
+  const percent = m[1] === "%";
+  return percent ? { thousands: thousands / 100, decimal: decimal / 100, percent } : { thousands, decimal, percent };
+}
+
+/** A text with a decimal comma ("7,5", "0,6", "12,5%"). */
+export function hasDecimalComma(text: string): boolean {
+  return /\d,\d/.test(text) && parseText(text).kind === "number";
 }

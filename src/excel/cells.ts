@@ -7,6 +7,39 @@ export interface CellContent {
   /** The formula ("=…") when the cell holds one, else null. */
   formula: string | null;
   numberFormat: string;
+  /** A constant error value (value holds its English code, "#N/A"): put back as an error,
+   *  never as text. */
+  error?: boolean;
+}
+
+/** Excel's error values by their English code, which the core reads and range.formulas takes
+ *  in any display language. */
+const ERROR_CODES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"];
+/** The same in an Italian Excel, as range.values shows them. */
+const ITALIAN_ERRORS: Record<string, string> = {
+  "#NULLO!": "#NULL!",
+  "#VALORE!": "#VALUE!",
+  "#RIF!": "#REF!",
+  "#NOME?": "#NAME?",
+  "#N/D": "#N/A",
+  "#RECUPERO_DATI": "#GETTING_DATA",
+  "#ESPANSIONE!": "#SPILL!",
+  "#OCCUPATO!": "#BUSY!",
+  "#CAMPO!": "#FIELD!",
+  "#BLOCCATO!": "#BLOCKED!",
+  "#CONNETTI!": "#CONNECT!",
+  "#SCONOSCIUTO!": "#UNKNOWN!",
+};
+
+/**
+ * The English code of an error cell's value, whatever the display language. Excel says a
+ * cell is an error through range.valueTypes ("Error"); its text is localised (an Italian
+ * Excel gives "#N/D"). A language not listed here still reads as an error (#VALUE!).
+ */
+export function errorCode(shown: unknown): string {
+  const s = typeof shown === "string" ? shown.trim().toUpperCase() : "";
+  if (ERROR_CODES.includes(s)) return s;
+  return ITALIAN_ERRORS[s] ?? "#VALUE!";
 }
 
 /**
@@ -26,7 +59,7 @@ export function sameValue(a: CellValue, b: CellValue, tolerance = 1e-9): boolean
 }
 
 export function sameContent(a: CellContent, b: CellContent): boolean {
-  return sameValue(a.value, b.value) && (a.formula ?? null) === (b.formula ?? null) && a.numberFormat === b.numberFormat;
+  return sameValue(a.value, b.value) && (a.formula ?? null) === (b.formula ?? null) && a.numberFormat === b.numberFormat && (a.error === true) === (b.error === true);
 }
 
 /**
@@ -51,20 +84,22 @@ export function inputFor(value: CellValue, numberFormat: string): CellValue {
   return needsTextGuard(value) ? `'${value}` : value;
 }
 
-/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…}. */
+/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…} (and "e":1 for an error constant). */
 export function encodeContent(c: CellContent): string {
-  return JSON.stringify({ v: c.value, f: c.formula, n: c.numberFormat });
+  return JSON.stringify(c.error ? { v: c.value, f: c.formula, n: c.numberFormat, e: 1 } : { v: c.value, f: c.formula, n: c.numberFormat });
 }
 
 export function decodeContent(s: unknown): CellContent | null {
   if (typeof s !== "string" || !s.startsWith("{")) return null;
   try {
-    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown };
+    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown; e?: unknown };
     const v = o.v;
     if (!(v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return null;
     if (!(o.f === null || o.f === undefined || typeof o.f === "string")) return null;
     if (typeof o.n !== "string") return null;
-    return { value: v, formula: typeof o.f === "string" && o.f.startsWith("=") ? o.f : null, numberFormat: o.n };
+    const formula = typeof o.f === "string" && o.f.startsWith("=") ? o.f : null;
+    const error = o.e === 1 && formula === null && typeof v === "string" && ERROR_CODES.includes(v);
+    return error ? { value: v, formula, numberFormat: o.n, error } : { value: v, formula, numberFormat: o.n };
   } catch {
     return null;
   }

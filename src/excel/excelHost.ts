@@ -7,39 +7,108 @@ import type { Policy } from "../core/policy";
 import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../host/workbookHost";
 import { EXCEL_ERRORS, EXCEL_NOTICES, EXCEL_PROGRESS } from "../messages/excel";
 import { ExcelHostError } from "./errors";
-import { isDesktopExcel, runExcel, runExcelReporting } from "./officeRun";
+import { isApiSupported, isDesktopExcel, runExcel, runExcelReporting } from "./officeRun";
 import { readWorkbookGrid } from "./readGrid";
+import { mergesCostUndo, problemsMayMissMerges, readMerges, sheetsWhereMergesMatter, withMerges } from "./merges";
 import { hasBackup, prepareBackupSheet, restoreBackup, writePerformances } from "./writeResults";
 import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
+import { runDiagnostics } from "./diagnostics";
+import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
-/** Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
- *  so the reader skips it, and read for the users' original statements — the corrections). */
-async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress?: ProgressFn): Promise<WorkbookAnalysis> {
-  const read = await readWorkbookGrid(context, onProgress);
-  const grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
+interface Analysed {
+  analysis: WorkbookAnalysis;
+  grid: WorkbookGrid;
+}
+
+/**
+ * Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
+ * so the reader skips it, and read for the users' original statements — the corrections).
+ * `forWrite`: the run writes anyway, so on Excel for Windows it reads the merged areas where
+ * they change a written cell (see merges.ts); a read-only run never does there.
+ */
+async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress: ProgressFn | undefined, forWrite: boolean): Promise<Analysed> {
+  const costly = mergesCostUndo();
+  const read = await readWorkbookGrid(context, onProgress, { merges: !costly });
+  let grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
-  const analysis = analyzeWorkbook(grid, policy);
+  let analysis = analyzeWorkbook(grid, policy);
+  if (costly && forWrite && isApiSupported("1.13")) {
+    const names = sheetsWhereMergesMatter(grid, analysis);
+    const merges = names.length > 0 ? await readMerges(context, names) : null;
+    if (merges) {
+      grid = withMerges(grid, merges);
+      analysis = analyzeWorkbook(grid, policy);
+    }
+  }
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 1, total: 1 });
-  return analysis;
+  // The backup is the add-in's own sheet: never listed to the user as a sheet left out.
+  const backups = new Set(read.sheets.filter((x) => x.owner === "backup").map((x) => x.name));
+  if (backups.size > 0) analysis = { ...analysis, skippedSheets: analysis.skippedSheets.filter((n) => !backups.has(n)) };
+  return { analysis, grid };
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** An analysis read without merged areas (Excel for Windows), with what the write needs. */
+interface MergelessRead {
+  grid: WorkbookGrid;
+  /** Sheets whose written cells depend on merged areas. */
+  sheets: string[];
+}
+
+/**
+ * The analysis "Calcola performance" writes, when the one the user confirmed was read
+ * without merged areas: the same grid with the merges that matter, read inside the write
+ * run (which changes the workbook anyway). It may only differ in cells that were empty:
+ * replacing a value the user was not asked about is refused. Null when Excel would not
+ * give the merges (the confirmed analysis is written as it is).
+ */
+async function withMergesRead(context: Excel.RequestContext, confirmed: WorkbookAnalysis, read: MergelessRead): Promise<WorkbookAnalysis | null> {
+  const merges = await readMerges(context, read.sheets);
+  if (!merges) return null;
+  const fresh = analyzeWorkbook(withMerges(read.grid, merges), confirmed.policy);
+  const key = (c: { sheet: string; cell: string; before: unknown }) => `${c.sheet}!${c.cell}\u0000${JSON.stringify(c.before)}`;
+  const asked = new Set(confirmed.changes.map(key));
+  if (fresh.changes.some((c) => !isBlank(c.before) && !asked.has(key(c)))) throw new ExcelHostError("staleAnalysis", EXCEL_ERRORS.staleAnalysis);
+  return fresh;
 }
 
 export function createExcelHost(): WorkbookHost {
   let lastYear: number | undefined;
+  /** Analyses this host made without merged areas (read-only, Excel for Windows). */
+  const withoutMerges = new WeakMap<object, MergelessRead>();
   return {
     kind: "excel",
     async analyze(onProgress?: ProgressFn): Promise<Analysis> {
-      const analysis = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress));
+      const { analysis, grid } = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress, false));
       lastYear = analysis.year ?? lastYear;
-      return analysis;
+      if (!mergesCostUndo() || !isApiSupported("1.13")) return analysis;
+      // Read without merged areas (Excel for Windows): say where that shows, and let the
+      // write run read the ones that change a written cell.
+      const told: WorkbookAnalysis & Analysis = problemsMayMissMerges(grid, analysis) ? { ...analysis, notices: [EXCEL_NOTICES.mergesNotRead] } : { ...analysis };
+      const sheets = sheetsWhereMergesMatter(grid, analysis);
+      if (sheets.length > 0) withoutMerges.set(told, { grid, sheets });
+      return told;
     },
     async writeResults(analysis: Analysis, onProgress?: ProgressFn): Promise<WriteReport> {
       // The cells in one undo group; the backup sheet, when it must first be created or
       // hidden, in a run of its own before it (see prepareBackupSheet).
-      const write = () => runExcelReporting((ctx) => writePerformances(ctx, analysis as WorkbookAnalysis, onProgress), { undoGroup: true });
+      const mergeless = withoutMerges.get(analysis);
       const notices: string[] = [];
+      let merged: WorkbookAnalysis | null | undefined;
+      const toWrite = async (ctx: Excel.RequestContext): Promise<WorkbookAnalysis> => {
+        if (!mergeless) return analysis as WorkbookAnalysis;
+        if (merged === undefined) {
+          merged = await withMergesRead(ctx, analysis as WorkbookAnalysis, mergeless);
+          // Reading them emptied the undo history (office-js#5918).
+          if (merged) notices.push(EXCEL_NOTICES.undoHistoryCleared);
+        }
+        return merged ?? (analysis as WorkbookAnalysis);
+      };
+      const write = () => runExcelReporting(async (ctx) => writePerformances(ctx, await toWrite(ctx), onProgress), { undoGroup: true });
       let outcome = await write();
       if ("needsBackupSheet" in outcome.value) {
         const hid = await runExcel(prepareBackupSheet);
@@ -47,8 +116,8 @@ export function createExcelHost(): WorkbookHost {
         outcome = await write();
       }
       if ("needsBackupSheet" in outcome.value) throw new ExcelHostError("internal", EXCEL_ERRORS.internal);
-      notices.push(...outcome.notices);
-      return notices.length > 0 ? { ...outcome.value.report, notices } : outcome.value.report;
+      const all = [...new Set([...notices, ...outcome.notices])];
+      return all.length > 0 ? { ...outcome.value.report, notices: all } : outcome.value.report;
     },
     canRestore(): Promise<boolean> {
       return runExcel(hasBackup);
@@ -59,7 +128,7 @@ export function createExcelHost(): WorkbookHost {
     async buildSummary(analysis: Analysis): Promise<string> {
       // Built from the workbook as it is now (results written or not), with the analysis's
       // policy — as the headless path does — so running it twice gives the same sheet.
-      const built = await runExcel(async (ctx) => buildSummarySheet(ctx, await analyzeIn(ctx, analysis.policy)), { undoGroup: true });
+      const built = await runExcel(async (ctx) => buildSummarySheet(ctx, (await analyzeIn(ctx, analysis.policy, undefined, true)).analysis), { undoGroup: true });
       // A summary the user had hidden is shown again outside the grouped run (no undo for
       // sheet visibility on Windows and Mac).
       if (built.hidden) await runExcel((ctx) => selectCell(ctx, built.name, "A1"));
@@ -77,7 +146,46 @@ export function createExcelHost(): WorkbookHost {
     savePolicy(policy: Policy): Promise<void> {
       return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
     },
+    createNextYear(onProgress?: ProgressFn) {
+      // No Excel.run: the open workbook is neither read through a context nor written.
+      // Loaded on demand (with ExcelJS): not part of the pane's initial JavaScript.
+      return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
+    },
+    runDiagnostics,
   };
+}
+
+/**
+ * Follows the settings sheet: when its cells change — edited by hand, or by a co-author
+ * (Worksheet.onChanged, ExcelApi 1.7, fires for remote changes too) — the PIANO.* functions
+ * adopt the policy again, without a reload. Returns false when there is no settings sheet.
+ */
+export function watchSettingsSheet(): Promise<boolean> {
+  return runExcel(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+    await context.sync();
+    if (sheet.isNullObject) return false;
+    let running = false;
+    let again = false;
+    sheet.onChanged.add(async () => {
+      // One adoption at a time; edits made meanwhile (a paste, a co-author) get one more.
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          await adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non rilette", e));
+        } while (again);
+      } finally {
+        running = false;
+      }
+    });
+    await context.sync();
+    return true;
+  });
 }
 
 /** Start-up: the PIANO.* functions adopt the workbook's SMVP policy (recalculating if it is not the default). */

@@ -5,11 +5,18 @@
 import type { CellValue } from "../core/types";
 import { jsonBytes } from "./cells";
 
-/** Below 5 MB with room for the request envelope Office adds around each action. */
-export const REQUEST_BUDGET = 4 * 1024 * 1024;
+/** Below 5 MB (Excel on the web: docs/concepts/resource-limits-and-performance-optimization.md),
+ *  with room for the request envelope. Tuning object, so tests can scale it with the fake. */
+export const REQUEST_LIMITS = { budget: 4 * 1024 * 1024 };
+export const REQUEST_BUDGET = REQUEST_LIMITS.budget;
 /** Rows per written block: keeps any single action far below the budget. */
 export const WRITE_ROWS_PER_BLOCK = 2000;
-const ACTION_OVERHEAD = 120;
+/**
+ * What one queued action weighs besides its values: Office.js sends each action with its
+ * object path and method (about 100–250 bytes): counted at the top of that range, so
+ * thousands of small actions (a summary's links) are budgeted honestly.
+ */
+export const ACTION_BYTES = 250;
 
 export class SyncBudget {
   private used = 0;
@@ -17,7 +24,7 @@ export class SyncBudget {
   syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly limit = REQUEST_BUDGET,
+    private readonly limit = REQUEST_LIMITS.budget,
   ) {}
 
   /** Makes room for an action of `bytes`: syncs what is queued first when it would not fit. */
@@ -35,13 +42,19 @@ export class SyncBudget {
   }
 
   /** Counts an action queued without reserve() (a small format, a method call). */
-  add(bytes = ACTION_OVERHEAD): void {
+  add(bytes = ACTION_BYTES): void {
     this.used += bytes;
   }
 }
 
+/** One action carrying these values. */
 export function actionBytes(...payloads: unknown[]): number {
-  return payloads.reduce<number>((n, p) => n + jsonBytes(p), ACTION_OVERHEAD);
+  return actionsBytes(1, ...payloads);
+}
+
+/** `count` actions carrying these values between them. */
+export function actionsBytes(count: number, ...payloads: unknown[]): number {
+  return payloads.reduce<number>((n, p) => n + jsonBytes(p), count * ACTION_BYTES);
 }
 
 /**
@@ -61,7 +74,8 @@ export async function writeBlock(
   for (let r = 0; r < values.length; r += WRITE_ROWS_PER_BLOCK) {
     const v = values.slice(r, r + WRITE_ROWS_PER_BLOCK);
     const f = formats ? formats.slice(r, r + WRITE_ROWS_PER_BLOCK) : null;
-    await budget.reserve(actionBytes(v, f));
+    // Three actions: the range, its number formats, its values.
+    await budget.reserve(actionsBytes(3, v, f));
     const range = sheet.getRangeByIndexes(top + r, left, v.length, width);
     if (f) range.numberFormat = f;
     range.values = v;

@@ -5,6 +5,7 @@
 // for large reads).
 import type { CellValue } from "../core/types";
 import { isResponseTooLarge } from "./errors";
+import { errorCode } from "./cells";
 
 export interface Box {
   sheet: string;
@@ -16,13 +17,17 @@ export interface Box {
 }
 
 export interface BoxData extends Box {
+  /** Error cells (range.valueTypes "Error") hold their English code ("#N/A") whatever the
+   *  display language; see `errors`. */
   values: CellValue[][];
+  /** True where the cell holds an error value (same shape as values; empty in valuesOnly reads). */
+  errors: boolean[][];
   formats: string[][];
   /** Office.js `range.formulas` as read (constants included). */
   formulas: unknown[][];
 }
 
-/** Tuning: rows per block and cells per sync (values + formats + formulas ≈ 25 bytes a cell). */
+/** Tuning: rows per block and cells per sync (values + types + formats + formulas ≈ 35 bytes a cell). */
 export const READ_LIMITS = { rowsPerBlock: 5000, cellsPerSync: 120_000 };
 
 interface Block extends Box {
@@ -56,7 +61,14 @@ function groupBlocks(blocks: Block[], cellsPerSync: number): Block[][] {
   return groups;
 }
 
-type Loaded = { values: CellValue[][]; formats: string[][]; formulas: unknown[][] };
+type Loaded = { values: CellValue[][]; formats: string[][]; formulas: unknown[][]; errors: boolean[][] };
+
+/** Values with error cells as their English code (range.values gives the display language's). */
+function normalised(values: CellValue[][], types: string[][]): { values: CellValue[][]; errors: boolean[][] } {
+  const errors = types.map((row) => row.map((t) => t === "Error"));
+  if (!errors.some((row) => row.includes(true))) return { values, errors };
+  return { values: values.map((row, r) => row.map((v, c) => (errors[r][c] ? errorCode(v) : v))), errors };
+}
 
 export interface LoadOptions {
   onBlock?: (done: number, total: number) => void;
@@ -93,7 +105,7 @@ export async function loadBoxes(context: Excel.RequestContext, boxes: Box[], opt
         sheets.set(b.sheet, ws);
       }
       const r = ws.getRangeByIndexes(b.top, b.left, b.rows, b.cols);
-      r.load(valuesOnly ? ["values"] : ["values", "numberFormat", "formulas"]);
+      r.load(valuesOnly ? ["values"] : ["values", "valueTypes", "numberFormat", "formulas"]);
       return r;
     });
     if (pendingExtra) pendingExtra();
@@ -116,7 +128,8 @@ export async function loadBoxes(context: Excel.RequestContext, boxes: Box[], opt
     pendingExtra = undefined;
     group.forEach((b, i) => {
       const r = ranges[i];
-      results.set(b, valuesOnly ? { values: r.values as CellValue[][], formats: [], formulas: [] } : { values: r.values as CellValue[][], formats: r.numberFormat as string[][], formulas: r.formulas as unknown[][] });
+      if (valuesOnly) results.set(b, { values: r.values as CellValue[][], formats: [], formulas: [], errors: [] });
+      else results.set(b, { ...normalised(r.values as CellValue[][], r.valueTypes as string[][]), formats: r.numberFormat as string[][], formulas: r.formulas as unknown[][] });
     });
     done += group.length;
     onBlock?.(done, done + queue.reduce((n, g) => n + g.length, 0));
@@ -133,6 +146,7 @@ export async function loadBoxes(context: Excel.RequestContext, boxes: Box[], opt
     return {
       ...box,
       values: parts.flatMap((p) => p.data.values),
+      errors: parts.flatMap((p) => p.data.errors),
       formats: parts.flatMap((p) => p.data.formats),
       formulas: parts.flatMap((p) => p.data.formulas),
     };

@@ -59,8 +59,14 @@ export function parseAreas(address: string): MergeArea[] {
   return out;
 }
 
+export interface ReadOptions {
+  /** Read merged areas (ExcelApi 1.13). False for a read-only run on Excel for Windows,
+   *  where reading them empties the user's undo stack (office-js#5918). Default true. */
+  merges?: boolean;
+}
+
 /** Reads the workbook. Merged areas need ExcelApi 1.13; older hosts get none (the reader copes). */
-export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: ProgressFn): Promise<WorkbookRead> {
+export async function readWorkbookGrid(context: Excel.RequestContext, onProgress?: ProgressFn, options: ReadOptions = {}): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();
@@ -97,7 +103,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
 
   const report = (done: number, total: number) => onProgress?.({ phase: EXCEL_PROGRESS.reading, done, total });
   let mergeAreas: Map<number, Excel.RangeAreas> | null = null;
-  const queueMerges = isApiSupported("1.13")
+  const queueMerges = options.merges !== false && isApiSupported("1.13")
     ? () => {
         mergeAreas = new Map();
         for (const [i] of boxOfSheet) mergeAreas.set(i, used[i].getMergedAreasOrNullObject().load("address"));
@@ -135,7 +141,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, onProgress
       formats: d.formats,
       formulas: d.formulas.map((row, r) => row.map((f, c) => formulaOf(d.values[r][c], f) ?? "")),
       merges: areas && !areas.isNullObject ? parseAreas(areas.address) : [],
-      // Before ExcelApi 1.13 merged areas cannot be read: tell the reader so.
+      // Before ExcelApi 1.13 (or when not asked for) merged areas are not read: tell the reader so.
       ...(merges ? {} : { mergesUnknown: true }),
       ...(ownedBy ? { ownedBy } : {}),
       ...hidden,

@@ -14,7 +14,7 @@ import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
 import type { ProgressFn } from "../host/workbookHost";
 import { ExcelHostError } from "./errors";
 import { OWNER_PROPERTY } from "./readGrid";
-import { actionBytes, SyncBudget, writeBlock } from "./payload";
+import { actionBytes, actionsBytes, SyncBudget, writeBlock } from "./payload";
 import { queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSettingsWrite, queueSheetList, widthPoints } from "./workbookState";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
@@ -155,7 +155,6 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
       const f = sheet.getRangeByIndexes(next, 0, 1, width).format;
       f.font.bold = true;
       f.fill.color = TOTALS_FILL;
-      f.borders.getItem("EdgeTop").style = "Continuous";
       budget.add();
       next++;
     }
@@ -179,23 +178,25 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
         cf.custom.rule.formula = rule.formula;
         cf.custom.format.fill.color = LIGHT_FILL[rule.light];
         cf.custom.format.font.color = LIGHT_FONT[rule.light];
-        budget.add(actionBytes(rule.formula) * 3);
+        budget.add(actionsBytes(4, rule.formula));
       }
     }
 
     // Links to the cells concerned (the cell keeps its text; only the link is added).
     for (let r = 0; r < block.rows.length; r++)
-      block.columns.forEach((col, c) => {
+      for (let c = 0; c < block.columns.length; c++) {
+        const col = block.columns[c];
         const cell = block.rows[r][c];
-        if (!cell.link || cell.value === null || cell.value === "") return;
+        if (!cell.link || cell.value === null || cell.value === "") continue;
         const reference = documentReference(cell.link.sheet, cell.link.cell);
-        budget.add(actionBytes(reference) * 2);
+        // Four actions: the cell's range, its link, its font colour and underline — reserved
+        // one link at a time, so thousands of links are split over requests under 5 MB.
+        await budget.reserve(actionsBytes(4, reference));
         const target = sheet.getRangeByIndexes(first + r, col.col, 1, 1);
         target.hyperlink = { documentReference: reference };
         target.format.font.color = LINK_COLOR;
         target.format.font.underline = "Single";
-      });
-    await budget.reserve(0);
+      }
   }
 
   // The bar chart of the objectives' performance, in its band of rows under the tables.

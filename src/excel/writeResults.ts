@@ -46,7 +46,9 @@ function contentIndex(data: BoxData[]): Map<string, CellContent> {
     d.values.forEach((row, r) =>
       row.forEach((v, c) => {
         const address = a1(d.top + r, d.left + c);
-        out.set(cellKey(d.sheet, address), { value: v, formula: formulaOf(v, d.formulas[r][c]), numberFormat: d.formats[r][c] });
+        const formula = formulaOf(v, d.formulas[r][c]);
+        const content: CellContent = { value: v, formula, numberFormat: d.formats[r][c] };
+        out.set(cellKey(d.sheet, address), d.errors[r]?.[c] && formula === null ? { ...content, error: true } : content);
       }),
     );
   return out;
@@ -107,9 +109,12 @@ async function writeCells(context: Excel.RequestContext, budget: SyncBudget, cha
       sheets.set(t0.sheet, ws);
     }
     const formats = run.map((c) => [c.content.numberFormat]);
+    // An error constant goes in as its English literal ("#N/A", which range.formulas takes in
+    // any display language), under the cell's own format: Excel makes it an error again.
     const inputs: CellValue[][] = run.map((c) => [c.content.formula ?? c.content.value ?? ""]);
-    const guarded = run.some((c) => c.content.formula === null && typeof c.content.value === "string" && c.content.value !== "");
-    const entryFormats = guarded ? run.map((c) => [c.content.formula === null && typeof c.content.value === "string" && c.content.value !== "" ? "@" : c.content.numberFormat]) : formats;
+    const isText = (c: CellContent) => c.formula === null && !c.error && typeof c.value === "string" && c.value !== "";
+    const guarded = run.some((c) => isText(c.content));
+    const entryFormats = guarded ? run.map((c) => [isText(c.content) ? "@" : c.content.numberFormat]) : formats;
     await budget.reserve(actionBytes(formats, inputs, guarded ? entryFormats : null));
     const range = ws.getRangeByIndexes(t0.row, t0.col, run.length, 1);
     range.numberFormat = entryFormats;

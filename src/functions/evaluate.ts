@@ -6,7 +6,7 @@
 import type { Operator, Value } from "../core/types";
 import type { Policy } from "../core/policy";
 import { parseCellValue, parseOperator, parseText, splitOperator } from "../core/values";
-import { RULES, describeValue, finish, isDateUnit, isPercentUnit, roundToWholePercent, scoreValues } from "../core/rules";
+import { RULES, describeValue, finish, isDateUnit, isPercentUnit, parseRuleName, roundToWholePercent, scoreValues, type RuleSpec, type ScoreOptions } from "../core/rules";
 import { isPlausibleSerial, serialFromYmd } from "../core/dates";
 import { parseWeight, weightedMean, type WeightedItem } from "../core/weighting";
 import { trafficLight } from "../core/light";
@@ -217,7 +217,33 @@ function indicatorArgs(stato: unknown, operatore: unknown, target: unknown, udm:
  * PIANO.PERF: the indicator's performance as a fraction, by the policy.
  * The operator argument wins over one written in the target (as in the task pane).
  */
-export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy): number | FunctionError {
+/** PIANO.PERF's optional rule arguments (issue 10): the indicator's own «Regola», Baseline and thresholds. */
+export interface RuleArgs {
+  regola?: unknown;
+  baseline?: unknown;
+  sogliaMinima?: unknown;
+  sogliaMassima?: unknown;
+}
+
+/** The rule arguments as ScoreOptions; an unknown rule name is #VALUE! with the names allowed. */
+function ruleOptions(r: RuleArgs): Pick<ScoreOptions, "rule" | "baseline" | "thresholdMin" | "thresholdMax"> | FunctionError {
+  let rule: RuleSpec | undefined;
+  if (!isBlankArg(r.regola)) {
+    const parsed = parseRuleName(basicValue(r.regola));
+    if (parsed === "unknown") return new FunctionError("#VALUE!", M.ruleUnknown(String(basicValue(r.regola))));
+    if (parsed) rule = parsed;
+  }
+  const extra = (x: unknown) => (isBlankArg(x) ? undefined : valueOf(basicValue(x)));
+  return { rule, baseline: extra(r.baseline), thresholdMin: extra(r.sogliaMinima), thresholdMax: extra(r.sogliaMassima) };
+}
+
+export function performance(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy, ruleArgs?: RuleArgs): number | FunctionError {
+  const withRule = ruleArgs !== undefined && (!isBlankArg(ruleArgs.regola) || !isBlankArg(ruleArgs.baseline) || !isBlankArg(ruleArgs.sogliaMinima) || !isBlankArg(ruleArgs.sogliaMassima));
+  if (withRule) {
+    const extra = ruleOptions(ruleArgs);
+    if (extra instanceof FunctionError) return extra;
+    return performanceBy(stato, operatore, target, udm, policy, extra);
+  }
   // Fast path for the commonest call, two typed numbers and a plain operator: the engine's
   // own rule table and post-processing, exactly as scoreValues' numeric branch applies them
   // (typed numbers carry no % flag, so its "percentage points" case cannot arise), minus
@@ -226,13 +252,21 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
     const unit = unitFor(stato, target, udm);
     if (Number.isFinite(stato) && Number.isFinite(target) && !isDateUnit(unit)) {
       const rule = RULES[operatore][policy.rules[operatore] as never] as (a: number, t: number) => { score: number; achieved: boolean };
-      return finite(finish(rule(stato, target), policy, false).performance as number);
+      const done = finish(rule(stato, target), policy, false);
+      // A performance between two bands has no number: the full path says why.
+      if (done.status === "ok") return finite(done.performance as number);
     }
   }
+  return performanceBy(stato, operatore, target, udm, policy, {});
+}
+
+function performanceBy(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy, extra: Partial<ScoreOptions>): number | FunctionError {
   const args = indicatorArgs(stato, operatore, target, udm);
   if (args instanceof FunctionError) return args;
   const { actual: a, target: t } = args;
-  const score = scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: false, fractions: args.fractions });
+  const score = scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: false, fractions: args.fractions, ...extra });
+  // The rule cannot score (no Baseline, thresholds out of order, a gap between bands…): say why.
+  if (score.issue) return new FunctionError("#VALUE!", score.explanation.replace(/^,\s*/, ""));
   switch (score.status) {
     case "ok":
       return finite(score.performance as number);

@@ -35,6 +35,29 @@ enum UdM {
   SiNo = "si/no",
 }
 
+/**
+ * Regola di calcolo dell'indicatore, come la colonna «Regola» della scheda.
+ * @customenum {string}
+ */
+enum Regola {
+  /** rapporto: Stato ÷ Target (maggiore è meglio) */
+  Rapporto = "rapporto",
+  /** inverso: Target ÷ Stato (minore è meglio) */
+  Inverso = "inverso",
+  /** scostamento: 2 − Stato ÷ Target (minore è meglio) */
+  Scostamento = "scostamento",
+  /** tutto o niente: 100% se il target è raggiunto, altrimenti 0% */
+  TuttoONiente = "tutto o niente",
+  /** baseline: lineare dalla Baseline (0%) al Target (100%) */
+  Baseline = "baseline",
+  /** soglie: 0% alla Soglia minima, 100% al Target, il punteggio massimo alla Soglia massima */
+  Soglie = "soglie",
+  /** fasce: le fasce di punteggio delle impostazioni (oppure "fasce <nome>") */
+  Fasce = "fasce",
+  /** giorni di ritardo: secondo i giorni di ritardo sulla scadenza */
+  GiorniDiRitardo = "giorni di ritardo",
+}
+
 let notAvailable: CustomFunctions.Error | undefined;
 
 /** Throws the Excel error; the frequent n.d. case reuses one error object. */
@@ -66,10 +89,24 @@ function fail(e: FunctionError): never {
  * @param operatore Operatore: >=, <= oppure =. Lasciarlo vuoto ("") se il target lo contiene già, per esempio ">= 60".
  * @param target Valore atteso (Target), eventualmente preceduto dall'operatore.
  * @param [udm] Unità di misura della scheda (data, %, n., si/no…): con "data" i numeri sono letti come date; senza udm due date sono riconosciute da sole.
+ * @param [regola] Regola di calcolo dell'indicatore (rapporto, inverso, scostamento, tutto o niente, baseline, soglie, fasce <nome>, giorni di ritardo); vuota: la regola delle impostazioni per l'operatore.
+ * @param [baseline] Valore di partenza dell'indicatore, per la regola baseline.
+ * @param [sogliaMinima] Soglia minima dell'indicatore, per la regola soglie.
+ * @param [sogliaMassima] Soglia massima dell'indicatore, per la regola soglie (facoltativa).
  * @returns La performance come frazione (formattare la cella come percentuale).
  */
-export function perf(stato: number | string | boolean | null, operatore: Operatore, target: number | string | boolean | null, udm?: UdM): number {
-  const r = indicatorPerformance(stato, operatore, target, udm, getFunctionsPolicy());
+export function perf(
+  stato: number | string | boolean | null,
+  operatore: Operatore,
+  target: number | string | boolean | null,
+  udm?: UdM,
+  regola?: Regola,
+  baseline?: number | string | null,
+  sogliaMinima?: number | string | null,
+  sogliaMassima?: number | string | null,
+): number {
+  const rule = regola == null && baseline == null && sogliaMinima == null && sogliaMassima == null ? undefined : { regola, baseline, sogliaMinima, sogliaMassima };
+  const r = indicatorPerformance(stato, operatore, target, udm, getFunctionsPolicy(), rule);
   if (typeof r === "number") return r;
   return fail(r);
 }

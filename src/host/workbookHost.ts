@@ -4,6 +4,8 @@
 import type { PlanResult, Problem } from "../core/types";
 import type { Policy } from "../core/policy";
 import type { LeftOutCard, StatedChange } from "../core/reader/writeback";
+import type { Phase } from "../core/types";
+import type { Monitoring } from "../core/phases/monitoring";
 
 export interface Progress {
   /** Italian, short: "Lettura dei fogli", "Scrittura dei risultati"… */
@@ -16,6 +18,9 @@ export type ProgressFn = (p: Progress) => void;
 /** A stated performance the run will replace (defined in core, shared with the CLI). */
 export type { StatedChange };
 
+import type { Rectification } from "../core/rectifications";
+import type { SummaryStatus } from "../core/summary/stale";
+
 export interface Analysis {
   result: PlanResult;
   /** All problems: reading and engine, with sheet and cell. */
@@ -26,8 +31,32 @@ export interface Analysis {
   changes: StatedChange[];
   /** Cards found; 0 means the workbook is not in a recognised layout. */
   cardCount: number;
+  /** What the host could not do while reading and what that changes (Italian), shown
+   *  with the results. Absent or empty when there is nothing to say. */
+  notices?: string[];
   /** Cards "Calcola performance" leaves alone because their table misses a column. */
   leftOutCards?: LeftOutCard[];
+  /** Corrections: stated (as first stated, per the restore backup) ≠ computed (src/core/rectifications.ts). */
+  rectifications?: Rectification[];
+  /** The add-in's summary sheet and whether the plan or the rules changed since it was built. */
+  summary?: SummaryStatus | null;
+  /** Phase of the year read from the headers (preventivo: nothing to compute or write). */
+  phase?: Phase;
+  year?: number;
+  /** Monitoring: the date of the Stato (ISO) and each indicator's progress. */
+  asOf?: string;
+  monitoring?: Monitoring;
+}
+
+/** What «Nuovo anno» made: a new workbook, the open one untouched. */
+export interface NextYearReport {
+  year: number;
+  objectives: number;
+  indicators: number;
+  /** Target cells left blank («target da definire»). */
+  toDefine: number;
+  /** Name of the file offered for download (preview); absent when Excel opened the new workbook. */
+  fileName?: string;
 }
 
 export interface WriteReport {
@@ -56,6 +85,25 @@ export interface WorkbookHost {
   loadPolicy(): Promise<Policy>;
   /** Saves the policy in the workbook and recalculates the PIANO.* cells. */
   savePolicy(policy: Policy): Promise<void>;
+  /** «Nuovo anno»: next year's plan in a new workbook (Excel.createWorkbook, ExcelApi 1.8; the
+   *  preview downloads it). The open workbook is not touched. Absent where not supported. */
+  createNextYear?(onProgress?: ProgressFn): Promise<NextYearReport>;
+  /** «Diagnostica»: the host's own round trip on a scratch sheet it creates and removes
+   *  (never the user's sheets). Optional: hosts without it show no command. */
+  runDiagnostics?(): Promise<DiagnosticsReport>;
+}
+
+/** One check of «Diagnostica»: passed, or what came back instead (short, for the body's IT). */
+export interface DiagnosticCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface DiagnosticsReport {
+  /** "Excel 16.0.19127 · PC · ExcelApi 1.1–1.20" or the preview's own line. */
+  environment: string;
+  checks: DiagnosticCheck[];
 }
 
 /**

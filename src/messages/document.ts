@@ -1,6 +1,5 @@
 // Italian user-facing strings: the PIRA document (.docx), the open-data CSV and their
 // downloads (CLI, pane, preview). Identifiers in English, text in Italian.
-import { RULE_NAMES } from "./engine";
 
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -31,7 +30,7 @@ export const DOCUMENT = {
       `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
     objectives: "Gli obiettivi operativi",
     rollups: "Risultati aggregati",
-    rollupsIntro: (mean: string) => `Performance media degli obiettivi (${mean}), per livello di aggregazione.`,
+    rollupsIntro: (mean: string) => `Performance degli obiettivi per livello di aggregazione; media degli obiettivi: ${mean}.`,
     planPerformance: (p: string) => `Performance complessiva del piano: ${p}`,
     annex: "Allegato – Rettifiche e forzature",
     annexIntro:
@@ -47,12 +46,6 @@ export const DOCUMENT = {
     ambitoStrategico: "Per ambito strategico",
     obiettivoStrategico: "Per obiettivo strategico",
     areaResponsabilita: "Per area di responsabilità",
-  },
-  meanKinds: {
-    simple: "media semplice",
-    resources: "media pesata sulle risorse in euro",
-    objectiveWeight: "media pesata sul peso obiettivo",
-    worst: "obiettivo peggiore",
   },
   fields: {
     missione: "Missione",
@@ -106,6 +99,7 @@ export const DOCUMENT = {
   },
   total: "Totale",
   internalResources: "Risorse interne",
+  excluded: "non valutabile (escluso dalla media)",
   notAvailable: "n.d.",
   notSpecified: "(non indicato)",
   lights: { verde: "verde", giallo: "giallo", rosso: "rosso" },
@@ -145,21 +139,12 @@ export const OPEN_DATA = {
   yes: "si",
   no: "no",
   notAvailable: "n.d.",
-  rules: {
-    ratio: `${RULE_NAMES.ratio} A/T`,
-    inverse: `${RULE_NAMES.inverse} T/A`,
-    reflection: `${RULE_NAMES.reflection} 2 − A/T`,
-    exact: "uguaglianza",
-    proportional: "scadenza: proporzionale ai giorni dal 1° gennaio",
-    zeroIfLate: "scadenza: 0% se in ritardo",
-    daysLate: `scadenza: ${RULE_NAMES.daysLate}`,
-  },
 } as const;
 
 /** `piano-perf documento` and `calcola --csv`. */
 export const DOCUMENT_CLI = {
   usage: [
-    "  piano-perf documento FILE.xlsx --out PIRA.docx [--ente NOME] [--fase consuntivo|preventivo]",
+    "  piano-perf documento FILE.xlsx --out PIRA.docx [--ente NOME] [--fase consuntivo|preventivo] [--regole SMVP.json]",
     "                                                      genera il documento del Piano (Word, .docx)",
     "  piano-perf calcola FILE.xlsx --csv DATI.csv        con --csv salva anche i dati aperti (un indicatore per riga)",
   ].join("\n"),
@@ -184,7 +169,7 @@ export const DOCUMENT_CLI = {
 /** The pane's and the preview's downloads. */
 export const DOWNLOADS = {
   title: "Documenti da pubblicare",
-  hint: "Il documento del Piano (Word) e i dati aperti (CSV), generati dall'ultimo calcolo.",
+  hint: "Il documento del Piano (Word) e i dati aperti (CSV), generati dalla cartella così com'è ora: la cartella non viene modificata.",
   documentButton: "Scarica documento (.docx)",
   csvButton: "Scarica dati aperti (.csv)",
   preparing: "Preparazione del documento…",

@@ -196,6 +196,8 @@ export const PROBLEMS = {
     `${q(card)}, indicatore ${row} (${name}): la performance ${p} cade tra due fasce (nessuna fascia la comprende). Correggere le fasce nelle impostazioni; l'indicatore è escluso dalla media.`,
   percentReading: (card: string, row: number, name: string, field: string, typed: string, used: string, other: string) =>
     `${q(card)}, indicatore ${row} (${name}): ${field} ${q(typed)} e ${q(other)} differiscono di circa 100 volte; ${field} è letto come ${used}. Scrivere il valore con il simbolo % per evitare dubbi.`,
+  percentFormat: (card: string, row: number, name: string, field: string, typed: string, other: string) =>
+    `${q(card)}, indicatore ${row} (${name}): ${field} ${q(typed)} è un numero, l'altro valore ${q(other)} è una percentuale: differiscono di circa 100 volte. Se ${field} è una percentuale scriverlo con il simbolo % (o indicare l'UdM «%»); il calcolo usa i numeri come sono.`,
   forcedWithoutNote: (card: string, row: number, name: string, forced: string) =>
     `${q(card)}, indicatore ${row} (${name}): la performance forzata ${q(forced)} non ha una nota: non è applicata, resta quella calcolata. Scrivere la motivazione nella colonna Nota.`,
   forcedUnreadable: (card: string, row: number, name: string, forced: string) =>
@@ -222,6 +224,7 @@ export const PROBLEMS = {
 
 /** The policy's fields, as the settings pane names them. */
 export const POLICY_FIELDS: Record<string, string> = {
+  hiddenSheets: "fogli nascosti",
   "rules.>=": "regola per «≥»",
   "rules.<=": "regola per «≤» (minore è meglio)",
   "rules.=": "regola per «=»",

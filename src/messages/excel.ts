@@ -47,8 +47,12 @@ export const EXCEL_NOTICES = {
   undoUnavailable:
     "Excel non ha consentito di raggruppare le modifiche in un unico passaggio annullabile: questa volta Ctrl+Z non annulla l'operazione. " +
     "«Ripristina» rimette comunque i valori precedenti.",
+  mergesNotRead:
+    "Su Excel per Windows la verifica non legge le celle unite, perché leggerle svuoterebbe la cronologia di Annulla (Ctrl+Z). " +
+    "Per un campo vuoto di una scheda la cella indicata è quella subito a destra dell'etichetta, anche se fa parte dell'area unita dell'etichetta. " +
+    "«Calcola performance» e «Genera riepilogo» leggono le celle unite e scrivono nelle celle giuste.",
   undoHistoryCleared:
-    "Per creare il foglio nascosto che conserva i valori precedenti Excel ha svuotato la cronologia di Annulla: " +
+    "Per questa operazione Excel ha dovuto svuotare la cronologia di Annulla (è il primo calcolo su questo file, o le celle unite delle schede andavano lette): " +
     "con Ctrl+Z non si torna alle modifiche fatte prima di questa operazione.",
 } as const;
 

@@ -32,6 +32,8 @@ export const FUNCTION_MESSAGES = {
   boolNotNumber: (text: string) => `testo ${q(text)} è un si/no, non un numero`,
   gapNotComparable: (a: string, t: string) => `stato ${q(a)} e target ${q(t)} non sono confrontabili: servono due numeri o due date`,
   gapBool: "lo scostamento non si calcola su valori si/no",
+  ruleUnknown: (text: string) =>
+    `regola ${q(text)} sconosciuta: usare rapporto, inverso, scostamento, tutto o niente, baseline, soglie, fasce <nome> o giorni di ritardo`,
 } as const;
 
 /** Argument names as the functions' metadata spells them, for messages. */

@@ -39,6 +39,7 @@ export const SUMMARY_SHEET = {
   internalResources: "risorse interne",
   noRectifications: "Nessuna rettifica: ogni performance dichiarata coincide con quella calcolata.",
   noOverrides: "Nessuna forzatura.",
+  excluded: "non valutabile",
   derivedMissione: "* Missione non indicata nella scheda: ricavata dal Programma, che appartiene a una sola Missione.",
   problemsNote: "Le rettifiche sono elencate nella loro tabella.",
   /** Header/footer: Excel codes (&P page, &N pages) — "&&" prints one "&". */
@@ -53,4 +54,18 @@ export const STALE_SUMMARY = {
   badge: "riepilogo da aggiornare",
   text: (sheet: string) => `Il foglio «${sheet}» è stato creato con dati o regole diversi da quelli attuali: riepilogo da aggiornare.`,
   refresh: "Aggiorna anche il riepilogo",
+} as const;
+
+/** The confirmation before writing: real changes listed, rounding and format counted. */
+export const CONFIRM_GROUPS = {
+  body: (real: number, minor: number) =>
+    `${real} ${real === 1 ? "valore cambia" : "valori cambiano"} davvero` +
+    (minor ? `; ${minor} ${minor === 1 ? "viene solo arrotondato o scritto come numero" : "vengono solo arrotondati o scritti come numeri"}` : "") +
+    ". Potrai tornare indietro con «Ripristina»; i valori dichiarati restano conservati come rettifiche.",
+  realHeading: (n: number) => `Modifiche (${n})`,
+  change: (before: string, after: string, reason: string) => `${before} → ${after}${reason ? `: ${reason}` : ""}`,
+  rounding: (n: number, example: string) => `${n} ${n === 1 ? "arrotondamento" : "arrotondamenti"} (ad esempio «${example}»)`,
+  format: (n: number, example: string) => `${n} ${n === 1 ? "valore scritto come testo diventa un numero" : "valori scritti come testo diventano numeri"} (ad esempio «${example}»)`,
+  textBefore: (text: string) => `testo "${text}"`,
+  minorHeading: "Solo arrotondamento o formato",
 } as const;

@@ -132,6 +132,7 @@ export const SUMMARY = {
     areaResponsabilita: "Per area di responsabilità",
     missione: "Per missione",
     missioneProgramma: "Per missione e programma",
+    tipologia: "Indicatori per tipologia",
     problems: "Problemi",
   },
   columns: {
@@ -157,6 +158,7 @@ export const SUMMARY = {
     code: "Codice",
     message: "Descrizione",
     missioneProgramma: "Missione e programma",
+    tipologia: "Tipologia",
     sheetName: "Foglio",
   },
   internalResources: "Risorse interne",

@@ -3,17 +3,22 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
+import type { Analysis, DiagnosticsReport, NextYearReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
+import { DIAGNOSTICS } from "../messages/diagnostics";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import type { CellWrite } from "../core/reader/writeback";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../core/reader/grid";
-import { applyWrites, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
+import { applyWritesWithBackup, writeBackupSheet, gridFromExcelJs, restoreWrites, sheetGridFromExcelJs, writeSettings, writeSummarySheet } from "../adapters/exceljs";
 import { ui } from "../messages/ui";
 import { inspectPackage, PackageError } from "../adapters/xlsx/inspect";
 import { PACKAGE } from "../messages/limits";
 import { addEmptyCard } from "./emptyCard";
+import { nextYearXlsx } from "../adapters/exceljs/nextYear";
+import { NEXT_YEAR_EXCEL, NEXT_YEAR_UI } from "../messages/phasesUi";
+import { applyPackageEdits, patchOfWrite, readPackageInfo, withPackageInfo, type CellPatch, type OwnedSheet } from "../adapters/xlsx";
+import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exceljs/sheets";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -45,6 +50,19 @@ export interface PreviewHostOptions {
   /** Fetches the example workbook's bytes; null when unavailable. */
   fetchExample?: () => Promise<ArrayBuffer | null>;
   exampleName?: string;
+  /** Hands a generated workbook to the user (default: a download link clicked). */
+  deliver?: (blob: Blob, fileName: string) => void;
+}
+
+function defaultDeliver(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const EXAMPLE_URL = "assets/esempio-piano-2022.xlsx";
@@ -62,10 +80,26 @@ async function defaultFetchExample(): Promise<ArrayBuffer | null> {
 
 const PROGRESS = ui.preview.progress;
 
+/** The saved originals plus the cells of `writes` not saved yet (the first original of a cell wins). */
+function keepFirstOriginals(saved: CellWrite[] | null, writes: CellWrite[]): CellWrite[] {
+  if (!saved) return [...writes];
+  const key = (w: CellWrite) => `${w.sheet}\u0000${w.cell}`;
+  const known = new Set(saved.map(key));
+  return [...saved, ...writes.filter((w) => !known.has(key(w)))];
+}
+
 export class PreviewHost implements WorkbookHost {
   readonly kind = "preview" as const;
   private workbook: ExcelJS.Workbook | null = null;
   private lastRun: CellWrite[] | null = null;
+  /** The file as opened: «Scarica risultato» writes into it (every part the add-in does not own kept byte for byte). */
+  private original: Uint8Array | null = null;
+  /** The add-in's cells changed since the file was opened, by sheet and address. */
+  private cellEdits = new Map<string, Map<string, CellPatch>>();
+  /** What cellEdits held, before the last run, for the cells it wrote (restore puts it back). */
+  private beforeRun: { sheet: string; cell: string; patch: CellPatch | undefined }[] = [];
+  /** Sheets the add-in (re)wrote whole since the file was opened: summary, settings, empty cards. */
+  private wholeSheets = new Set<string>();
   private listeners = new Set<() => void>();
   private snap: PreviewSnapshot = { version: 0, openId: 0, fileName: null, sheetNames: [], activeSheet: null, selected: null, loading: false, loadError: null };
   private pending: Promise<void> | null = null;
@@ -180,7 +214,18 @@ export class PreviewHost implements WorkbookHost {
         } catch {
           throw new PreviewError(ui.preview.loadFailed(fileName));
         }
+        let marks = new Map<string, "summary" | "settings" | "backup">();
+        try {
+          marks = readPackageInfo(new Uint8Array(data)).marks;
+        } catch {
+          /* ExcelJS read it: a package the writer cannot parse is downloaded as ExcelJS writes it */
+        }
+        marksKnown(wb, marks);
         this.workbook = wb;
+        this.original = new Uint8Array(data);
+        this.cellEdits = new Map();
+        this.beforeRun = [];
+        this.wholeSheets = new Set();
         this.lastRun = null;
         this.update({ loading: false, fileName, selected: null, activeSheet: null, openId: this.snap.openId + 1 });
       } catch (e) {
@@ -205,7 +250,38 @@ export class PreviewHost implements WorkbookHost {
   async download(): Promise<Blob> {
     const wb = await this.ready();
     const buf = await wb.xlsx.writeBuffer();
-    return new Blob([buf as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (!this.original) return new Blob([buf as ArrayBuffer], { type });
+    // The opened file with the add-in's cells and sheets changed, as `piano-perf --out` writes it.
+    let originalMarks = new Map<string, string>();
+    try {
+      originalMarks = readPackageInfo(this.original).marks;
+    } catch {
+      return new Blob([buf as ArrayBuffer], { type });
+    }
+    const sheets: OwnedSheet[] = [];
+    for (const ws of wb.worksheets) {
+      if (!this.wholeSheets.has(ws.name)) continue;
+      const mark = sheetMark(ws);
+      const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : undefined;
+      sheets.push({ name: ws.name, ...(mark ? { mark } : {}), ...(state ? { state } : {}), ...(mark && originalMarks.get(ws.name) === mark ? { replaces: ws.name } : {}) });
+    }
+    const cells = new Map([...this.cellEdits].map(([sheet, m]) => [sheet, [...m.values()]]));
+    const bytes = applyPackageEdits(this.original, { cells, sheets, generated: new Uint8Array(buf as ArrayBuffer) });
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+  }
+
+  /** «Nuovo anno»: next year's plan from the open workbook, downloaded as a new file; the open one is untouched. */
+  async createNextYear(onProgress?: ProgressFn): Promise<NextYearReport> {
+    const wb = await this.ready();
+    const lib = await this.loadLibrary();
+    onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 0, total: 1 });
+    const { bytes, plan } = await nextYearXlsx(lib, new Uint8Array(await wb.xlsx.writeBuffer()));
+    if (plan.problems.length) throw new PreviewError(plan.problems[0].message);
+    const fileName = NEXT_YEAR_UI.fileName(plan.year, this.snap.fileName ?? "piano.xlsx");
+    (this.options.deliver ?? defaultDeliver)(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName);
+    onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 1, total: 1 });
+    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, fileName };
   }
 
   private async ready(): Promise<ExcelJS.Workbook> {
@@ -215,7 +291,8 @@ export class PreviewHost implements WorkbookHost {
   }
 
   private grid(wb: ExcelJS.Workbook): WorkbookGrid {
-    return gridFromExcelJs(wb);
+    // The add-in's sheets by their marks (read from the file, or set here): a user's sheet is never taken for one.
+    return withPackageInfo(gridFromExcelJs(wb), { marks: workbookMarks(wb), hidden: new Map() });
   }
 
   // ---- WorkbookHost -------------------------------------------------------------
@@ -234,9 +311,21 @@ export class PreviewHost implements WorkbookHost {
     const a = analysis as WorkbookAnalysis;
     const writes = a.writes ?? [];
     onProgress?.({ phase: PROGRESS.write, done: 0, total: writes.length });
-    const written = applyWrites(wb, writes);
-    // Restore keeps what this run replaced, in memory (the preview has no backup sheet).
-    if (written > 0) this.lastRun = writes;
+    // As the CLI: what the writes replace is kept in the very hidden backup sheet, so the
+    // user's statements stay the reference of the corrections on the next runs.
+    const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
+    // Restore keeps what the first run replaced, in memory, as the backup sheet does in Excel:
+    // a later run adds only cells not saved yet, so «Ripristina» goes back to before the first run.
+    if (written > 0) {
+      const fresh = this.lastRun ? writes.filter((w) => !this.lastRun!.some((s) => s.sheet === w.sheet && s.cell === w.cell)) : writes;
+      this.lastRun = keepFirstOriginals(this.lastRun, writes);
+      this.beforeRun.push(...fresh.map((w) => ({ sheet: w.sheet, cell: w.cell, patch: this.cellEdits.get(w.sheet)?.get(w.cell) })));
+      for (const w of writes) {
+        const m = this.cellEdits.get(w.sheet) ?? new Map<string, CellPatch>();
+        m.set(w.cell, patchOfWrite(w));
+        this.cellEdits.set(w.sheet, m);
+      }
+    }
     onProgress?.({ phase: PROGRESS.write, done: writes.length, total: writes.length });
     this.update({});
     return { written, skippedFormulas: a.skippedFormulas ?? 0 };
@@ -250,7 +339,14 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     if (!this.lastRun) return 0;
     const n = restoreWrites(wb, this.lastRun);
+    writeBackupSheet(wb, []);
     this.lastRun = null;
+    for (const b of this.beforeRun.reverse()) {
+      const m = this.cellEdits.get(b.sheet);
+      if (b.patch) m?.set(b.cell, b.patch);
+      else m?.delete(b.cell);
+    }
+    this.beforeRun = [];
     this.update({});
     return n;
   }
@@ -259,6 +355,10 @@ export class PreviewHost implements WorkbookHost {
     const wb = await this.ready();
     // The same sheet the CLI leaves: built, and registered as the add-in's own.
     const name = writeSummarySheet(wb, analysis as WorkbookAnalysis);
+    const summary = wb.getWorksheet(name);
+    if (summary) markSheet(summary, "summary");
+    this.wholeSheets.add(name);
+    for (const ws of wb.worksheets) if (sheetMark(ws) === "settings") this.wholeSheets.add(ws.name);
     this.update({ activeSheet: name, selected: null });
     return name;
   }
@@ -270,10 +370,16 @@ export class PreviewHost implements WorkbookHost {
     this.update({ activeSheet: sheet, selected: { sheet, cell: cell.replace(/\$/g, "").toUpperCase() } });
   }
 
+  /** «Diagnostica» in the preview: no Excel here; the in-memory engine's reading is the one tested. */
+  async runDiagnostics(): Promise<DiagnosticsReport> {
+    return { environment: DIAGNOSTICS.previewEnvironment, checks: [] };
+  }
+
   async insertEmptyCard(): Promise<string> {
     const wb = await this.ready();
     const year = analyzeWorkbook(this.grid(wb)).year ?? new Date().getFullYear();
     const name = addEmptyCard(wb, year);
+    this.wholeSheets.add(name);
     this.update({ activeSheet: name, selected: null });
     return name;
   }
@@ -286,7 +392,7 @@ export class PreviewHost implements WorkbookHost {
   async savePolicy(policy: Policy): Promise<void> {
     const wb = await this.ready();
     const owned = readSettings(this.grid(wb)).ownedSheets.filter((n) => n !== SETTINGS_SHEET_NAME);
-    writeSettings(wb, policy, owned);
+    this.wholeSheets.add(writeSettings(wb, policy, owned).name);
     this.update({});
   }
 }

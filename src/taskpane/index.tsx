@@ -6,7 +6,7 @@ import type { Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
-import { adoptWorkbookPolicyOnStart, createExcelHost } from "../excel/excelHost";
+import { adoptWorkbookPolicyOnStart, createExcelHost, watchSettingsSheet } from "../excel/excelHost";
 import { readyWithin } from "./officeReady";
 import { loadTheme, officeIsDark, prefersHighContrast, themeKind, type OfficeThemeLike } from "./theme";
 import { ui } from "../messages/ui";
@@ -47,10 +47,21 @@ if (container) {
     </FluentProvider>,
   );
   // `typeof` guard: a blocked CDN leaves no Office global at all.
-  void readyWithin(typeof Office === "undefined" ? undefined : Office).then(async (outcome) => {
-    // The shared runtime also serves the PIANO.* functions: give them the workbook's policy.
-    if (outcome.ready) adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non lette all'avvio", e));
-    const theme = await loadTheme(themeKind({ dark: officeIsDark(currentOfficeTheme()), highContrast: prefersHighContrast() })).catch(() => webLightTheme);
+  // The shared runtime also serves the PIANO.* functions: give them the workbook's policy,
+  // and keep it in step with the settings sheet (edited by hand or by a co-author).
+  const adopt = () => {
+    adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non lette all'avvio", e));
+    watchSettingsSheet().catch((e) => console.warn("[piano] modifiche alle impostazioni non seguite", e));
+  };
+  const themeNow = () => loadTheme(themeKind({ dark: officeIsDark(currentOfficeTheme()), highContrast: prefersHighContrast() })).catch(() => webLightTheme);
+  const lateReady = () => {
+    // Office answered after the deadline: finish starting now, and drop the notice.
+    adopt();
+    void themeNow().then((theme) => root.render(<Root initialTheme={theme} />));
+  };
+  void readyWithin(typeof Office === "undefined" ? undefined : Office, undefined, lateReady).then(async (outcome) => {
+    if (outcome.ready) adopt();
+    const theme = await themeNow();
     root.render(<Root notice={outcome.ready ? undefined : ui.officeNotReady} initialTheme={theme} />);
   });
 }

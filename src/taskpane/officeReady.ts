@@ -11,14 +11,25 @@ export interface Readiness<T> {
   onReady(): Promise<T>;
 }
 
-export function readyWithin<T>(office: Readiness<T> | undefined, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<ReadyOutcome<T>> {
+/**
+ * Resolves at the deadline at the latest. Office may still become ready after it (a slow
+ * start of Excel): `onLateReady` is then called, so the caller can finish starting (adopt
+ * the workbook's policy, drop the notice) — hiding and reopening a shared-runtime pane does
+ * not reload it, so "close and reopen" would not help.
+ */
+export function readyWithin<T>(office: Readiness<T> | undefined, timeoutMs = OFFICE_READY_TIMEOUT_MS, onLateReady?: (info: T | null) => void): Promise<ReadyOutcome<T>> {
   if (!office || typeof office.onReady !== "function") return Promise.resolve({ ready: false });
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ ready: false }), timeoutMs);
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      resolve({ ready: false });
+    }, timeoutMs);
     office.onReady().then(
       (info) => {
         clearTimeout(timer);
-        resolve({ ready: true, info: info ?? null });
+        if (late) onLateReady?.(info ?? null);
+        else resolve({ ready: true, info: info ?? null });
       },
       () => {
         clearTimeout(timer);

@@ -45,8 +45,17 @@ describe("dist/functions.json", () => {
   });
 
   test("parametri: nomi, tipi, intervalli, facoltativi, elenco per operatore", () => {
-    expect(signature(fn("PERF"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?<UdM>"]);
-    expect(signature(fn("SPIEGAZIONE"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?<UdM>"]);
+    expect(signature(fn("PERF"))).toEqual([
+      "stato:any",
+      "operatore:string<Operatore>",
+      "target:any",
+      "udm:string?<UdM>",
+      "regola:string?<Regola>",
+      "baseline:any?",
+      "sogliaMinima:any?",
+      "sogliaMassima:any?",
+    ]);
+    expect(signature(fn("SPIEGAZIONE"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?<UdM>", "formato_stato:string?", "formato_target:string?"]);
     expect(signature(fn("PESATA"))).toEqual(["performance:any[][]", "pesi:any[][]"]);
     expect(signature(fn("SEMAFORO"))).toEqual(["performance:any"]);
     expect(signature(fn("VALORE"))).toEqual(["testo:any"]);
@@ -75,6 +84,11 @@ describe("dist/functions.json", () => {
     expect(e?.type).toBe("string");
     expect(e?.values.map((v) => v.stringValue)).toEqual([">=", "<=", "="]);
     for (const v of e?.values ?? []) expect(v.tooltip).toMatch(/uguale/);
+  });
+
+  test("l'elenco Regola offre le regole con i loro nomi italiani (AutoComplete)", () => {
+    const e = (metadata.enums ?? []).find((x) => x.id === "Regola");
+    expect(e?.values.map((v) => v.stringValue)).toEqual(["rapporto", "inverso", "scostamento", "tutto o niente", "baseline", "soglie", "fasce", "giorni di ritardo"]);
   });
 
   test("descrizioni in italiano per ogni funzione e parametro", () => {
@@ -106,7 +120,7 @@ describe("dist/functions.json", () => {
     for (const t of texts) {
       expect(t.length).toBeGreaterThan(10);
       expect(t).not.toMatch(/\b(the|and|value|number|returns?|optional|with|which|must)\b/i);
-      expect(t).toMatch(/\b(il|la|lo|le|gli|di|del|della|dei|come|un|una|per|con|oppure|sono|è)\b/);
+      expect(t).toMatch(/[àèéìòù]|\b(il|la|lo|le|gli|l|di|da|del|dell|della|dei|dall|dal|al|all|in|nel|nell|come|un|una|per|con|o|oppure|sono|se|e)\b/i);
     }
   });
 

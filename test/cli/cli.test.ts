@@ -83,7 +83,9 @@ describe("esempio, verifica, calcola", () => {
     const before = sha(input);
     const out1 = path.join(dir, "piano-calcolato.xlsx");
 
-    const r = cli(["calcola", input, "--out", out1, "--json"]);
+    // A fixed stamp time (SOURCE_DATE_EPOCH), so the two runs can be compared cell by cell.
+    const stamp = { SOURCE_DATE_EPOCH: "1764581400" };
+    const r = cli(["calcola", input, "--out", out1, "--json"], stamp);
     expect(r.code).toBe(1);
     expect(sha(input)).toBe(before);
     const json = JSON.parse(r.stdout);
@@ -108,10 +110,15 @@ describe("esempio, verifica, calcola", () => {
 
     // Running again on the output changes nothing.
     const out2 = path.join(dir, "piano-calcolato-2.xlsx");
-    const again = cli(["calcola", out1, "--out", out2]);
+    const again = cli(["calcola", out1, "--out", out2], stamp);
     expect(again.stdout).toContain("Scritti 0 valori.");
     const g1 = gridFromExcelJs(done);
     const g2 = gridFromExcelJs(await loadXlsx(out2));
+    // Only the stamp differs: it names the workbook each summary was built from.
+    const stampOf = (g: typeof g1) => g.sheets.find((x) => x.name === summary.name)!.values[2][0];
+    expect(stampOf(g1)).toContain("dalla cartella «piano.xlsx»");
+    expect(stampOf(g2)).toBe(String(stampOf(g1)).replace("«piano.xlsx»", "«piano-calcolato.xlsx»"));
+    g2.sheets.find((x) => x.name === summary.name)!.values[2][0] = stampOf(g1);
     expect(g2).toEqual(g1);
   });
 

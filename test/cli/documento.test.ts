@@ -43,6 +43,22 @@ describe("piano-perf documento", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("keeps the seven corrections with the seed's original values on the first run's --out (cells already rewritten)", () => {
+    const copy = path.join(dir, "calcolato.xlsx");
+    expect(cli(["calcola", example, "--out", copy]).code).toBe(1);
+    const out = path.join(dir, "PIRA-secondo.docx");
+    const r = cli(["documento", copy, "--out", out]);
+    expect(r.stdout).toContain("Allegato: 7 rettifiche, 0 forzature.");
+    const doc = strFromU8(unzipSync(fs.readFileSync(out))["word/document.xml"]);
+    const annex = doc.slice(doc.indexOf("Allegato – Rettifiche e forzature"));
+    const cellsText = (row: string) => [...row.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const rows = annex.split("<w:tr>").slice(2).map(cellsText);
+    const assenza = rows.find((c) => c.includes("Tasso di assenza"));
+    expect(assenza).toEqual(expect.arrayContaining(["15%", "55,56%"]));
+    const sito = rows.find((c) => c.includes("Architettura dell&apos;informazione"));
+    expect(sito).toEqual(expect.arrayContaining(["0%", "100%"]));
+  });
+
   it("says what is wrong, in Italian, with exit 2 and no stack, for bad usage and bad files", () => {
     const notXlsx = path.join(dir, "note.txt");
     fs.writeFileSync(notXlsx, "non sono un foglio");

@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { strToU8, zipSync } from "fflate";
 import { comparePackages, partsOf, plannedWrites, smallPlan, text, sheetPart } from "./packages";
 import { exampleSheetName } from "../../src/adapters/exceljs";
 import { seed, tmpDir } from "../reader/helpers";
@@ -210,5 +211,43 @@ describe("esempio never overwrites without --sovrascrivi", () => {
     expect(ok.code).toBe(0);
     expect(text(partsOf(file), "xl/workbook.xml")).toContain("<sheets>");
     expect(cli(["calcola", file, "--sovrascrivi"]).code).toBe(2);
+  });
+});
+
+describe("texts beyond what a cell or a terminal takes", () => {
+  it("a summary cell over 32,767 characters is cut with an ellipsis and the length, and the report says so", async () => {
+    const wb = smallPlan();
+    const long = "Obiettivo " + "molto lungo ".repeat(5473);
+    expect(long.length).toBeGreaterThan(65_000);
+    wb.getWorksheet(first)!.getCell("C8").value = long;
+    const { stdout, wb: out } = await calcola(await save(wb, "long-text.xlsx"));
+    expect(stdout).toMatch(/Il testo per la cella [A-Z]+\d+ del foglio «Riepilogo performance 2022» supera i 32\.767 caratteri che Excel ammette in una cella \(65\.685\): è stato troncato con «…»\./);
+    expect(long.trim().length).toBe(65_685);
+    const texts: string[] = [];
+    out.getWorksheet("Riepilogo performance 2022")!.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && texts.push(c.value))));
+    const cut = texts.find((t) => t.startsWith("Obiettivo molto lungo"))!;
+    expect(cut.length).toBeLessThanOrEqual(32_767);
+    expect(cut).toMatch(/… \[testo troncato: 65\.685 caratteri in tutto\]$/);
+    // LibreOffice opens it (Excel refuses a cell over the limit).
+    expect(out.worksheets.length).toBeGreaterThan(3);
+  });
+
+  it("control characters from cells (ESC, BEL, _x001B_ escapes) are printed escaped, never raw (CWE-150)", async () => {
+    const wb = smallPlan();
+    const ws = wb.getWorksheet(first)!;
+    // ExcelJS drops control characters when it writes: put them in as Excel does, escaped.
+    ws.getCell("E17").value = "ESC[2JESC]0;pwnedBEL101";
+    const raw = await save(wb, "escapes-raw.xlsx");
+    // As Excel saves them: escaped as _x001B_ in the strings part (ECMA-376 Part 1, §22.4.2.4 ST_Xstring).
+    const parts = partsOf(raw);
+    parts["xl/sharedStrings.xml"] = strToU8(text(parts, "xl/sharedStrings.xml").replace(/ESC/g, "_x001B_").replace(/BEL/g, "_x0007_"));
+    const file = path.join(dir, "escapes.xlsx");
+    fs.writeFileSync(file, zipSync(parts));
+    expect(text(partsOf(file), "xl/sharedStrings.xml")).toContain("_x001B_[2J_x001B_]0;pwned_x0007_101");
+    const r = cli(["verifica", file]);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.stdout).toContain("\\x1B[2J\\x1B]0;pwned\\x07101");
+    const json = cli(["verifica", file, "--json"]);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });

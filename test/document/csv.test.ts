@@ -49,7 +49,7 @@ describe("the example's CSV", () => {
     expect(first[col("stato")]).toBe("101");
     expect(first[col("operatore")]).toBe("maggiore o uguale");
     expect(first[col("target")]).toBe("60");
-    expect(first[col("regola")]).toBe("rapporto A/T");
+    expect(first[col("regola")]).toBe("rapporto"); // RULE_NAMES, as the «Regola» column names it
     expect(first[col("peso_percentuale")]).toBe("12.5");
     expect(first[col("performance_obiettivo_percentuale")]).toBe("90.7432");
     // Numbers in machine form: "." decimals, no thousands separator, no % or € sign.
@@ -63,7 +63,7 @@ describe("the example's CSV", () => {
     const byName = (n: string) => rows.find((x) => x[col("indicatore")] === n)!;
     expect(byName("Giornata della Trasparenza")[col("stato")]).toBe("2022-11-14");
     expect(byName("Giornata della Trasparenza")[col("target")]).toBe("2022-11-30");
-    expect(byName("Giornata della Trasparenza")[col("regola")]).toBe("scadenza: proporzionale ai giorni dal 1° gennaio");
+    expect(byName("Giornata della Trasparenza")[col("regola")]).toBe("proporzionale ai giorni dal 1° gennaio");
     expect(rows.some((x) => x[col("udm")] === "%" && x[col("stato")] === "85" && x[col("target")] === "80")).toBe(true);
     // Internal resources are said, not written as 0.
     const internal = rows.find((x) => x[col("obiettivo_operativo")] === "Sito camerale")!;

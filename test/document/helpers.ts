@@ -23,7 +23,7 @@ export function exampleAnalysis(): WorkbookAnalysis {
 export const italianPercent = (fraction: number) => `${new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2 }).format(fraction * 100)}%`;
 
 /** A plan of one objective whose texts are chosen by the test. */
-export function smallPlan(objective: Partial<ObjectiveInput>, indicators: Array<{ name: string; actual: number | string; target: number | string; operator?: string; weight?: number; stated?: number }>): PlanResult {
+export function smallPlan(objective: Partial<ObjectiveInput>, indicators: Array<{ name: string; actual: number | string; target: number | string; operator?: string; weight?: number; stated?: number; forced?: number | string; note?: string }>): PlanResult {
   const o: ObjectiveInput = {
     id: "T1",
     sheet: "Scheda prova",
@@ -37,6 +37,8 @@ export function smallPlan(objective: Partial<ObjectiveInput>, indicators: Array<
       target: { value: i.target, address: `G${17 + k}` },
       stated: i.stated === undefined ? undefined : { value: i.stated, format: "0%", address: `H${17 + k}` },
       weight: { value: i.weight ?? 1 / indicators.length, format: "0%", address: `I${17 + k}` },
+      ...(i.forced === undefined ? {} : { forced: { value: i.forced, format: typeof i.forced === "number" ? "0%" : "General", address: `J${17 + k}` } }),
+      ...(i.note === undefined ? {} : { note: { value: i.note, address: `K${17 + k}` } }),
     })),
   };
   return evaluatePlan({ year: 2022, objectives: [o] }, defaultPolicy());

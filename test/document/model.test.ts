@@ -105,4 +105,14 @@ describe("annex", () => {
     expect(text).toMatch(/Architettura dell'informazione\t100%\t90%\tDecisione OIV/);
     expect(text).not.toContain("Nessuna forzatura.");
   });
+
+  it("takes the forced values the engine applied («Performance forzata» with its note)", () => {
+    const result = smallPlan({}, [
+      { name: "Forzato", actual: 5, target: 10, forced: 0.9, note: "Decisione OIV" },
+      { name: "Normale", actual: 10, target: 10 },
+    ]);
+    const annex = buildAnnex({ result, problems: [] });
+    expect(annex.overrides).toEqual([expect.objectContaining({ objective: "Obiettivo di prova", indicator: "Forzato", computed: 0.5, forced: 0.9, note: "Decisione OIV" })]);
+    expect(documentText(buildPiraDocument({ result, policy: defaultPolicy(), problems: [] }))).toMatch(/Forzato\t50%\t90%\tDecisione OIV/);
+  });
 });

@@ -1,8 +1,8 @@
 // The rest of the Excel host: empty card, policy in the workbook, navigation, progress.
 import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { defaultPolicy } from "../../src/core/policy";
-import { SETTINGS_SHEET_NAME } from "../../src/core/reader/settings";
-import { adoptWorkbookPolicyOnStart, createExcelHost } from "../../src/excel/excelHost";
+import { SETTINGS_SHEET_NAME, settingsSheetCells } from "../../src/core/reader/settings";
+import { adoptWorkbookPolicyOnStart, createExcelHost, watchSettingsSheet } from "../../src/excel/excelHost";
 import { EMPTY_CARD_LAYOUT } from "../../src/excel/emptyCard";
 import { getFunctionsPolicy, resetFunctionsPolicy } from "../../src/functions/policyState";
 import type { Progress } from "../../src/host/workbookHost";
@@ -51,14 +51,21 @@ describe("Excel host", () => {
     expect(await host.insertEmptyCard()).toBe("Nuova scheda (2)");
   });
 
-  test("savePolicy stores the policy for both paths, sets the functions' policy and recalculates", async () => {
+  test("savePolicy stores the policy for both paths, sets the functions' policy and recalculates only the PIANO.* cells", async () => {
     const { fake, host } = ctx;
+    const sheet = fake.sheets[1];
+    sheet.set("Z1", 0.5, { formula: '=PIANO.PERF(10,">=",20)' });
+    sheet.set("Z2", 2, { formula: "=1+1" });
+    sheet.set("Z3", "PIANO.PERF", {});
     expect(await host.loadPolicy()).toEqual(defaultPolicy());
     const policy = { ...defaultPolicy(), cap: 1.2, thresholds: { green: 0.8, yellow: 0.5 } };
     await host.savePolicy(policy);
     expect(fake.findSheet(SETTINGS_SHEET_NAME)).toBeDefined();
     expect(getFunctionsPolicy()).toEqual(policy);
-    expect(fake.calculations).toEqual(["Full"]);
+    // Not a full recalculation (it marks the file changed): the one PIANO.* formula
+    // (Range.getSpecialCells + Range.calculate: docs/excel/excel-add-ins-ranges-special-cells.md).
+    expect(fake.calculations).toHaveLength(1);
+    expect(fake.calculations[0]).toMatch(/!Z1$/);
     resetFunctionsPolicy();
     expect(await host.loadPolicy()).toEqual(policy);
     expect(getFunctionsPolicy()).toEqual(policy);
@@ -113,13 +120,15 @@ test("at start-up the PIANO.* functions adopt the workbook's policy, recalculati
     // A workbook with no settings: the functions keep the default, nothing is recalculated.
     expect(await adoptWorkbookPolicyOnStart()).toBe(false);
     expect(fake.calculations).toEqual([]);
+    fake.sheets[2].set("B2", 0.7, { formula: "=PIANO.PESATA(A1:A3,B1:B3)" });
     const custom = { ...defaultPolicy(), cap: 1.2, rules: { ...defaultPolicy().rules, "<=": "reflection" as const } };
     await createExcelHost().savePolicy(custom);
     resetFunctionsPolicy(); // as a new session of the shared runtime starts
     fake.calculations.length = 0;
     expect(await adoptWorkbookPolicyOnStart()).toBe(true);
     expect(getFunctionsPolicy()).toEqual(custom);
-    expect(fake.calculations).toEqual(["Full"]);
+    expect(fake.calculations).toHaveLength(1);
+    expect(fake.calculations[0]).toMatch(/!B2$/);
   } finally {
     uninstall();
     resetFunctionsPolicy();
@@ -142,6 +151,27 @@ test("on an Excel with exactly ExcelApi 1.12 (the manifest's set) every action w
     await host.savePolicy(defaultPolicy());
     expect(fake.maxApiUsed).toBe("1.12");
     expect(fake.runs.every((r) => r.options.delayForCellEdit === true && r.options.mergeUndoGroup === undefined)).toBe(true);
+  } finally {
+    uninstall();
+    resetFunctionsPolicy();
+  }
+});
+
+test("an edit of the settings sheet by hand or by a co-author is adopted without a reload (Worksheet.onChanged)", async () => {
+  const { fake, uninstall } = fakeWith(exampleGrid(), { apiVersion: "1.12" });
+  try {
+    const first = { ...defaultPolicy(), cap: 1.2 };
+    await createExcelHost().savePolicy(first);
+    expect(await watchSettingsSheet()).toBe(true);
+    // A co-author saves another policy: the settings sheet's cells change under us.
+    const other = { ...defaultPolicy(), cap: 1.5, thresholds: { green: 0.9, yellow: 0.6 } };
+    const block = settingsSheetCells(other, []);
+    const sheet = fake.sheet(SETTINGS_SHEET_NAME);
+    sheet.cells.clear();
+    block.values.forEach((row, r) => row.forEach((v, c) => v !== "" && sheet.set(cellAddress(r, c), v, { numberFormat: block.formats[r]?.[c] ?? "General" })));
+    expect(getFunctionsPolicy()).toEqual(first);
+    await fake.fireChanged(SETTINGS_SHEET_NAME, "B5", "Remote");
+    expect(getFunctionsPolicy()).toEqual(other);
   } finally {
     uninstall();
     resetFunctionsPolicy();

@@ -9,8 +9,10 @@ import { exampleGrid, fakeWith } from "./workbooks";
 
 const NAME = "Riepilogo performance 2022";
 
+// On the web: there «Verifica» reads merged areas too, so the problems it lists point at
+// the same cells as the summary's links (on Windows it may not: see merges.test.ts).
 function setup() {
-  const { fake, uninstall } = fakeWith(exampleGrid(), { apiVersion: "1.13" });
+  const { fake, uninstall } = fakeWith(exampleGrid(), { apiVersion: "1.13", platform: "OfficeOnline" });
   return { fake, uninstall, host: createExcelHost() };
 }
 
@@ -26,10 +28,19 @@ function sheetSnapshot(fake: FakeExcel, name: string): unknown {
   return (fake.snapshot() as { name: string }[]).find((s) => s.name === name);
 }
 
+// The stamp carries the date and time: a fixed clock, so two builds give the same sheet.
+const CLOCK = { now: new Date(2026, 11, 1, 9, 30), doNotFake: ["nextTick", "setImmediate", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "clearImmediate", "queueMicrotask"] as const };
+
 describe("buildSummary", () => {
   let ctx: ReturnType<typeof setup>;
-  beforeEach(() => (ctx = setup()));
-  afterEach(() => ctx.uninstall());
+  beforeEach(() => {
+    jest.useFakeTimers({ now: CLOCK.now, doNotFake: [...CLOCK.doNotFake] });
+    ctx = setup();
+  });
+  afterEach(() => {
+    ctx.uninstall();
+    jest.useRealTimers();
+  });
 
   test("draws tables, formats, traffic lights, chart, links, frozen header; marks and activates it", async () => {
     const { fake, host } = ctx;
@@ -39,39 +50,71 @@ describe("buildSummary", () => {
     expect(fake.activeSheet).toBe(s);
     expect(s.customProperties.get(OWNER_PROPERTY.toLowerCase())?.value).toBe("summary");
     expect(s.get("A1").value).toBe(NAME);
-    // Objectives table: title row 3, header row 4, 18 rows from row 5.
-    expect(s.get("A3").value).toBe("Obiettivi operativi");
-    expect(s.get("N4").value).toBe("Performance");
-    const perf = Array.from({ length: 18 }, (_, i) => s.get(`N${5 + i}`));
+    // The stamp: date and time, the source workbook (Workbook.name), the rules in words.
+    expect(s.get("A3").value).toMatch(/^Prodotto da Piano Performance il \d\d\/\d\d\/\d{4} alle \d\d:\d\d dalla cartella «Cartel1\.xlsx» · impronta [0-9a-f]{8}-[0-9a-f]{8}$/);
+    expect(s.get("A4").value).toContain("Limite massimo: 100%");
+    expect(s.merges).toContainEqual({ top: 3, left: 0, bottom: 3, right: 12 });
+    // Objectives table: title row 6, header row 7, 18 rows from row 8, totals row 26.
+    expect(s.get("A6").value).toBe("Obiettivi operativi");
+    expect(s.get("L7").value).toBe("Performance");
+    const perf = Array.from({ length: 18 }, (_, i) => s.get(`L${8 + i}`));
     perf.forEach((c, i) => expect(c.value as number).toBeCloseTo(analysis.result.objectives[i].performance as number, 12));
     expect(perf[0].numberFormat).toBe("0.00%");
-    expect(s.get("J5").numberFormat).toContain("€");
-    expect(s.get("G5")).toMatchObject({ numberFormat: "@", formula: null });
+    expect(s.get("H8").numberFormat).toContain("€");
+    expect(s.get("H20").value).toBe("risorse interne");
+    expect(s.get("E8")).toMatchObject({ numberFormat: "@", formula: null });
+    expect(s.get("A26").value).toBe("Totale");
+    expect(s.get("L26").value as number).toBeCloseTo(analysis.result.performance as number, 12);
+    // A roll-up: its label spans A:F (merged across, one area per row), the numbers keep their own columns.
+    expect(s.get("A27").value).toMatch(/^\* Missione non indicata/);
+    expect(s.get("A29").value).toBe("Per obiettivo strategico");
+    expect(s.get("A30").value).toBe("Obiettivo strategico");
+    expect(s.merges).toContainEqual({ top: 29, left: 0, bottom: 29, right: 5 });
+    expect(s.merges).toContainEqual({ top: 30, left: 0, bottom: 30, right: 5 });
+    expect(s.get("L30").value).toBe("Performance media");
+    expect(s.get("L31").value as number).toBeCloseTo(analysis.result.rollups.obiettivoStrategico[0].performance as number, 12);
     // Links from the objectives to their cards, and from the Problemi table to the cells.
-    expect(s.get("G5").hyperlink?.documentReference).toBe(`'${analysis.result.objectives[0].sheet}'!${analysis.result.objectives[0].cell}`);
+    expect(s.get("E8").hyperlink?.documentReference).toBe(`'${analysis.result.objectives[0].sheet}'!${analysis.result.objectives[0].cell}`);
     const linked = cells(s).filter((c) => c.hyperlink);
-    const problemLinks = analysis.problems.filter((p) => p.sheet && p.cell).length;
-    expect(linked.length).toBeGreaterThanOrEqual(problemLinks + 18);
-    for (const p of analysis.problems.filter((x) => x.sheet && x.cell))
-      expect(linked.some((c) => c.hyperlink?.documentReference === `'${p.sheet}'!${p.cell}`)).toBe(true);
-    // Traffic lights as conditional formats (3 per percent or light column of every table).
-    const lightsPerTable = 2 * 3;
-    expect(s.conditionalFormats.length).toBe(6 * lightsPerTable);
-    expect(s.conditionalFormats[0]).toMatchObject({ type: "Custom", range: `'${NAME}'!N5:N22` });
-    expect(s.conditionalFormats[0].props["custom.rule.formula"]).toBe("=AND(ISNUMBER(N5),N5>=0.9)");
-    // The bar chart.
+    const located = analysis.problems.filter((p) => p.sheet && p.cell);
+    expect(linked.length).toBeGreaterThanOrEqual(located.length + 18);
+    for (const p of located) expect(linked.some((c) => c.hyperlink?.documentReference === `'${p.sheet}'!${p.cell}`)).toBe(true);
+    // Traffic lights as conditional formats: 3 per lit column (performance and Semaforo) of the seven
+    // tables (objectives, five roll-ups, the indicators by Tipologia).
+    expect(s.conditionalFormats.length).toBe(7 * 2 * 3);
+    expect(s.conditionalFormats[0]).toMatchObject({ type: "Custom", range: `'${NAME}'!L8:L26` });
+    expect(s.conditionalFormats[0].props["custom.rule.formula"]).toBe("=AND(ISNUMBER(L8),L8>=0.9)");
+    // The bar chart, in its band under the tables (inside the print area).
     expect(s.charts).toHaveLength(1);
-    expect(s.charts[0]).toMatchObject({ type: "BarClustered", source: `'${NAME}'!N5:N22`, xAxisValues: `'${NAME}'!G5:G22`, legendVisible: false });
+    expect(s.charts[0]).toMatchObject({ type: "BarClustered", source: `'${NAME}'!L8:L25`, xAxisValues: `'${NAME}'!E8:E25`, legendVisible: false });
     expect(s.charts[0].title).toBeTruthy();
-    expect(s.frozenRows).toBe(4);
-    expect(s.columnWidths.size).toBeGreaterThanOrEqual(15);
-    // Registered in the settings sheet for the headless path.
+    expect(s.frozenRows).toBe(2);
+    expect(s.columnWidths.size).toBe(13);
+    // Registered in the settings sheet for the headless path, with the summary's fingerprint.
     const settings = fake.sheet(SETTINGS_SHEET_NAME);
     const grid = { sheets: [{ name: settings.name, startRow: 0, startCol: 0, values: toMatrix(settings), formats: [], merges: [] }] };
     expect(readSettings(grid).ownedSheets).toContain(NAME);
+    expect(readSettings(grid).summaries).toEqual([{ sheet: NAME, fingerprint: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{8}$/) }]);
     // Nothing beyond the manifest's requirement set (1.13 is the guarded merge read).
     expect(fake.runs[1].options).toEqual({ delayForCellEdit: true });
     expect(["1.12", "1.13"]).toContain(fake.maxApiUsed);
+  });
+
+  test("page layout: A4 landscape, one page wide, title rows repeated, print area with the chart, header and footer (ExcelApi 1.9)", async () => {
+    const { fake, host } = ctx;
+    await host.buildSummary(await host.analyze());
+    const s = fake.sheet(NAME);
+    const layout = s.pageLayout;
+    expect(layout.props).toMatchObject({ orientation: "Landscape", paperSize: "A4", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true });
+    const chart = s.charts[0];
+    expect(chart.position?.end).toMatch(/^M\d+$/);
+    expect(layout.printArea).toBe(`A1:${chart.position!.end}`);
+    expect(layout.printTitleRows).toBe("$1:$2");
+    expect(layout.headersFooters).toEqual({
+      centerHeader: `&B${NAME}`,
+      leftFooter: expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d · Cartel1\.xlsx$/),
+      rightFooter: "Pagina &P di &N",
+    });
   });
 
   test("names beginning with =, +, -, @ land as text", async () => {

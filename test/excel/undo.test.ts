@@ -80,13 +80,15 @@ describe.each<FakePlatform>(["PC", "Mac"])("UndoNotSupported on desktop ExcelApi
     const grouped = fake.runs.filter((r) => r.options.mergeUndoGroup === true);
     expect(grouped.length).toBeGreaterThan(0);
     // Hiding the new backup sheet emptied the undo history before the run (the doc's tip:
-    // "the user's undo stack is cleared starting from that API call"): the user is told.
-    expect(fake.undoStackCleared).toEqual(["Worksheet.visibility"]);
+    // "the user's undo stack is cleared starting from that API call"), and so did reading
+    // the cards' merged areas on Windows (office-js#5918): the user is told.
+    expect(fake.undoStackCleared).toContain("Worksheet.visibility");
     expect(report.notices).toEqual([EXCEL_NOTICES.undoHistoryCleared]);
-    // The next run touches no visibility and says nothing.
+    // The next run touches no visibility, needs no merged areas, and says nothing.
+    const cleared = fake.undoStackCleared.length;
     const again = await host.writeResults(await host.analyze());
     expect(again).toEqual({ written: 0, skippedFormulas: report.skippedFormulas });
-    expect(fake.undoStackCleared).toEqual(["Worksheet.visibility"]);
+    expect(fake.undoStackCleared.length).toBe(cleared);
     // And Ripristina still puts everything back.
     expect(await host.restore()).toBe(report.written);
   });
@@ -122,8 +124,8 @@ describe.each<FakePlatform>(["PC", "Mac"])("UndoNotSupported on desktop ExcelApi
     expect(await host.buildSummary(await host.analyze())).toBe(SUMMARY);
     expect(await host.buildSummary(await host.analyze())).toBe(SUMMARY);
     expect(fake.sheet(SUMMARY).visibility).toBe("Visible");
-    // A visible summary is refreshed without touching its visibility (no undo history lost).
-    expect(fake.undoStackCleared).toEqual([]);
+    // A visible summary is refreshed without touching its visibility.
+    expect(fake.undoStackCleared.filter((api) => api.startsWith("Worksheet."))).toEqual([]);
     fake.sheet(SUMMARY).visibility = "Hidden";
     expect(await host.buildSummary(await host.analyze())).toBe(SUMMARY);
     expect(fake.sheet(SUMMARY).visibility).toBe("Visible");
@@ -136,8 +138,17 @@ describe.each<[FakePlatform, string]>([
   ["PC", "UndoNotSupported"], // office-js#6491
 ])("a host that refuses the undo group (%s, %s)", (platform, code) => {
   let ctx: ReturnType<typeof setup>;
-  beforeEach(() => (ctx = setup({ apiVersion: "1.20", platform, rejectUndoGroupWith: code })));
-  afterEach(() => ctx.uninstall());
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    ctx = setup({ apiVersion: "1.20", platform, rejectUndoGroupWith: code });
+    warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    ctx.uninstall();
+    // The refusal is logged for the developer (once per session).
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
 
   test("the run is retried once without mergeUndoGroup, and the user is told Ctrl+Z will not undo it", async () => {
     const { fake, host } = ctx;

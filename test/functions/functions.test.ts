@@ -18,6 +18,34 @@ beforeAll(async () => {
 });
 afterEach(() => resetFunctionsPolicy());
 
+describe("PIANO.PERF with a rule (issue 10)", () => {
+  test("regola, baseline and soglie give the engine's numbers", () => {
+    expect(call("PIANO.PERF", 75, ">=", 100, null, "baseline", 50)).toBeCloseTo(0.5, 12);
+    expect(call("PIANO.PERF", 12, "<=", 10, null, "progressione", 15)).toBeCloseTo(0.6, 12);
+    expect(call("PIANO.PERF", 12, "<=", 10, null, "scostamento")).toBeCloseTo(0.8, 12);
+    withPolicy({ cap: null });
+    expect(call("PIANO.PERF", 125, ">=", 100, null, "soglie", null, 50, 150)).toBeCloseTo(1.5, 12);
+    expect(call("PIANO.PERF", 0, "<=", 5, null, "inverso")).toBe(1);
+    resetFunctionsPolicy();
+    const late = serial(15, 7, 2022);
+    const due = serial(30, 6, 2022);
+    expect(call("PIANO.PERF", late, "<=", due, "data", "tutto o niente")).toBe(0);
+    expect(call("PIANO.PERF", due, "<=", due, "data", "tutto o niente")).toBe(1);
+  });
+  test("an unknown rule or a missing Baseline is #VALUE! with the reason in Italian", () => {
+    expect(call("PIANO.PERF", 5, ">=", 10, null, "a occhio")).toEqual({ error: "#VALUE!", message: expect.stringMatching(/regola «a occhio» sconosciuta/) });
+    expect(call("PIANO.PERF", 5, ">=", 10, null, "baseline")).toEqual({ error: "#VALUE!", message: expect.stringMatching(/serve la Baseline/) });
+  });
+  test("a performance between two bands is #VALUE!, not its raw score", () => {
+    withPolicy({ bands: [{ from: 0, to: 0.6, score: 0 }, { from: 0.7, to: null, score: 1 }] });
+    expect(call("PIANO.PERF", 65, ">=", 100)).toEqual({ error: "#VALUE!", message: expect.stringMatching(/65% non è in nessuna fascia/) });
+  });
+  test("without the new arguments PIANO.PERF is unchanged", () => {
+    expect(call("PIANO.PERF", 3, ">=", 10)).toBeCloseTo(0.3, 12);
+    expect(call("PIANO.PERF", 3, ">=", 10, null, null, null, null, null)).toBeCloseTo(0.3, 12);
+  });
+});
+
 describe("PIANO.PERF", () => {
   test("numeri: >= rapporto, <= rapporto inverso, = tutto o niente, tetto al 100%", () => {
     expect(call("PIANO.PERF", 3, ">=", 10)).toBeCloseTo(0.3, 12);
@@ -323,13 +351,14 @@ describe("PIANO.SCOSTAMENTO", () => {
 });
 
 describe("metadati generati dal JSDoc (come li scrive il plugin)", () => {
-  test("sei funzioni, nessuna volatile, parametri facoltativi solo udm (e i formati di PIANO.SPIEGAZIONE)", () => {
+  test("sei funzioni, nessuna volatile, parametri facoltativi solo udm (e i formati di PIANO.SPIEGAZIONE, gli argomenti di regola di PIANO.PERF)", () => {
     const f = excel.metadata.functions;
     expect(f.map((x) => x.id)).toEqual(["PERF", "SPIEGAZIONE", "PESATA", "SEMAFORO", "VALORE", "SCOSTAMENTO"]);
     for (const x of f) {
       expect(x.options?.volatile).toBeFalsy();
       expect(x.description).toMatch(/[àèéìòù]|\b(il|la|di|del|della)\b/);
-      for (const p of x.parameters) expect(p.optional ?? false).toBe(p.name === "udm" || p.name.startsWith("formato_"));
+      const ruleArgs = ["regola", "baseline", "sogliaMinima", "sogliaMassima"];
+      for (const p of x.parameters) expect(p.optional ?? false).toBe(p.name === "udm" || p.name.startsWith("formato_") || (x.id === "PERF" && ruleArgs.includes(p.name)));
     }
   });
 });

@@ -108,6 +108,19 @@ describe("nuovo-anno with triennial targets", () => {
   });
 });
 
+describe("--json of a monitoring", () => {
+  it("top-level phase, year and asOf; targets per indicator", async () => {
+    const dir = tmpDir("json-mon-");
+    const wb = cardWorkbook([
+      { sheet: "S", name: "O", headers: ["Indicatore", "Stato 2022", "Stato al 30/06/2023", "Operatore", "Target 2023", "Peso"], rows: [["A", 90, 40, ">=", 100, 1]] },
+    ]);
+    const file = await saveXlsx(wb, path.join(dir, "m.xlsx"));
+    const j = JSON.parse(cli(["verifica", file, "--json"]).stdout);
+    expect([j.phase, j.year, j.asOf]).toEqual(["monitoraggio", 2023, "2023-06-30"]);
+    expect(j.objectives[0].indicators[0]).toMatchObject({ cell: "C8", performance: 0.4, targets: { "2023": 100 } });
+  });
+});
+
 describe("confronta", () => {
   const dir = tmpDir("confronta-");
   const headersP = ["Indicatore", "Operatore", "Target 2023", "Target 2024", "Peso"];
@@ -162,5 +175,20 @@ describe("confronta", () => {
     const r = cli(["confronta", example]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Indicare due file");
+  });
+});
+
+describe("nuovo-anno with an explicit Baseline column", () => {
+  it("this year's Stato goes into the Baseline; the new plan is a preventivo with no Stato", async () => {
+    const dir = tmpDir("nuovo-anno-b-");
+    const wb = cardWorkbook([{ sheet: "S", name: "O", headers: ["Indicatore", "Baseline", "Stato 2023", "Operatore", "Target 2023", "Target 2024", "Peso"], rows: [["A", 70, 95, ">=", 90, 100, 1]] }]);
+    const src = await saveXlsx(wb, path.join(dir, "a.xlsx"));
+    const out = path.join(dir, "b.xlsx");
+    expect(cli(["nuovo-anno", src, "--out", out]).code).toBe(0);
+    const a = analyzeWorkbook(gridFromExcelJs(await loadXlsx(out)));
+    expect([a.phase, a.year]).toEqual(["preventivo", 2024]);
+    const ind = a.plan.objectives[0].indicators[0];
+    expect(ind.baseline).toMatchObject({ value: 95, address: "B8" });
+    expect(ind.actual.address).toBeUndefined();
   });
 });

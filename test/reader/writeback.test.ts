@@ -1,6 +1,6 @@
 // The write plan: only Performance cells, never a formula, nothing the second time.
 import ExcelJS from "exceljs";
-import { applyWrites, gridFromExcelJs, restoreWrites } from "../../src/adapters/exceljs";
+import { applyWrites, applyWritesWithBackup, gridFromExcelJs, restoreWrites } from "../../src/adapters/exceljs";
 import { analysisAfterWrites, analyzeWorkbook, applyWritesToGrid } from "../../src/core/reader";
 import { gridViaFile, tmpDir } from "./helpers";
 
@@ -33,7 +33,8 @@ describe("write plan", () => {
     ]);
     expect(a.changes[0]).toEqual({ sheet: "Scheda", cell: "E5", objective: "Servizi", indicator: "Due", before: "70%", after: 0.8 });
 
-    expect(applyWrites(first.wb, a.writes)).toBe(3);
+    // As the CLI and the preview do: the writes, and the backup of what they replace.
+    expect(applyWritesWithBackup(first.wb, a)).toBe(3);
     const second = await gridViaFile(first.wb, dir, "b.xlsx");
     const s = second.grid.sheets[0];
     expect(s.values[4][4]).toBe(0.8);
@@ -50,6 +51,9 @@ describe("write plan", () => {
     // Predicting the written workbook without reading it gives the same analysis.
     const predictedAnalysis = analysisAfterWrites(a);
     expect(predictedAnalysis.problems).toEqual(again.problems);
+    // The stated 70% is still the reference: a correction, on every later run.
+    expect(again.rectifications).toEqual([expect.objectContaining({ sheet: "Scheda", cell: "E5", original: 0.7, computed: 0.8, state: "written" })]);
+    expect(again.problems.filter((p) => p.code === "RECTIFIED").map((p) => p.cell)).toEqual(["E5"]);
     expect(predictedAnalysis.result.objectives.map((o) => o.indicators.map((i) => [i.performance, i.stated]))).toEqual(again.result.objectives.map((o) => o.indicators.map((i) => [i.performance, i.stated])));
     expect(predictedAnalysis.writes).toEqual([]);
     expect(again.skippedFormulas).toBe(1);

@@ -82,6 +82,22 @@ describe("Office.onReady guard", () => {
     await expect(p).resolves.toEqual({ ready: false });
   });
 
+  test("office.js ready after the deadline: the pane starts with the notice, then finishes starting (the policy is adopted late)", async () => {
+    jest.useFakeTimers();
+    let answer!: (info: unknown) => void;
+    const late = jest.fn();
+    const p = readyWithin({ onReady: () => new Promise((r) => (answer = r)) }, 5000, late);
+    await act(async () => {
+      jest.advanceTimersByTime(5000);
+    });
+    await expect(p).resolves.toEqual({ ready: false });
+    expect(late).not.toHaveBeenCalled();
+    await act(async () => {
+      answer({ host: "Excel" });
+    });
+    expect(late).toHaveBeenCalledWith({ host: "Excel" });
+  });
+
   test("office.js ready: resolves with the host info", async () => {
     const info = { host: "Excel", platform: "OfficeOnline" };
     await expect(readyWithin({ onReady: () => Promise.resolve(info) }, 1000)).resolves.toEqual({ ready: true, info });

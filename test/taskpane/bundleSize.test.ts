@@ -26,6 +26,10 @@ beforeAll(() => {
   fs.mkdirSync(path.join(dir, "node_modules", "exceljs"), { recursive: true });
   fs.writeFileSync(path.join(dir, "node_modules", "exceljs", "index.js"), `module.exports = { Workbook: function () {} };\n`);
   fs.writeFileSync(path.join(dir, "withExceljs.js"), `const x = require("exceljs");\nconsole.log(x.Workbook);\n`);
+  fs.mkdirSync(path.join(dir, "node_modules", "docx"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "node_modules", "docx", "index.js"), `module.exports = { Document: function () {} };\n`);
+  fs.writeFileSync(path.join(dir, "withDocx.js"), `const d = require("docx");\nconsole.log(d.Document);\n`);
+  fs.writeFileSync(path.join(dir, "lazyDocx.js"), `import("docx").then((d) => console.log(d.Document));\n`);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -81,5 +85,14 @@ describe("BundleSizePlugin", () => {
     expect(failed).toBe(true);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("ExcelJS è finito nel bundle del riquadro");
+  });
+
+  test("docx in the pane's initial bundle fails the build; loaded with import() it does not", async () => {
+    const eager = await build({ taskpane: "./withDocx.js" });
+    expect(eager.failed).toBe(true);
+    expect(eager.errors).toHaveLength(1);
+    expect(eager.errors[0]).toContain("docx è finito nel bundle del riquadro");
+    const lazy = await build({ taskpane: "./lazyDocx.js" });
+    expect(lazy.errors).toEqual([]);
   });
 });

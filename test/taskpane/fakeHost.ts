@@ -2,7 +2,7 @@
 // the real reader/engine analyse it, writes change its cells (and can be restored),
 // the summary adds a sheet, settings are stored in the settings sheet. Tests can make
 // the next call of a method fail, or hold it open to look at the pane mid-run.
-import type { Analysis, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../../src/host/workbookHost";
+import type { Analysis, DiagnosticsReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../../src/host/workbookHost";
 import type { CellValue } from "../../src/core/types";
 import type { Policy } from "../../src/core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";
@@ -34,6 +34,8 @@ export class FakeHost implements WorkbookHost {
   private failures = new Map<Method, unknown>();
   private holds = new Map<Method, Promise<void>>();
   private lastRun: Saved[] | null = null;
+  /** Notices analyze() reports (as the Excel host does on Windows, where Verifica reads no merged areas). */
+  analysisNotices: string[] = [];
   /** Notices the next write reports (as the Excel host does when Ctrl+Z cannot undo it). */
   writeNotices: string[] = [];
 
@@ -101,7 +103,8 @@ export class FakeHost implements WorkbookHost {
     onProgress?.({ phase: "Lettura dei fogli", done: 0, total });
     await this.enter("analyze");
     onProgress?.({ phase: "Lettura dei fogli", done: total, total });
-    return analyzeWorkbook(this.grid);
+    const analysis = analyzeWorkbook(this.grid);
+    return this.analysisNotices.length > 0 ? { ...analysis, notices: this.analysisNotices } : analysis;
   }
 
   async writeResults(analysis: Analysis, onProgress?: ProgressFn): Promise<WriteReport> {
@@ -117,6 +120,11 @@ export class FakeHost implements WorkbookHost {
     if (saved.length > 0) this.lastRun = saved;
     const report: WriteReport = { written: writes.length, skippedFormulas: (analysis as WorkbookAnalysis).skippedFormulas };
     return this.writeNotices.length > 0 ? { ...report, notices: this.writeNotices } : report;
+  }
+
+  /** «Diagnostica»: a fixed report (the Excel one is tested against the fake Excel). */
+  async runDiagnostics(): Promise<DiagnosticsReport> {
+    return { environment: "Excel 16.0 · PC · ExcelApi 1.12, 1.13", checks: [{ name: "Numero", ok: true, detail: "letto: 1234.5" }, { name: "Celle unite", ok: false, detail: "letto: —" }] };
   }
 
   async canRestore(): Promise<boolean> {

@@ -57,4 +57,45 @@ describe("policy form", () => {
       expect(r.errors["bands.0.to"]).toMatch(/maggiore/);
     }
   });
+
+  test("a version-1 policy saved without version-2 changes stays version 1", () => {
+    const v1 = parsePolicy({ version: 1, cap: 1.2, bands: [{ from: 0, to: 0.6, score: 0 }] });
+    expect(v1.ok).toBe(true);
+    if (!v1.ok) return;
+    const r = policyFromForm(formFromPolicy(v1.policy));
+    expect(r.ok && r.policy).toEqual(v1.policy);
+    const f = formFromPolicy(v1.policy);
+    f.blankActual = "zero";
+    const r2 = policyFromForm(f);
+    expect(r2.ok && r2.policy.version).toBe(2);
+  });
+
+  test("every version-2 field round-trips", () => {
+    const p = defaultPolicy();
+    p.objectiveCap = 1;
+    p.cap = 1.2;
+    p.roundFirst = true;
+    p.roundBeforeWeighting = true;
+    p.thresholdTop = 1.5;
+    p.bands = [{ from: 0, to: 0.6, score: 0, toIncluded: true }, { from: 0.6, to: null, score: 1, fromIncluded: false }];
+    p.bandSets = { "2023": [{ from: 0, to: 0.6, score: 0 }, { from: 0.6, to: 0.99, score: 0.6, scoreTo: 0.99 }, { from: 0.99, to: null, score: 1 }] };
+    p.lateBands = [{ from: 1, to: 5, score: 0.9 }, { from: 6, to: null, score: 0 }];
+    p.lateDailyReduction = 0.02;
+    p.blankActual = "error";
+    p.dateRule = "daysLate";
+    p.rollupMean = "worst";
+    const r = policyFromForm(formFromPolicy(p));
+    expect(r.ok && r.policy).toEqual(p);
+  });
+
+  test("a gap between bands and an unnamed band set are refused", () => {
+    const f = formFromPolicy(defaultPolicy());
+    f.bands = [{ from: "0", to: "60", score: "0" }, { from: "70", to: "", score: "100" }];
+    const r = policyFromForm(f);
+    expect(!r.ok && r.general.join(" ")).toMatch(/tra le fasce 1 e 2 resta un intervallo scoperto/);
+    f.bands = [];
+    f.bandSets = [{ name: " ", bands: [] }];
+    const r2 = policyFromForm(f);
+    expect(!r2.ok && r2.errors["sets.0.name"]).toMatch(/nome/);
+  });
 });

@@ -10,6 +10,9 @@ import { defaultPolicy } from "../../src/core/policy";
 import { PreviewHost } from "../../src/preview/previewHost";
 import { cellText } from "../../src/preview/cellText";
 
+// The example has 18 cards: opening, computing and downloading it takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 const SEED_PERCENT = [90.74, 100, 98.12, 99.58, 92.86, 96.72, 100, 80, 99.29, 100, 100, 100, 100, 100, 99.76, 99.53, 93.03, 97.76];
 
 async function exampleBytes(): Promise<ArrayBuffer> {
@@ -75,6 +78,43 @@ describe("preview host", () => {
       if ((w as { kind?: string }).kind === "indicator") expect(c1.numFmt).toEqual(c0.numFmt);
     }
   });
+
+  // Issue 13: «Ripristina» after two runs puts back what was there before the FIRST run, as the
+  // backup sheet does in Excel (it keeps a cell's first original), not the first run's values.
+  test("Ripristina after two runs (rules changed in between) gives back the original workbook, cell for cell", async () => {
+    const host = newHost();
+    await host.openExample();
+    const before = await reload(await host.download());
+    const first = await host.analyze();
+    await host.writeResults(first);
+    // A different cap: the second run rewrites cells the first one wrote, and writes others.
+    await host.savePolicy({ ...defaultPolicy(), cap: 1.2 });
+    const second = await host.analyze();
+    const firstCells = new Set((first as unknown as { writes: { sheet: string; cell: string }[] }).writes.map((w) => `${w.sheet}!${w.cell}`));
+    const secondWrites = (second as unknown as { writes: { sheet: string; cell: string }[] }).writes;
+    expect(secondWrites.some((w) => firstCells.has(`${w.sheet}!${w.cell}`))).toBe(true);
+    expect(secondWrites.some((w) => !firstCells.has(`${w.sheet}!${w.cell}`))).toBe(true);
+    await host.writeResults(second);
+    await host.restore();
+    const restored = await reload(await host.download());
+    let cells = 0;
+    const differ: string[] = [];
+    for (const ws0 of before.worksheets) {
+      const ws1 = restored.getWorksheet(ws0.name)!;
+      const rows = Math.max(ws0.rowCount, ws1.rowCount);
+      const cols = Math.max(ws0.columnCount, ws1.columnCount);
+      for (let r = 1; r <= rows; r++) {
+        for (let c = 1; c <= cols; c++) {
+          const c0 = ws0.getCell(r, c);
+          const c1 = ws1.getCell(r, c);
+          if (JSON.stringify([c1.value, c1.numFmt]) !== JSON.stringify([c0.value, c0.numFmt])) differ.push(`${ws0.name}!${c0.address}: ${JSON.stringify(c1.value)} ≠ ${JSON.stringify(c0.value)}`);
+          cells++;
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(cells).toBeGreaterThan(2000);
+  }, 30_000);
 
   // An EMPTY cell formatted "0.00%" (the example's "Performance obiettivo" cells) must keep
   // its format through Calcola and Ripristina, as Office.js reports it.

@@ -9,10 +9,13 @@ import { FakeHost } from "./fakeHost";
 import { twoCards } from "./grids";
 import { confirmDialog, dialogButton, renderPane } from "./render";
 
+// The full SMVP form is large: on a shared 2-core machine user-event typing takes seconds.
+jest.setTimeout(30_000);
+
 async function openSettings(host: FakeHost) {
   const user = userEvent.setup();
   renderPane(host, "settings");
-  await screen.findByRole("button", { name: "Salva impostazioni" });
+  await screen.findByRole("button", { name: "Salva impostazioni" }, { timeout: 15_000 });
   return user;
 }
 
@@ -73,7 +76,7 @@ describe("Impostazioni", () => {
     expect((screen.getByLabelText("Scarto ammesso con la performance dichiarata (punti %)") as HTMLInputElement).value).toBe("0,5");
     expect(screen.getByRole("radiogroup", { name: "Indicatori «≤» (minore o uguale)" })).toBeTruthy();
     expect((screen.getByRole("radio", { name: "Inverso (Target ÷ Stato)" }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByRole("switch", { name: /Arrotonda/ })).toBeTruthy();
+    expect(screen.getByRole("switch", { name: /Arrotonda ogni indicatore/ })).toBeTruthy();
     // Every form control has an accessible name: a reference that resolves to visible text,
     // not merely an attribute that is present.
     const controls = [...document.querySelectorAll("input, button, select, textarea")];
@@ -106,7 +109,7 @@ describe("Impostazioni", () => {
     await user.click(screen.getByRole("tab", { name: "Calcola" }));
     await user.click(screen.getByRole("button", { name: "Calcola performance" }));
     await user.click(dialogButton(await confirmDialog(), "Sostituisci"));
-    await screen.findByText(/celle aggiornate/);
+    await screen.findByText(/celle aggiornate/, undefined, { timeout: 15_000 });
     const first = screen.getByText("Punto Impresa Digitale").closest("[data-objective]") as HTMLElement;
     expect(within(first).getByTestId("objective-performance").textContent).toBe("90%");
     expect(within(first).getByText(/giallo/)).toBeTruthy();
@@ -153,10 +156,84 @@ describe("Impostazioni", () => {
     const user = await openSettings(host);
     expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("80");
     expect((screen.getByRole("checkbox", { name: "Nessun limite massimo" }) as HTMLInputElement).checked).toBe(true);
+    // It asks first: «Annulla» keeps the body's rules, untouched in the workbook.
     await user.click(screen.getByRole("button", { name: "Ripristina predefiniti" }));
+    const ask = await confirmDialog();
+    expect(ask.textContent).toMatch(/Ripristinare le impostazioni predefinite\?/);
+    await user.click(dialogButton(ask, "Annulla"));
+    expect(host.calls.filter((c) => c === "savePolicy")).toHaveLength(1);
+    expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("80");
+    await user.click(screen.getByRole("button", { name: "Ripristina predefiniti" }));
+    await user.click(dialogButton(await confirmDialog(), "Ripristina"));
     await screen.findByText(/Impostazioni predefinite ripristinate/);
     expect((screen.getByLabelText("Semaforo verde da (%)") as HTMLInputElement).value).toBe("90");
     expect(readSettings(host.grid).policy).toEqual({ ...DEFAULT_POLICY, rules: { ...DEFAULT_POLICY.rules }, bands: [], thresholds: { ...DEFAULT_POLICY.thresholds } });
+  });
+
+  test("overlapping bands are refused with the reason, and nothing is saved", async () => {
+    const host = new FakeHost(twoCards());
+    const user = await openSettings(host);
+    await user.click(screen.getByRole("button", { name: "Aggiungi fascia" }));
+    await user.click(screen.getByRole("button", { name: "Aggiungi fascia" }));
+    await user.type(screen.getByLabelText("Fascia 1: da (%)"), "0");
+    await user.type(screen.getByLabelText("Fascia 1: a (%)"), "70");
+    await user.type(screen.getByLabelText("Fascia 1: punteggio (%)"), "0");
+    await user.type(screen.getByLabelText("Fascia 2: da (%)"), "60");
+    await user.type(screen.getByLabelText("Fascia 2: punteggio (%)"), "100");
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    expect(await screen.findByText(/le fasce 1 e 2 si sovrappongono/)).toBeTruthy();
+    expect(host.calls).not.toContain("savePolicy");
+    // Moved to 70% (included in band 2 only), the bands touch and are saved.
+    const from2 = screen.getByLabelText("Fascia 2: da (%)");
+    await user.clear(from2);
+    await user.type(from2, "70");
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    await screen.findByText(/Impostazioni salvate nella cartella/);
+    expect(readSettings(host.grid).policy.bands).toEqual([
+      { from: 0, to: 0.7, score: 0 },
+      { from: 0.7, to: null, score: 1 },
+    ]);
+  });
+
+  test("a band score above the cap is refused (no −500% or 150% written)", async () => {
+    const host = new FakeHost(twoCards());
+    const user = await openSettings(host);
+    await user.click(screen.getByRole("button", { name: "Aggiungi fascia" }));
+    await user.type(screen.getByLabelText("Fascia 1: da (%)"), "0");
+    await user.type(screen.getByLabelText("Fascia 1: punteggio (%)"), "-5");
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    expect(await screen.findByText("Il valore non può essere negativo.")).toBeTruthy();
+    const score = screen.getByLabelText("Fascia 1: punteggio (%)");
+    await user.clear(score);
+    await user.type(score, "150");
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    expect(await screen.findByText(/punteggio 150% è fuori da 0%–100%/)).toBeTruthy();
+    expect(host.calls).not.toContain("savePolicy");
+  });
+
+  test("a named band set with a proportional band and date bands are saved as version 2", async () => {
+    const host = new FakeHost(twoCards());
+    const user = await openSettings(host);
+    await user.click(screen.getByRole("button", { name: "Aggiungi insieme di fasce" }));
+    await user.type(screen.getByLabelText("Nome dell'insieme 1"), "2023");
+    await user.click(screen.getByRole("button", { name: "Aggiungi fascia a «2023»" }));
+    await user.type(screen.getByLabelText("«2023», fascia 1: da (%)"), "60");
+    await user.type(screen.getByLabelText("«2023», fascia 1: a (%)"), "99");
+    await user.click(screen.getByRole("checkbox", { name: "«2023», fascia 1: «a» incluso" }));
+    await user.type(screen.getByLabelText("«2023», fascia 1: punteggio (%)"), "60");
+    await user.type(screen.getByLabelText("«2023», fascia 1: punteggio ad «a» (%)"), "99");
+    await user.click(screen.getByRole("button", { name: "Aggiungi fascia di ritardo" }));
+    await user.type(screen.getByLabelText("Fascia di ritardo 1: Da giorni"), "1");
+    await user.type(screen.getByLabelText("Fascia di ritardo 1: A giorni"), "10");
+    await user.type(screen.getByLabelText("Fascia di ritardo 1: Punteggio (%)"), "80");
+    await user.click(screen.getByRole("radio", { name: /Secondo i giorni di ritardo/ }));
+    await user.click(screen.getByRole("button", { name: "Salva impostazioni" }));
+    await screen.findByText(/Impostazioni salvate nella cartella/);
+    const p = readSettings(host.grid).policy;
+    expect(p.version).toBe(2);
+    expect(p.bandSets).toEqual({ "2023": [{ from: 0.6, to: 0.99, score: 0.6, scoreTo: 0.99, toIncluded: true }] });
+    expect(p.lateBands).toEqual([{ from: 1, to: 10, score: 0.8 }]);
+    expect(p.dateRule).toBe("daysLate");
   });
 
   test("a failed save keeps the form and says what to do", async () => {

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { ExcelHostError } from "../../src/excel/errors";
-import { EXCEL_ERRORS } from "../../src/messages/excel";
+import { EXCEL_ERRORS, EXCEL_NOTICES } from "../../src/messages/excel";
 import { FakeHost } from "./fakeHost";
 import { notesOnly, twoCards, workbook } from "./grids";
 import { renderPane } from "./render";
@@ -124,4 +124,13 @@ describe("Verifica struttura", () => {
     await screen.findByText("2 schede, 4 indicatori.");
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
+});
+
+test("what the host could not read (merged areas on Windows, office-js#5918) is said next to the problems", async () => {
+  const host = new FakeHost(twoCards());
+  host.analysisNotices = [EXCEL_NOTICES.mergesNotRead];
+  const user = await openValidate(host);
+  await user.click(verify());
+  await screen.findByText("2 schede, 4 indicatori.");
+  expect(screen.getByText(EXCEL_NOTICES.mergesNotRead)).toBeTruthy();
 });

@@ -233,5 +233,3 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
   const captions = model.blocks.filter((b): b is TableBlock => b.kind === "table").map((t) => t.caption);
   return addTableCaptions(bytes, captions);
 }
-
-export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

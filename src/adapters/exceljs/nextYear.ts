@@ -2,7 +2,8 @@
 // year's file: cell edits with their number formats, notes on the cells to update, the
 // stale summary removed. The caller saves it under a new name; the source file is never written.
 import type ExcelJS from "exceljs";
-import type { NextYearPlan } from "../../core/nextYear";
+import { planNextYear, type NextYearPlan } from "../../core/nextYear";
+import { gridFromExcelJs } from "./grid";
 
 export function applyNextYear(workbook: ExcelJS.Workbook, plan: NextYearPlan): { edited: number; notes: number } {
   let edited = 0;
@@ -27,4 +28,19 @@ export function applyNextYear(workbook: ExcelJS.Workbook, plan: NextYearPlan): {
     if (ws) workbook.removeWorksheet(ws.id);
   }
   return { edited, notes };
+}
+
+/** The ExcelJS module (the browser build in the pane and the preview, the Node one in the CLI). */
+export interface ExcelJsLike {
+  Workbook: new () => ExcelJS.Workbook;
+}
+
+/** This year's .xlsx bytes → next year's .xlsx bytes and the plan applied. The input bytes are not modified. */
+export async function nextYearXlsx(lib: ExcelJsLike, bytes: ArrayBuffer | Uint8Array): Promise<{ bytes: Uint8Array; plan: NextYearPlan }> {
+  const wb = new lib.Workbook();
+  const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
+  await wb.xlsx.load(copy as unknown as ArrayBuffer);
+  const plan = planNextYear(gridFromExcelJs(wb));
+  if (!plan.problems.length) applyNextYear(wb, plan);
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), plan };
 }

@@ -11,6 +11,7 @@ import { cellValueOfWrite, type CellWrite } from "../../core/reader/writeback";
 import type { OwnerMark, WorkbookGrid } from "../../core/reader/grid";
 import { findSettingsSheet, settingsSheetName, SETTINGS_SHEET_NAME } from "../../core/reader/settings";
 import { writeSummarySheet } from "../exceljs/summarySheet";
+import { fitCellText } from "../../core/cellLimits";
 import { writeBackupSheet } from "../exceljs/backup";
 import { backupAfterWrites } from "../../core/reader/analyze";
 import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
@@ -67,6 +68,8 @@ export interface AddinOutput {
   written: number;
   summary: string;
   settings: string;
+  /** Summary cells whose text was cut to Excel's 32,767 characters. */
+  cutCells: { cell: string; length: number }[];
 }
 
 /**
@@ -79,10 +82,11 @@ export async function addinOutput(
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string } = {},
+  options: { source?: string; producedAt?: Date } = {},
 ): Promise<AddinOutput> {
   const scratch = newWorkbook();
-  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source });
+  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source, producedAt: options.producedAt });
+  const cutCells = fitSheetTexts(scratch.getWorksheet(summary));
   // The restore backup: what each Performance cell held before the add-in first wrote it
   // (the user's original statement, the reference of every later correction).
   const backupEntries = backupAfterWrites(analysis.backup ?? [], analysis.writes);
@@ -99,9 +103,27 @@ export async function addinOutput(
   const sheets: OwnedSheet[] = [
     { name: summary, mark: "summary", replaces: existingSummary?.name },
     ...(backupWs ? [{ name: backupWs.name, mark: "backup" as const, replaces: existingBackup?.name, state: "veryHidden" as const }] : []),
-    { name: settings, mark: "settings", replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
+    { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
   const bytes = applyPackageEdits(original, { cells, sheets, generated });
-  return { bytes, written: analysis.writes.length, summary, settings };
+  return { bytes, written: analysis.writes.length, summary, settings, cutCells };
+}
+
+/** Cuts every text over Excel's 32,767 characters (an ellipsis and the full length said); returns the cells cut. */
+export function fitSheetTexts(ws: ExcelJS.Worksheet | undefined): { cell: string; length: number }[] {
+  const cut: { cell: string; length: number }[] = [];
+  ws?.eachRow((row) =>
+    row.eachCell((cell) => {
+      const v = cell.value;
+      if (typeof v === "string") {
+        const fit = fitCellText(v);
+        if (fit.cut) {
+          cell.value = fit.text;
+          cut.push({ cell: cell.address, length: v.length });
+        }
+      }
+    }),
+  );
+  return cut;
 }

@@ -185,7 +185,8 @@ function adaptGeneratedSheet(xml: string, from: { styles: StyleSheet; strings: s
 export interface OwnedSheet {
   /** Its name in the generated package, and in the output. */
   name: string;
-  mark: OwnerMark;
+  /** The add-in's mark; absent for a sheet the add-in made for the user (an empty card of the preview). */
+  mark?: OwnerMark;
   /** The sheet of the user's package it replaces (same tab position and part), if any: it must carry the same mark. */
   replaces?: string;
   /** An unmarked sheet it replaces because it holds exactly what an earlier version of the add-in wrote there. */
@@ -334,6 +335,7 @@ function replaceSheetPart(pkg: XlsxPackage, target: SheetEntry, owned: OwnedShee
     const keep = childElements(relsXml, root.contentStart, root.contentEnd, "Relationship").filter((e) => getAttr(e.tag, "Id") === mark.relId);
     pkg.setXml(relsPath, relsXml.slice(0, root.contentStart) + keep.map((e) => relsXml.slice(e.start, e.end)).join("") + relsXml.slice(root.contentEnd));
   }
+  if (!owned.mark) throw new PackageError(`il foglio ${target.name} non è del componente aggiuntivo`);
   const relId = writeMarkPart(pkg, target.part, owned.mark, mark);
   pkg.setXml(target.part, withMark(xml, relId));
   setSheetEntry(pkg, target, owned.name, owned.state);
@@ -355,8 +357,7 @@ function addSheetPart(pkg: XlsxPackage, owned: OwnedSheet, xml: string): void {
   const wbPart = pkg.workbookPart();
   const part = pkg.freeName("xl/worksheets/sheet", ".xml");
   pkg.setXml(part, "");
-  const relId = writeMarkPart(pkg, part, owned.mark, null);
-  pkg.setXml(part, withMark(xml, relId));
+  pkg.setXml(part, owned.mark ? withMark(xml, writeMarkPart(pkg, part, owned.mark, null)) : xml);
   pkg.addOverride(part, CONTENT_TYPES.worksheet);
   const wbRel = pkg.addRel(wbPart, REL_TYPES.worksheet, relativeTarget(wbPart, part));
   const wbXml = pkg.xml(wbPart)!;

@@ -4,14 +4,14 @@
 // usage or unreadable file — always an Italian message.
 import path from "node:path";
 import type ExcelJS from "exceljs";
-import { analyzeWorkbook, type WorkbookAnalysis } from "../../core/reader";
+import { analyzeWorkbook } from "../../core/reader";
 import type { WorkbookGrid } from "../../core/reader/grid";
-import { buildAnnex, buildPiraDocument, type AnnexSources } from "../../core/document";
-import { renderDocx } from "../../adapters/docx";
+import { piraDocx } from "../../adapters/docx";
 import { gridFromExcelJs } from "../../adapters/exceljs";
 import { DOCUMENT_CLI } from "../../messages/document";
 import type { DocumentPhase } from "../../messages/document";
 import { CLI } from "../../messages/cli";
+import type { Policy } from "../../core/policy";
 
 /** What the command needs from main.ts (file handling and its error type), passed in to avoid a cycle. */
 export interface CliIo {
@@ -19,6 +19,8 @@ export interface CliIo {
   readInput(file: string): Buffer;
   loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook>;
   sameFile(a: string, b: string): boolean;
+  /** Reads and checks `--regole SMVP.json` (Italian usage error when unreadable). */
+  readPolicyFile(file: string): Policy;
   /** Writes through a temporary file (never half a file). */
   writeAtomic(file: string, data: Uint8Array): void;
   stdout(line: string): void;
@@ -30,6 +32,8 @@ export interface DocumentoArgs {
   out: string;
   ente?: string;
   phase?: DocumentPhase;
+  /** `--regole SMVP.json`, as for verifica and calcola. */
+  rules?: string;
 }
 
 export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">): DocumentoArgs {
@@ -37,6 +41,7 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
   let out: string | undefined;
   let ente: string | undefined;
   let phase: DocumentPhase | undefined;
+  let rules: string | undefined;
   // "--opt value" or "--opt=value".
   const take = (i: number, option: string, example: string): { v: string; next: number } => {
     const a = rest[i];
@@ -52,6 +57,8 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
       ({ v: out, next: i } = take(i, "--out", "PIRA.docx"));
     } else if (name === "--ente") {
       ({ v: ente, next: i } = take(i, "--ente", '"Camera di Commercio di …"'));
+    } else if (name === "--regole") {
+      ({ v: rules, next: i } = take(i, "--regole", "SMVP.json"));
     } else if (name === "--fase") {
       const t = take(i, "--fase", "consuntivo");
       i = t.next;
@@ -69,41 +76,22 @@ export function parseDocumentoArgs(rest: string[], io: Pick<CliIo, "usageError">
   if (!file) throw io.usageError(CLI.missingFile("documento"), true);
   if (!out) throw io.usageError(DOCUMENT_CLI.outRequired, true);
   if (!/\.docx$/i.test(out)) throw io.usageError(DOCUMENT_CLI.outNotDocx(out), true);
-  return { file, out, ente, phase };
-}
-
-/** The document's bytes from an analysis: what the pane and the preview produce too. */
-export async function documentBytes(
-  analysis: Pick<WorkbookAnalysis, "result" | "policy" | "problems" | "year">,
-  options: { ente?: string; phase?: DocumentPhase; source?: string; generatedAt?: Date; annexSources?: AnnexSources } = {},
-): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
-  const annex = buildAnnex(analysis, options.annexSources);
-  const model = buildPiraDocument({
-    result: analysis.result,
-    policy: analysis.policy,
-    problems: analysis.problems,
-    year: analysis.year,
-    ente: options.ente,
-    phase: options.phase,
-    source: options.source,
-    generatedAt: options.generatedAt,
-    annex,
-  });
-  return { bytes: await renderDocx(model), rectifications: annex.rectifications.length, overrides: annex.overrides.length };
+  return { file, out, ente, phase, ...(rules ? { rules } : {}) };
 }
 
 export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
   const args = parseDocumentoArgs(rest, io);
   if (io.sameFile(args.file, args.out)) throw io.usageError(CLI.outIsInput);
+  const policy = args.rules ? io.readPolicyFile(args.rules) : undefined;
   const buffer = io.readInput(args.file);
   const wb = await io.loadWorkbook(args.file, buffer);
   const grid: WorkbookGrid = gridFromExcelJs(wb);
-  const analysis = analyzeWorkbook(grid);
+  const analysis = analyzeWorkbook(grid, policy);
   if (analysis.cardCount === 0) {
     io.stderr(DOCUMENT_CLI.noCards(args.file));
     return 1;
   }
-  const { bytes, rectifications, overrides } = await documentBytes(analysis, {
+  const { bytes, rectifications, overrides } = await piraDocx(analysis, {
     ente: args.ente,
     phase: args.phase,
     source: path.basename(args.file),

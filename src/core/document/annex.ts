@@ -5,6 +5,7 @@
 // the rectifications (engineer "summary") and the SMVP overrides (engineer "smvp") plug
 // in through `AnnexSources` without changing the document.
 import type { CellValue, PlanResult, Problem } from "../types";
+import { STATED_MISMATCH_CODE, type Rectification } from "../rectifications";
 
 /** One correction, in the shape of `--json`'s `rectifications`, plus the names to print. */
 export interface AnnexRectification {
@@ -28,8 +29,10 @@ export interface AnnexOverride {
   indicator: string;
   /** What the rules give (fraction), null when not available. */
   computed: number | null;
-  /** The value used instead (fraction), null = forced to n.d. */
+  /** The value used instead (fraction), null = forced to n.d. or excluded. */
   forced: number | null;
+  /** The indicator was declared «non valutabile» (excluded from the mean) rather than forced. */
+  excluded?: boolean;
   /** Why: the note written with the override. */
   note: string;
 }
@@ -45,17 +48,15 @@ export interface AnnexSources {
   overrides?: Array<Omit<AnnexOverride, "objective" | "indicator"> & Partial<Pick<AnnexOverride, "objective" | "indicator">>>;
 }
 
-/** The problem code the engine reports for a stated performance that differs from the computed one. */
-export const STATED_MISMATCH = "STATED_MISMATCH";
-
 const key = (sheet: string | null | undefined, cell: string | null | undefined) => `${sheet ?? ""}\u0000${cell ?? ""}`;
 
 /**
- * The annex from what the analysis knows (every STATED_MISMATCH, in problem order), merged
- * with `sources`: a source's rectification replaces the difference found in the same cell
- * (it holds the original value, kept from before the first write).
+ * The annex from what the analysis knows — every STATED_MISMATCH in problem order, then the
+ * analysis' `rectifications` (the user's original statements, kept in the backup after the
+ * add-in wrote the cells: src/core/rectifications.ts) — merged with `sources`. A later
+ * entry for the same cell replaces an earlier one (it holds the original value).
  */
-export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }, sources: AnnexSources = {}): DocumentAnnex {
+export function buildAnnex(analysis: { result: PlanResult; problems: Problem[]; rectifications?: readonly Rectification[] }, sources: AnnexSources = {}): DocumentAnnex {
   const names = new Map<string, { objective: string; indicator: string }>();
   for (const o of analysis.result.objectives) {
     for (const i of o.indicators) {
@@ -63,6 +64,7 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
       const entry = { objective: o.name, indicator: i.name };
       if (i.performanceCell) names.set(key(sheet, i.performanceCell), entry);
       if (i.cell) names.set(key(sheet, i.cell), entry);
+      if (i.override?.cell) names.set(key(sheet, i.override.cell), entry);
     }
   }
   const nameOf = (sheet: string | null, cell: string | null) => names.get(key(sheet, cell)) ?? { objective: "", indicator: "" };
@@ -77,7 +79,7 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
 
   const objectives = new Map(analysis.result.objectives.map((o) => [o.id, o]));
   for (const p of analysis.problems) {
-    if (p.code !== STATED_MISMATCH || !p.objectiveId || p.indicatorRow === undefined) continue;
+    if (p.code !== STATED_MISMATCH_CODE || !p.objectiveId || p.indicatorRow === undefined) continue;
     const o = objectives.get(p.objectiveId);
     const i = o?.indicators.find((x) => x.row === p.indicatorRow);
     if (!o || !i) continue;
@@ -91,13 +93,36 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[] }
       explanation: i.explanation,
     });
   }
+  for (const r of analysis.rectifications ?? []) {
+    add({ sheet: r.sheet, cell: r.cell, objective: r.objective, indicator: r.indicator, original: r.original, computed: r.computed, explanation: r.explanation });
+  }
   for (const r of sources.rectifications ?? []) {
     const n = nameOf(r.sheet, r.cell);
     add({ ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator });
   }
-  const overrides = (sources.overrides ?? []).map((r) => {
+  // Forced values the engine applied (the «Performance forzata» column), then other sources.
+  const overrides = new Map<string, AnnexOverride>();
+  for (const o of analysis.result.objectives) {
+    for (const i of o.indicators) {
+      if (!i.override) continue;
+      const sheet = i.sheet ?? o.sheet ?? null;
+      const cell = i.override.cell ?? i.performanceCell ?? null;
+      const excluded = i.override.kind === "excluded";
+      overrides.set(key(sheet, cell), {
+        sheet,
+        cell,
+        objective: o.name,
+        indicator: i.name,
+        computed: i.override.computed,
+        forced: i.override.performance,
+        note: i.override.note,
+        ...(excluded ? { excluded } : {}),
+      });
+    }
+  }
+  for (const r of sources.overrides ?? []) {
     const n = nameOf(r.sheet, r.cell);
-    return { ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator };
-  });
-  return { rectifications: order.map((k) => byCell.get(k)!), overrides };
+    overrides.set(key(r.sheet, r.cell), { ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator });
+  }
+  return { rectifications: order.map((k) => byCell.get(k)!), overrides: [...overrides.values()] };
 }

@@ -3,12 +3,14 @@
 // and Programma with the resources, one card per objective (header fields, indicator
 // table, the objective's performance), the roll-up tables, the annex of corrections and
 // forced values. Every number in Italian format; every string as text.
-import type { CellInput, IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow, Rollups } from "../types";
+import type { CellInput, IndicatorResult, ObjectiveResult, PlanResult, Problem, RollupRow } from "../types";
 import type { Policy } from "../policy";
+import type { ObjectiveRollupKind } from "../rollups";
 import { formatEuro, formatPercent } from "../format";
 import { shownValue, shownWeight } from "./shownValue";
 import { leadingCode, pad3 } from "../missioni";
 import { DOCUMENT, type DocumentPhase } from "../../messages/document";
+import { SETTINGS } from "../../messages/workbook";
 import { DOCUMENT_LANGUAGE, type DocumentBlock, type DocumentModel, type Inline, type TableBlock } from "./model";
 import { buildAnnex, type DocumentAnnex } from "./annex";
 
@@ -177,7 +179,8 @@ function rollupTable(title: string, label: string, rows: RollupRow[]): TableBloc
   };
 }
 
-const ROLLUP_ORDER: Array<{ id: keyof Rollups; label: string }> = [
+// The roll-ups of objectives (the one by Tipologia groups indicators).
+const ROLLUP_ORDER: Array<{ id: ObjectiveRollupKind; label: string }> = [
   { id: "missioneProgramma", label: `${D.fields.missione} e ${D.fields.programma.toLowerCase()}` },
   { id: "missione", label: D.fields.missione },
   { id: "ambitoStrategico", label: D.fields.ambitoStrategico },
@@ -212,9 +215,9 @@ function annexBlocks(annex: DocumentAnnex): DocumentBlock[] {
         { header: C.where, width: 16 },
         { header: C.objective, width: 20 },
         { header: C.indicator, width: 20 },
-        { header: C.stated, width: 10, align: "right" },
-        { header: C.computed, width: 10, align: "right" },
-        { header: C.explanation, width: 24 },
+        { header: C.stated, width: 12, align: "right" },
+        { header: C.computed, width: 12, align: "right" },
+        { header: C.explanation, width: 20 },
       ],
       rows: annex.rectifications.map((r) => [where(r.sheet, r.cell), r.objective, r.indicator, originalText(r.original), pct(r.computed), r.explanation]),
     });
@@ -228,11 +231,11 @@ function annexBlocks(annex: DocumentAnnex): DocumentBlock[] {
         { header: C.where, width: 16 },
         { header: C.objective, width: 20 },
         { header: C.indicator, width: 20 },
-        { header: C.computed, width: 10, align: "right" },
-        { header: C.forced, width: 10, align: "right" },
-        { header: C.note, width: 24 },
+        { header: C.computed, width: 12, align: "right" },
+        { header: C.forced, width: 12, align: "right" },
+        { header: C.note, width: 20 },
       ],
-      rows: annex.overrides.map((r) => [where(r.sheet, r.cell), r.objective, r.indicator, pct(r.computed), pct(r.forced), r.note]),
+      rows: annex.overrides.map((r) => [where(r.sheet, r.cell), r.objective, r.indicator, pct(r.computed), r.excluded ? D.excluded : pct(r.forced), r.note]),
     });
   } else out.push({ kind: "paragraph", content: [{ text: S.noOverrides }] });
   return out;
@@ -287,7 +290,7 @@ export function buildPiraDocument(input: DocumentInput): DocumentModel {
   // Roll-ups.
   blocks.push({ kind: "heading", level: 1, text: S.rollups, pageBreakBefore: true });
   blocks.push({ kind: "paragraph", style: "emphasis", content: [{ text: S.planPerformance(pct(result.performance)), bold: true }] });
-  blocks.push({ kind: "paragraph", content: [{ text: S.rollupsIntro(D.meanKinds[input.policy.rollupMean]) }] });
+  blocks.push({ kind: "paragraph", content: [{ text: S.rollupsIntro(SETTINGS.values[input.policy.rollupMean]) }] });
   for (const r of ROLLUP_ORDER) {
     const title = D.rollupTitles[r.id];
     blocks.push({ kind: "heading", level: 2, text: title });

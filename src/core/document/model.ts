@@ -2,6 +2,9 @@
 // every string already formatted in Italian. Pure data — the .docx renderer
 // (src/adapters/docx) draws it; tests read it. No library import here.
 
+/** The .docx media type (downloads). */
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /** Document language, written into the styles and every run (accessibility: screen readers, spell check). */
 export const DOCUMENT_LANGUAGE = "it-IT";
 

@@ -19,6 +19,8 @@ import type { Policy } from "../policy";
 import { isDateUnit } from "../rules";
 import { ymdFromSerial } from "../dates";
 import { OPEN_DATA } from "../../messages/document";
+import { RULE_NAMES } from "../../messages/engine";
+import { SETTINGS } from "../../messages/workbook";
 
 export const CSV_SEPARATOR = ",";
 export const CSV_LINE_END = "\r\n";
@@ -78,15 +80,14 @@ function valueText(v: Value, unit: string | undefined): string {
 
 const OPERATOR_WORDS = { ">=": "maggiore o uguale", "<=": "minore o uguale", "=": "uguale" } as const;
 
-/** The scoring rule the policy applies to this indicator, in words. */
+/** The scoring rule of this indicator, with the names the «Regola» column and the settings use. */
 export function ruleLabel(i: IndicatorResult, unit: string | undefined, policy: Policy): string {
-  if (!i.operator) return "";
-  // The indicator's own «Regola» wins over the policy's rule for its operator.
   if (i.rule) return i.rule;
+  if (!i.operator) return "";
   const dateTarget = i.target.kind === "date" || (isDateUnit(unit) && i.target.kind === "number" && !i.target.percent);
-  if (dateTarget) return OPEN_DATA.rules[policy.dateRule];
-  if (i.target.kind === "bool") return OPEN_DATA.rules.exact;
-  return OPEN_DATA.rules[policy.rules[i.operator]];
+  if (dateTarget) return policy.dateRule === "daysLate" ? RULE_NAMES.daysLate : SETTINGS.values[policy.dateRule];
+  if (i.target.kind === "bool" || i.operator === "=") return RULE_NAMES.allOrNothing;
+  return i.operator === ">=" ? RULE_NAMES.ratio : RULE_NAMES[policy.rules["<="]];
 }
 
 export interface CsvInput {

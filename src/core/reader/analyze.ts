@@ -11,9 +11,10 @@ import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
 import { summarySheetName } from "../summary";
-import { cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
+import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
 import { applyPhase, type Monitoring } from "../phases";
+import { planNotices } from "./notices";
 
 /** A superset of the task pane's `Analysis` (src/host/workbookHost.ts): pass it where an Analysis is expected. */
 export interface WorkbookAnalysis {
@@ -59,21 +60,23 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
   const settings = readSettings(grid);
   const used = policy ?? settings.policy;
   const read = readWorkbook(grid, { ownedSheets: settings.ownedSheets });
-  const phased = applyPhase(read.plan, evaluatePlan(read.plan, used));
+  const notices = planNotices(grid, read.plan, used);
+  const phased = applyPhase(notices.plan, evaluatePlan(notices.plan, used));
   const result = phased.result;
   const sheetNames = grid.sheets.map((s) => s.name);
-  const readingProblems = sortProblems([...settings.problems, ...read.problems], sheetNames);
+  const readingProblems = sortProblems([...settings.problems, ...read.problems, ...notices.problems], sheetNames);
   const backup = readBackupFromGrid(grid);
-  const rectifications = findRectifications(read.plan, used, backup, result);
-  const engineProblems = problemsWithRectifications(withoutRedundantProblems(result.problems, read.plan.objectives), rectifications, writtenCells(read.plan, backup));
+  const rectifications = findRectifications(notices.plan, used, backup, result);
+  const engineProblems = problemsWithRectifications(withoutRedundantProblems(withoutUncalculated(result.problems, notices.uncalculated), notices.plan.objectives), rectifications, writtenCells(notices.plan, backup));
   const problems = sortProblems([...readingProblems, ...engineProblems], sheetNames);
   // A preventivo has no performance to write.
   const plan: WritePlan = read.phase === "preventivo" ? { writes: [], skippedFormulas: 0, changes: [], leftOut: [] } : planWrites(grid, result);
   return {
-    plan: read.plan,
+    plan: notices.plan,
     result,
     problems,
-    skippedSheets: read.skippedSheets,
+    // The restore backup is the add-in's own, not a sheet of the user's left out.
+    skippedSheets: read.skippedSheets.filter((n) => n.toLowerCase() !== BACKUP_SHEET_NAME.toLowerCase()),
     policy: used,
     cardCount: read.cardCount,
     year: read.year,
@@ -128,6 +131,12 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     changes: [],
     monitoring: phased.monitoring,
   };
+}
+
+/** A blank Stato that is a formula saved without its result is said once, as such (see notices.ts). */
+function withoutUncalculated(problems: Problem[], uncalculated: Set<string>): Problem[] {
+  if (!uncalculated.size) return problems;
+  return problems.filter((p) => !(p.code === "ACTUAL_BLANK" && p.sheet && p.cell && uncalculated.has(`${p.sheet}\u0000${p.cell}`)));
 }
 
 /** Workbook-level problems first, then by sheet in workbook order, then row, then column. Stable. */

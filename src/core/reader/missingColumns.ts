@@ -77,10 +77,19 @@ function fits(role: TableRole, values: { value: CellValue; format: string }[]): 
  * any other column only when a column without a header, at its place in the usual order and
  * with fitting values, shows that its header was deleted.
  */
-export function findMissingColumns(sheet: SheetGrid, headerRow: number, columns: ReadonlyMap<ColumnRole, number>, rows: readonly number[]): MissingColumn[] {
+export function findMissingColumns(
+  sheet: SheetGrid,
+  headerRow: number,
+  columns: ReadonlyMap<ColumnRole, number>,
+  rows: readonly number[],
+  /** Roles reported even without a headerless column (the header's own `missing`: a preventivo needs no Stato). */
+  required: readonly TableRole[] = ALWAYS_REQUIRED,
+  /** Roles never reported (a Stato the headers name twice: that is another error). */
+  never: readonly TableRole[] = [],
+): MissingColumn[] {
   const rank = (role: TableRole) => CARD_COLUMN_ORDER.indexOf(role);
   const known = CARD_COLUMN_ORDER.filter((role) => columns.has(role)).map((role) => ({ role, col: columns.get(role)! }));
-  const missing = CARD_COLUMN_ORDER.filter((role) => !columns.has(role));
+  const missing = CARD_COLUMN_ORDER.filter((role) => !columns.has(role) && !never.includes(role));
   if (!missing.length) return [];
   const header = sheet.values[headerRow] ?? [];
   const width = Math.max(header.length, ...rows.map((r) => sheet.values[r]?.length ?? 0));
@@ -100,7 +109,7 @@ export function findMissingColumns(sheet: SheetGrid, headerRow: number, columns:
     if (candidate) guesses.set(candidate, c);
   }
   return missing
-    .filter((role) => ALWAYS_REQUIRED.includes(role) || guesses.has(role))
+    .filter((role) => required.includes(role) || guesses.has(role))
     .map((role) => (guesses.has(role) ? { role, guessCol: guesses.get(role) } : { role }));
 }
 

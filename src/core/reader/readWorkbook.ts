@@ -5,7 +5,7 @@ import type { CellInput, CellValue, HierarchyField, IndicatorInput, ObjectiveInp
 import type { SheetGrid, WorkbookGrid } from "./grid";
 import { a1, parseA1, type MergeArea } from "./grid";
 import { matchCardLabel, type HeaderField, type TableRole } from "./labels";
-import { addPhaseCells, findHeader, headerProblemsOf, REQUIRED, type Header } from "./columns";
+import { addPhaseCells, findHeader, headerProblemsOf, type Header } from "./columns";
 import { planPhase, planYear, type SheetPhaseNote, type SheetYear } from "./phase";
 import { READER } from "../../messages/workbook";
 import { findMissingColumns } from "./missingColumns";
@@ -180,12 +180,13 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   problems.push(...headerProblemsOf(header, sheet));
   const isTable = header.columns.has("obiettivoOperativo");
   // One error per missing column, with the column that seems to hold it (see missingColumns.ts).
-  // A preventivo has targets and no Stato or Performance yet: their absence is not a problem.
-  const notYet: ReadonlySet<string> = header.phase === "preventivo" ? new Set(["actual", "stated"]) : new Set();
-  const missing = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header)).filter(
-    // The required columns are missing only as the header detection decided (columns.ts: an ambiguous Stato is its own error).
-    (m) => !notYet.has(m.role) && (!(REQUIRED as readonly string[]).includes(m.role) || header.missing.includes(m.role)),
-  );
+  // The header decides what is required by phase (a preventivo has no Stato); a Stato named twice is its own error.
+  const ambiguousActual = header.headerProblems.some((p) => p.code === "READER_AMBIGUOUS_ACTUAL");
+  const found = findMissingColumns(sheet, header.row, header.columns, indicatorRows(sheet, header), header.missing, ambiguousActual ? ["actual"] : []);
+  // A Stato whose header was deleted (its values still under it) does not make the sheet a preventivo.
+  const lostActual = found.some((m) => m.role === "actual");
+  // A real preventivo has targets and no Stato or Performance yet: their absence is not a problem.
+  const missing = header.phase === "preventivo" && !lostActual ? found.filter((m) => m.role !== "stated") : found;
   for (const m of missing) {
     const guess = m.guessCol === undefined ? undefined : header.letters[m.guessCol];
     const message = READER.missingColumn(sheet.name, m.role, isTable, guess, guess ? addr(header.row, m.guessCol!) : undefined);
@@ -193,8 +194,11 @@ function readSheet(sheet: SheetGrid, usedIds: Set<string>): SheetRead | null {
   }
   const objectives = isTable ? readTable(sheet, header, usedIds, problems) : [readCard(sheet, header, usedIds, problems)];
   if (missing.length) for (const o of objectives) o.incompleteColumns = missing.map((m) => m.role);
+  // An undecidable Stato (columns.ts) leaves the card incomplete too: never scored or written from a guessed column.
+  if (header.headerProblems.length) for (const o of objectives) o.incompleteColumns = [...(o.incompleteColumns ?? []), "actual"];
   checkMergedPerformance(sheet, objectives, problems);
-  return { objectives, problems, year: header.year, yearCell, phase: { phase: header.phase, asOf: header.asOf, cell: addr(header.row, 0) } };
+  const phase = lostActual ? undefined : { phase: header.phase, asOf: header.asOf, cell: addr(header.row, 0) };
+  return { objectives, problems, year: header.year, yearCell, phase };
 }
 
 const HIERARCHY_TEXT: (HeaderField & keyof ObjectiveInput)[] = [

@@ -178,13 +178,7 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   const aText = a.percent || (note && percentGuess?.side === "actual") ? formatPercent(av) : formatNumber(av, 4);
   const tText = t.percent || (note && percentGuess?.side === "target") ? formatPercent(tv) : formatNumber(tv, 4);
   const asFraction = t.percent || percentGuess?.side === "target";
-  const extra = (v: Value | undefined): number | null | "bad" => {
-    if (!v || v.kind === "blank") return null;
-    if (v.kind !== "number") return "bad";
-    // Baseline and thresholds read on the target's scale.
-    if (asFraction && !v.percent && PERCENT_UNIT_RE.test(opts.unit ?? "") && Math.abs(v.value) > 1.5) return v.value / 100;
-    return v.value;
-  };
+  const extra = (v: Value | undefined) => extraValue(v, asFraction, opts.unit);
   const show = (x: number) => (asFraction ? formatPercent(x) : formatNumber(x, 4));
   let r: Raw;
   let text = "";
@@ -231,6 +225,14 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   const out = finish(r, policy, ex ? text + note : false, bands);
   if (percentGuess) out.percentGuess = percentGuess;
   return out;
+}
+
+/** A Baseline or threshold as a number on the target's scale; null when absent, "bad" when not a number. */
+function extraValue(v: Value | undefined, asFraction: boolean, unit: string | undefined): number | null | "bad" {
+  if (!v || v.kind === "blank") return null;
+  if (v.kind !== "number") return "bad";
+  if (asFraction && !v.percent && PERCENT_UNIT_RE.test(unit ?? "") && Math.abs(v.value) > 1.5) return v.value / 100;
+  return v.value;
 }
 
 function needs(spec: RuleSpec, what: string): Score {

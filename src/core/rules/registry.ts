@@ -44,9 +44,22 @@ for (const id of RULE_IDS) {
  * Reads a «Regola» cell: "rapporto", "Inverso", "tutto o niente", "fasce 2023"…
  * Null for blank; "unknown" when the text names no rule.
  */
+const parsedNames = new Map<string, RuleSpec | null | "unknown">();
+
 export function parseRuleName(text: unknown): RuleSpec | null | "unknown" {
   if (text === null || text === undefined) return null;
-  const raw = String(text).trim();
+  const key = String(text);
+  let r = parsedNames.get(key);
+  if (r === undefined) {
+    r = parseRuleText(key);
+    // A plan names a handful of rules: a small cache keeps the normalisation off the hot path.
+    if (parsedNames.size < 1000) parsedNames.set(key, r);
+  }
+  return r;
+}
+
+function parseRuleText(text: string): RuleSpec | null | "unknown" {
+  const raw = text.trim();
   if (raw === "") return null;
   const n = norm(raw);
   const id = BY_NAME.get(n);

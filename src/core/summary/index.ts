@@ -191,6 +191,19 @@ function rollupBlock(analysis: WorkbookAnalysis, id: SummaryBlockId, label: stri
   return { id, title: SUMMARY.blocks[id as keyof typeof SUMMARY.blocks], columns: cols, rows, totals, emptyText: SUMMARY.noRows };
 }
 
+/** The indicators by Tipologia: how many, from how many objectives, their simple mean. */
+function typeBlock(list: readonly RollupRow[]): Draft {
+  const cols = columns([
+    [C.tipologia, "text", 6],
+    [C.indicators, "integer", 1],
+    [C.objectives, "integer", 4],
+    [C.meanPerformance, "percent", 1, { lights: true }],
+    [C.light, "light", 1],
+  ]);
+  const rows = list.map((r) => [text(r.label), { value: r.indicatorCount ?? 0 }, { value: r.objectiveCount }, pctCell(r.performance, r.light), lightCell(r.light)]);
+  return { id: "tipologia", title: SUMMARY.blocks.tipologia, columns: cols, rows, emptyText: SUMMARY.noRows };
+}
+
 function rectificationsBlock(list: readonly Rectification[]): Draft {
   const cols = columns([
     [C.sheet, "text", 1],
@@ -228,7 +241,8 @@ function overridesBlock(list: readonly SummaryOverride[]): Draft {
   const pct = (p: number | null): SummaryCell => (p === null ? { value: SUMMARY.notAvailable } : { value: p });
   const rows = list.map((o): SummaryCell[] => {
     const link = o.cell ? { sheet: o.sheet, cell: o.cell } : undefined;
-    return [{ ...text(o.sheet), link }, { ...text(o.cell ?? "", false), link }, text(`${o.objective} — ${o.indicator}`), pct(o.forced), pct(o.computed), text(o.note)];
+    const forced = o.kind === "excluded" ? text(SUMMARY_SHEET.excluded, false) : pct(o.performance);
+    return [{ ...text(o.sheet), link }, { ...text(o.cell ?? "", false), link }, text(`${o.objective} — ${o.indicator}`), forced, pct(o.computed), text(o.note)];
   });
   return { id: "overrides", title: SUMMARY_SHEET.blocks.overrides, columns: cols, rows, emptyText: SUMMARY_SHEET.noOverrides };
 }
@@ -327,6 +341,7 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, options?: string |
     rollupBlock(analysis, "areaResponsabilita", C.areaResponsabilita, result.rollups.areaResponsabilita),
     rollupBlock(analysis, "missione", C.missione, result.rollups.missione),
     rollupBlock(analysis, "missioneProgramma", C.missioneProgramma, result.rollups.missioneProgramma),
+    typeBlock(result.rollups.tipologia ?? []),
     // Phase blocks: targets per year and resources (preventivo), on track / late (monitoring).
     ...phaseSummaryDrafts(analysis),
     rectificationsBlock(rectifications),

@@ -46,6 +46,7 @@ export type SummaryBlockId =
   | "areaResponsabilita"
   | "missione"
   | "missioneProgramma"
+  | "tipologia"
   | "rectifications"
   | "overrides"
   | "problems"

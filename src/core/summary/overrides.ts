@@ -1,21 +1,10 @@
-// The «Forzature» block's rows: indicators whose performance the office forced, with the
-// note that justifies it. The per-indicator override is the SMVP engine's; until it lands
-// in IndicatorResult, this reads the optional `override` field described below, so the
-// engine only has to fill it.
-import type { IndicatorResult } from "../types";
+// The «Forzature» block's rows: indicators whose performance the evaluator forced (or
+// declared «non valutabile»), with the note that justifies it — the engine's
+// IndicatorResult.override, in card order.
+import type { IndicatorOverride } from "../types";
 import type { WorkbookAnalysis } from "../reader/analyze";
 
-/** What the engine exposes on an indicator whose performance was forced. */
-export interface IndicatorOverride {
-  /** The forced performance (fraction), or null when forced to "n.d.". */
-  forced: number | null;
-  /** What the rules would have computed (fraction), or null. */
-  computed: number | null;
-  /** The user's justification. */
-  note: string;
-  /** Cell holding the forced value, when there is one. */
-  cell?: string;
-}
+export type { IndicatorOverride };
 
 export interface SummaryOverride extends IndicatorOverride {
   sheet: string;
@@ -28,7 +17,7 @@ export function overridesOf(analysis: Pick<WorkbookAnalysis, "result">): Summary
   const out: SummaryOverride[] = [];
   for (const o of analysis.result.objectives)
     for (const i of o.indicators) {
-      const ov = (i as IndicatorResult & { override?: IndicatorOverride | null }).override;
+      const ov = i.override;
       if (!ov) continue;
       out.push({ ...ov, cell: ov.cell ?? i.performanceCell, sheet: i.sheet ?? o.sheet ?? "", objective: o.name, indicator: i.name });
     }

@@ -1,17 +1,23 @@
-// The computed objectives: weighted performance and traffic light; opening one lists its
-// indicators, each with the engine's one-line explanation of its number.
+// The computed objectives: weighted performance and traffic light, filtered (all / yellow /
+// red / with problems); opening one lists its indicators, each with the engine's one-line
+// explanation of its number and a link to its Stato cell.
 import * as React from "react";
+import { useState } from "react";
 import {
   Accordion,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Radio,
+  RadioGroup,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ObjectiveResult } from "../../core/types";
+import type { IndicatorResult, ObjectiveResult } from "../../core/types";
 import { ui } from "../../messages/ui";
+import { CellLink, type SelectCell } from "./CellLink";
+import { filterObjectives, type ObjectiveFilter } from "./drilldown";
 import { percentText } from "./format";
 import { TrafficLightBadge } from "./TrafficLightBadge";
 
@@ -33,43 +39,80 @@ const useStyles = makeStyles({
   },
   indicatorName: { wordBreak: "break-word", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   explanation: { wordBreak: "break-word", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  filters: { display: "flex", flexWrap: "wrap", columnGap: 0, rowGap: 0 },
 });
 
-export function ObjectiveList(props: { objectives: ObjectiveResult[] }): React.ReactElement {
+/** One indicator: name, performance, weight, stated value, explanation, link to its cell. */
+export function IndicatorLine(props: { indicator: IndicatorResult; sheet?: string; onSelect: SelectCell; disabled?: boolean }): React.ReactElement {
   const styles = useStyles();
+  const ind = props.indicator;
   return (
-    <Accordion multiple collapsible aria-label={ui.calculate.objectivesHeading}>
-      {props.objectives.map((o) => (
-        <AccordionItem key={o.id} value={o.id} data-objective={o.id} className={styles.item}>
-          <AccordionHeader size="small" expandIconPosition="end">
-            <span className={styles.header}>
-              <span className={styles.name}>{o.name}</span>
-              <span className={styles.meta}>
-                <span className={styles.perf} data-testid="objective-performance">
-                  {percentText(o.performance)}
-                </span>
-                <TrafficLightBadge light={o.light} />
-                {o.sheet && <span className={styles.sheet}>{o.sheet}</span>}
-              </span>
-            </span>
-          </AccordionHeader>
-          <AccordionPanel>
-            <ul className={styles.list} aria-label={ui.calculate.indicatorsOf(o.name)}>
-              {o.indicators.map((ind) => (
-                <li key={ind.row} className={styles.indicator}>
-                  <span className={styles.indicatorName}>{ind.name}</span>
-                  <span className={styles.meta}>
-                    <span className={styles.perf}>{percentText(ind.performance)}</span>
-                    {ind.weight !== null && <Text size={200}>{ui.calculate.weight(percentText(ind.weight))}</Text>}
-                    {ind.stated !== null && <Text size={200}>{ui.calculate.stated(percentText(ind.stated))}</Text>}
+    <li className={styles.indicator} data-indicator={ind.row}>
+      <span className={styles.indicatorName}>{ind.name}</span>
+      <span className={styles.meta}>
+        <span className={styles.perf}>{percentText(ind.performance)}</span>
+        {ind.weight !== null && <Text size={200}>{ui.calculate.weight(percentText(ind.weight))}</Text>}
+        {ind.stated !== null && <Text size={200}>{ui.calculate.stated(percentText(ind.stated))}</Text>}
+        <CellLink sheet={ind.sheet ?? props.sheet} cell={ind.cell} onSelect={props.onSelect} disabled={props.disabled} />
+      </span>
+      <span className={styles.explanation}>{ind.explanation}</span>
+    </li>
+  );
+}
+
+const FILTERS: ObjectiveFilter[] = ["all", "giallo", "rosso", "problems"];
+
+export function ObjectiveList(props: {
+  objectives: ObjectiveResult[];
+  /** Ids of the objectives with at least one problem (filter «Con problemi»). */
+  withProblems?: ReadonlySet<string>;
+  onSelect?: SelectCell;
+  disabled?: boolean;
+}): React.ReactElement {
+  const styles = useStyles();
+  const [filter, setFilter] = useState<ObjectiveFilter>("all");
+  const withProblems = props.withProblems ?? new Set<string>();
+  const onSelect = props.onSelect ?? (() => undefined);
+  const shown = filterObjectives(props.objectives, filter, withProblems);
+  return (
+    <>
+      <RadioGroup
+        layout="horizontal"
+        className={styles.filters}
+        aria-label={ui.calculate.filterLabel}
+        value={filter}
+        onChange={(_e, d) => setFilter(d.value as ObjectiveFilter)}
+      >
+        {FILTERS.map((f) => (
+          <Radio key={f} value={f} label={ui.calculate.filters[f](filterObjectives(props.objectives, f, withProblems).length)} />
+        ))}
+      </RadioGroup>
+      {shown.length === 0 && <Text size={200}>{ui.calculate.noneInFilter}</Text>}
+      <Accordion multiple collapsible aria-label={ui.calculate.objectivesHeading}>
+        {shown.map((o) => (
+          <AccordionItem key={o.id} value={o.id} data-objective={o.id} className={styles.item}>
+            <AccordionHeader size="small" expandIconPosition="end">
+              <span className={styles.header}>
+                <span className={styles.name}>{o.name}</span>
+                <span className={styles.meta}>
+                  <span className={styles.perf} data-testid="objective-performance">
+                    {percentText(o.performance)}
                   </span>
-                  <span className={styles.explanation}>{ind.explanation}</span>
-                </li>
-              ))}
-            </ul>
-          </AccordionPanel>
-        </AccordionItem>
-      ))}
-    </Accordion>
+                  <TrafficLightBadge light={o.light} />
+                  {o.sheet && <span className={styles.sheet}>{o.sheet}</span>}
+                </span>
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list} aria-label={ui.calculate.indicatorsOf(o.name)}>
+                {o.indicators.map((ind) => (
+                  <IndicatorLine key={ind.row} indicator={ind} sheet={o.sheet} onSelect={onSelect} disabled={props.disabled} />
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </>
   );
 }

@@ -19,6 +19,8 @@ import { ui } from "../../messages/ui";
 import { trafficLight } from "../../core/light";
 import { LeftOutCards } from "./LeftOutCards";
 import { ObjectiveList } from "./ObjectiveList";
+import { OperationStatus } from "./OperationStatus";
+import { objectivesWithProblems } from "./drilldown";
 import { Rollups } from "./Rollups";
 import { TrafficLightBadge } from "./TrafficLightBadge";
 import { AnalysisProblems } from "./ValidatePanel";
@@ -42,6 +44,8 @@ export default function ResultsView(props: { analysis: Analysis; report: WriteRe
   const { analysis, report, host, runner } = props;
   const styles = usePanelStyles();
   const own = useStyles();
+  const withProblems = React.useMemo(() => objectivesWithProblems(analysis.result.objectives, analysis.problems), [analysis]);
+  const select = (sheet: string, cell: string) => void runner.run("select", () => host.selectCell(sheet, cell));
   return (
     <>
     <MessageBar intent="success">
@@ -79,9 +83,10 @@ export default function ResultsView(props: { analysis: Analysis; report: WriteRe
     <h3 className={styles.subheading}>
       {ui.calculate.objectivesHeading} ({ui.calculate.objectiveCount(analysis.result.objectives.length)})
     </h3>
-    <ObjectiveList objectives={analysis.result.objectives} />
+    <ObjectiveList objectives={analysis.result.objectives} withProblems={withProblems} onSelect={select} disabled={runner.busy !== null} />
     <h3 className={styles.subheading}>{ui.calculate.rollupsHeading}</h3>
-    <Rollups rollups={analysis.result.rollups} />
+    <Rollups rollups={analysis.result.rollups} objectives={analysis.result.objectives} onSelect={select} disabled={runner.busy !== null} />
+    <OperationStatus runner={runner} kinds={["select"]} />
     </>
   );
 }

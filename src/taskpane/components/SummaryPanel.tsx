@@ -7,7 +7,10 @@ import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { OperationStatus } from "./OperationStatus";
 import { AnalysisProblems } from "./ValidatePanel";
+// «Nuovo anno» is needed only when asked for: its own chunk.
+const NextYear = React.lazy(() => import(/* webpackChunkName: "next-year-ui" */ "./NextYear").then((m) => ({ default: m.NextYear })));
 import { usePanelStyles } from "./panelStyles";
+import { Downloads } from "./Downloads";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
 
@@ -44,6 +47,12 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       )}
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
+      )}
+      <Downloads host={host} runner={runner} />
+      {host.createNextYear && (
+        <React.Suspense fallback={null}>
+          <NextYear host={host} runner={runner} />
+        </React.Suspense>
       )}
     </div>
   );

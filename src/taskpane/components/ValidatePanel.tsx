@@ -7,6 +7,7 @@ import type { Analysis, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import { ui } from "../../messages/ui";
 import { NoCards } from "./NoCards";
+import { PhaseInfo } from "./PhaseInfo";
 import { OperationStatus } from "./OperationStatus";
 import { ProblemList, SeverityCounts } from "./ProblemList";
 import { usePanelStyles } from "./panelStyles";
@@ -21,6 +22,8 @@ export function AnalysisProblems(props: {
   host: WorkbookHost;
   runner: Runner;
   showCleanMessage: boolean;
+  /** Shown from «Calcola performance»: a preventivo says nothing was computed. */
+  computing?: boolean;
 }): React.ReactElement {
   const { analysis: a, host, runner } = props;
   const styles = usePanelStyles();
@@ -40,6 +43,7 @@ export function AnalysisProblems(props: {
   const select = (sheet: string, cell: string) => void runner.run("select", () => host.selectCell(sheet, cell));
   return (
     <>
+      <PhaseInfo analysis={a} computing={props.computing} />
       <SeverityCounts problems={a.problems} />
       {a.problems.length === 0 && props.showCleanMessage && (
         <MessageBar intent="success">
@@ -77,6 +81,11 @@ export function ValidatePanel(props: { host: WorkbookHost; runner: Runner; gener
       </div>
       <OperationStatus runner={runner} kinds={["analyze"]} />
       {analysis && analysis.cardCount > 0 && <Text>{ui.validate.summary(analysis.cardCount, indicatorCount(analysis))}</Text>}
+      {(analysis?.notices ?? []).map((notice) => (
+        <MessageBar key={notice} intent="info" layout="multiline">
+          <MessageBarBody className={styles.body}>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
       {analysis && <AnalysisProblems analysis={analysis} host={host} runner={runner} showCleanMessage />}
     </div>
   );

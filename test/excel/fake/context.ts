@@ -1,6 +1,6 @@
 // The request context: queued actions applied at context.sync(), with the payload limits.
 import { FakeOfficeError } from "./errors";
-import { LIMIT_BYTES } from "./limits";
+import { ACTION_PATH_BYTES } from "./limits";
 import type { FakeExcel, RunRecord } from "./excel";
 import type { FakeObject } from "./object";
 import { FakeApplication, FakeWorkbook } from "./workbook";
@@ -27,7 +27,7 @@ export class FakeContext {
   }
 
   queue(describe: string, payload: unknown, apply: () => void): void {
-    this.pending.push({ describe, bytes: byteLength([describe, payload]), apply });
+    this.pending.push({ describe, bytes: ACTION_PATH_BYTES + byteLength(payload), apply });
   }
 
   /** See FakeExcel.checkUndo: call from an action's apply, before it changes anything. */
@@ -54,7 +54,7 @@ export class FakeContext {
     this.record.syncs.push({ requestBytes, responseBytes: 0, actions: actions.length });
     excel.beforeSync?.(index);
     await excel.waitCellEdit(this.options);
-    if (requestBytes > LIMIT_BYTES) {
+    if (requestBytes > excel.requestLimitBytes) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     }
     if (excel.rejectUndoGroupWith && this.options.mergeUndoGroup === true && excel.supports("1.20"))
@@ -70,7 +70,7 @@ export class FakeContext {
     }
     for (const n of nullables) n.settleNull();
     this.record.syncs[this.record.syncs.length - 1].responseBytes = this.responseBytes;
-    if (this.responseBytes > LIMIT_BYTES) {
+    if (this.responseBytes > excel.requestLimitBytes) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
     await Promise.resolve();

@@ -16,6 +16,9 @@ export interface FakeCell {
   numberFormat: string;
   /** Text entered with a leading apostrophe. */
   quotePrefix: boolean;
+  /** false: text that reads like an error value (entered under the "@" format). Unset: an
+   *  error value is an error unless it is text by apostrophe or "@" format (see isErrorCell). */
+  error?: boolean;
   hyperlink: HyperlinkData | null;
   style: Record<string, unknown>;
 }
@@ -84,6 +87,7 @@ export class SheetData {
     const c = this.mutableCell(p.row, p.col);
     c.value = value;
     c.formula = opts.formula ?? null;
+    delete c.error;
     if (opts.numberFormat !== undefined) c.numberFormat = opts.numberFormat;
   }
 

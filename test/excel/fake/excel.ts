@@ -6,6 +6,7 @@ import { cellAddress, compareVersions } from "./addresses";
 import { SheetData, type FakeCell } from "./data";
 import { FakeContext } from "./context";
 import { undoSupported, type FakePlatform } from "./undo";
+import { LIMIT_BYTES } from "./limits";
 
 export interface FakeExcelOptions {
   /** The host's ExcelApi version, e.g. "1.12". APIs above it fail with ApiNotFound. */
@@ -21,6 +22,11 @@ export interface FakeExcelOptions {
    * for a plain formula write).
    */
   rejectUndoGroupWith?: string;
+  /** Request/response limit in bytes (default 5 MB, Excel on the web); tests scale it down
+   *  together with the add-in's budget to keep workbooks small. */
+  requestLimitBytes?: number;
+  /** The display language: "it-IT" shows error values as an Italian Excel does (#N/D…). */
+  locale?: "en-US" | "it-IT";
   /** Office.context.diagnostics.version, e.g. "16.0.19127.20000". */
   version?: string;
 }
@@ -50,6 +56,8 @@ export class FakeExcel {
   readonly apiVersion: string;
   readonly honorsDelayForCellEdit: boolean;
   readonly platform: FakePlatform;
+  readonly locale: "en-US" | "it-IT";
+  readonly requestLimitBytes: number;
   rejectUndoGroupWith: string | null;
   readonly version: string;
   /**
@@ -69,6 +77,8 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? "1.12";
     this.honorsDelayForCellEdit = options.honorsDelayForCellEdit ?? true;
     this.platform = options.platform ?? "PC";
+    this.locale = options.locale ?? "en-US";
+    this.requestLimitBytes = options.requestLimitBytes ?? LIMIT_BYTES;
     this.rejectUndoGroupWith = options.rejectUndoGroupWith ?? null;
     this.version = options.version ?? "16.0.19127.20000";
   }
@@ -221,8 +231,32 @@ export class FakeExcel {
     if (undoSupported(api, this.platform)) return;
     if (options.mergeUndoGroup === true && this.supports("1.20"))
       throw new FakeOfficeError("UndoNotSupported", `The operation isn't supported within an undo group (${api}).`, api);
+    this.clearUndoStack(api);
+  }
+
+  private changedHandlers: { sheet: SheetData; handler: (event: unknown) => unknown }[] = [];
+
+  /** @internal */
+  addChangedHandler(sheet: SheetData, handler: (event: unknown) => unknown): void {
+    this.changedHandlers.push({ sheet, handler });
+  }
+
+  /** Test helper: a cell of `sheet` changed (by the user, "Local", or a co-author, "Remote"):
+   *  runs the worksheet's onChanged handlers as Excel does, and waits for them. */
+  async fireChanged(sheetName: string, address: string, source: "Local" | "Remote" = "Local"): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    for (const h of this.changedHandlers.filter((x) => x.sheet === sheet))
+      await h.handler({ worksheetId: sheet.id, address, source, changeType: "RangeEdited", type: "WorksheetChanged" });
+  }
+
+  /** @internal Records that the user's undo stack was emptied (once per sync and API). */
+  clearUndoStack(api: string): void {
+    const key = `${this.syncCount}\u0000${api}`;
+    if (this.lastUndoClear === key) return;
+    this.lastUndoClear = key;
     this.undoStackCleared.push(api);
   }
+  private lastUndoClear = "";
 
   /** @internal */
   useApi(version: string, what: string): void {

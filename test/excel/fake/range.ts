@@ -6,7 +6,7 @@ import type { FakeContext } from "./context";
 import type { FakeCell, HyperlinkData, MergeData } from "./data";
 import { MAX_COLS, MAX_ROWS } from "./limits";
 import { boxAddress, boxCells, intersects, type Box } from "./addresses";
-import { enterInput } from "./input";
+import { enterInput, isErrorCell, ITALIAN_ERRORS } from "./input";
 import { FakeConditionalFormatCollection, FakeRangeFormat } from "./rangeFormat";
 
 export class FakeRangeAreas extends FakeObject {
@@ -35,6 +35,39 @@ export class FakeRangeAreas extends FakeObject {
   }
   get areaCount(): number {
     return this.read("areaCount");
+  }
+}
+
+/** Range.getSpecialCellsOrNullObject("Formulas") (ExcelApi 1.9): the formula cells of the
+ *  range, one area per cell (docs/excel/excel-add-ins-ranges-special-cells.md). */
+export class FakeFormulaCells extends FakeObject {
+  constructor(ctx: FakeContext, path: string, private range: FakeRange) {
+    super(ctx, path, true);
+  }
+  private cells(): [number, number][] {
+    const b = this.range.box();
+    const out: [number, number][] = [];
+    for (const [key, c] of b.sheet.cells) {
+      if (c.formula === null) continue;
+      const [r, col] = key.split(",").map(Number);
+      if (r >= b.top && r < b.top + b.rows && col >= b.left && col < b.left + b.cols) out.push([r, col]);
+    }
+    return out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  }
+  protected scalarNames(): string[] {
+    return ["address", "areaCount"];
+  }
+  protected hostValue(name: string): unknown {
+    const b = this.range.box();
+    const cells = this.cells();
+    if (name === "areaCount") return cells.length;
+    return cells.map(([r, c]) => boxAddress({ sheet: b.sheet, top: r, left: c, rows: 1, cols: 1 })).join(", ");
+  }
+  isNullHost(): boolean {
+    return this.cells().length === 0;
+  }
+  get address(): string {
+    return this.read("address");
   }
 }
 
@@ -79,7 +112,7 @@ export class FakeRange extends FakeObject {
   }
 
   protected scalarNames(): string[] {
-    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "numberFormat", "text", "hyperlink", "cellCount"];
+    return ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "valueTypes", "formulas", "numberFormat", "text", "hyperlink", "cellCount"];
   }
 
   protected hostValue(name: string): unknown {
@@ -108,9 +141,11 @@ export class FakeRange extends FakeObject {
       case "cellCount":
         return b.rows * b.cols;
       case "values":
-        return matrix((c) => c.value);
+        return matrix((c) => this.shown(c));
+      case "valueTypes":
+        return matrix((c) => (isErrorCell(c) ? "Error" : c.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
       case "text":
-        return matrix((c) => String(c.value));
+        return matrix((c) => String(this.shown(c)));
       case "formulas":
         return matrix((c) => c.formula ?? c.value);
       case "numberFormat":
@@ -141,6 +176,13 @@ export class FakeRange extends FakeObject {
   }
   get values(): CellValue[][] {
     return this.read("values");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  /** A cell's value as range.values gives it: error values in the display language. */
+  private shown(c: FakeCell): unknown {
+    return isErrorCell(c) && this.context.excel.locale === "it-IT" ? (ITALIAN_ERRORS[c.value as string] ?? c.value) : c.value;
   }
   get text(): string[][] {
     return this.read("text");
@@ -218,8 +260,27 @@ export class FakeRange extends FakeObject {
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, this);
-    this.context.queue(`${this.path}.getMergedAreasOrNullObject`, null, () => this.context.excel.useApi("1.13", "Range.getMergedAreasOrNullObject"));
+    this.context.queue(`${this.path}.getMergedAreasOrNullObject`, null, () => {
+      this.context.excel.useApi("1.13", "Range.getMergedAreasOrNullObject");
+      // office-js#5918: on Windows desktop the sync empties the user's undo stack.
+      if (this.context.excel.platform === "PC") this.context.excel.clearUndoStack("Range.getMergedAreasOrNullObject");
+    });
     return areas;
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): FakeFormulaCells {
+    if (cellType !== "Formulas") throw new Error(`fake: only getSpecialCellsOrNullObject("Formulas") is modelled`);
+    const cells = new FakeFormulaCells(this.context, `${this.path}.getSpecialCellsOrNullObject(${cellType})`, this);
+    this.context.queue(`${this.path}.getSpecialCellsOrNullObject`, cellType, () => this.context.excel.useApi("1.9", "Range.getSpecialCellsOrNullObject"));
+    return cells;
+  }
+
+  /** Range.calculate (ExcelApi 1.6): recalculates these cells only; recorded as "Sheet!A1". */
+  calculate(): void {
+    this.context.queue(`${this.path}.calculate`, null, () => {
+      this.context.excel.useApi("1.6", "Range.calculate");
+      this.context.excel.calculations.push(boxAddress(this.box()));
+    });
   }
 
   clear(applyTo = "All"): void {
@@ -230,7 +291,7 @@ export class FakeRange extends FakeObject {
         const cell = b.sheet.cells.get(key);
         if (!cell) continue;
         if (applyTo === "All") b.sheet.cells.delete(key);
-        else if (applyTo === "Contents") Object.assign(cell, { value: "", formula: null, quotePrefix: false });
+        else if (applyTo === "Contents") Object.assign(cell, { value: "", formula: null, quotePrefix: false, error: undefined });
         else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", style: {} });
         else if (applyTo === "Hyperlinks") cell.hyperlink = null;
         else throw new FakeOfficeError("InvalidArgument", `clear(${applyTo})`);

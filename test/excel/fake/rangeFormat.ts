@@ -29,13 +29,27 @@ export class FakeFormatPart extends FakeObject {
   }
 }
 
+const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+
+/** RangeFormat.borders (ExcelApi 1.1): getItem(index) → a border with color, style, weight,
+ *  stored on each cell's style as "border.<index>.<property>". */
+export class FakeRangeBorders {
+  constructor(private ctx: FakeContext, private path: string, private range: FakeRange) {}
+  getItem(index: string): FakeFormatPart & Record<string, unknown> {
+    if (!BORDER_INDEXES.includes(index)) throw new FakeOfficeError("InvalidArgument", `Unknown border index ${index}.`);
+    return new FakeFormatPart(this.ctx, `${this.path}.getItem(${index})`, this.range, `border.${index}.`, ["color", "style", "weight"]) as FakeFormatPart & Record<string, unknown>;
+  }
+}
+
 export class FakeRangeFormat extends FakeObject {
   readonly font: FakeFormatPart & Record<string, unknown>;
   readonly fill: FakeFormatPart & Record<string, unknown>;
+  readonly borders: FakeRangeBorders;
   constructor(ctx: FakeContext, private range: FakeRange) {
     super(ctx, `${range.path}.format`);
     this.font = new FakeFormatPart(ctx, `${this.path}.font`, range, "font.", ["bold", "italic", "color", "size", "name", "underline"]) as FakeFormatPart & Record<string, unknown>;
     this.fill = new FakeFormatPart(ctx, `${this.path}.fill`, range, "fill.", ["color"]) as FakeFormatPart & Record<string, unknown>;
+    this.borders = new FakeRangeBorders(ctx, `${this.path}.borders`, range);
     for (const n of ["wrapText", "horizontalAlignment", "verticalAlignment", "rowHeight"]) {
       Object.defineProperty(this, n, {
         get: () => this.read(n),

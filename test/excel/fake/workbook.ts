@@ -57,4 +57,6 @@ export class FakeWorkbook extends FakeObject {
 }
 
 scalarGetters(FakeApplication, ["calculationMode"]);
+// Workbook.name: ExcelApi 1.7 (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member).
+scalarGetters(FakeWorkbook, ["name"]);
 scalarGetters(FakeWorkbookProtection, ["protected"]);

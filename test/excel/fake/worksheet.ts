@@ -66,6 +66,16 @@ export class FakeWorksheet extends FakeObject {
   readonly customProperties: FakeCustomPropertyCollection;
   readonly charts: FakeChartCollection;
   readonly pageLayout: FakePageLayout;
+  /** Worksheet.onChanged (ExcelApi 1.7): handlers registered at sync, fired by FakeExcel.fireChanged. */
+  readonly onChanged = {
+    add: (handler: (event: unknown) => Promise<unknown> | unknown) => {
+      this.context.queue(`${this.path}.onChanged.add`, null, () => {
+        this.context.excel.useApi("1.7", "Worksheet.onChanged");
+        this.context.excel.addChangedHandler(this.host(), handler);
+      });
+      return { remove: () => undefined };
+    },
+  };
   constructor(ctx: FakeContext, path: string, private resolver: () => SheetData | null, nullable = false) {
     super(ctx, path, nullable);
     this.pageLayout = new FakePageLayout(ctx, this);
