@@ -11,11 +11,9 @@ import { isApiSupported, isDesktopExcel, runExcel, runExcelReporting } from "./o
 import { readWorkbookGrid } from "./readGrid";
 import { mergesCostUndo, problemsMayMissMerges, readMerges, sheetsWhereMergesMatter, withMerges } from "./merges";
 import { hasBackup, prepareBackupSheet, restoreBackup, writePerformances } from "./writeResults";
-import { buildSummarySheet } from "./summarySheet";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
-import { runDiagnostics } from "./diagnostics";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
 interface Analysed {
@@ -128,6 +126,8 @@ export function createExcelHost(): WorkbookHost {
     async buildSummary(analysis: Analysis): Promise<string> {
       // Built from the workbook as it is now (results written or not), with the analysis's
       // policy — as the headless path does — so running it twice gives the same sheet.
+      // The summary's layout and renderer are loaded on demand: not part of the pane's initial JavaScript.
+      const { buildSummarySheet } = await import(/* webpackChunkName: "summary-sheet" */ "./summarySheet");
       const built = await runExcel(async (ctx) => buildSummarySheet(ctx, (await analyzeIn(ctx, analysis.policy, undefined, true)).analysis), { undoGroup: true });
       // A summary the user had hidden is shown again outside the grouped run (no undo for
       // sheet visibility on Windows and Mac).
@@ -151,7 +151,7 @@ export function createExcelHost(): WorkbookHost {
       // Loaded on demand (with ExcelJS): not part of the pane's initial JavaScript.
       return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
     },
-    runDiagnostics,
+    runDiagnostics: () => import(/* webpackChunkName: "diagnostics" */ "./diagnostics").then((m) => m.runDiagnostics()),
   };
 }
 

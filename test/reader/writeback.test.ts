@@ -1,6 +1,6 @@
 // The write plan: only Performance cells, never a formula, nothing the second time.
 import ExcelJS from "exceljs";
-import { applyWrites, applyWritesWithBackup, gridFromExcelJs, restoreWrites } from "../../src/adapters/exceljs";
+import { applyWritesWithBackup, gridFromExcelJs, restoreWrites } from "../../src/adapters/exceljs";
 import { analysisAfterWrites, analyzeWorkbook, applyWritesToGrid } from "../../src/core/reader";
 import { gridViaFile, tmpDir } from "./helpers";
 

@@ -51,15 +51,15 @@ async function build(entry: Record<string, string>, limitKb?: number): Promise<{
 }
 
 describe("BundleSizePlugin", () => {
-  test("the budget is 200 KB gzip", () => {
-    expect(BundleSizePlugin.TARGET_GZIP_KB).toBe(200);
+  test("the budget is 215 KB gzip", () => {
+    expect(BundleSizePlugin.TARGET_GZIP_KB).toBe(215);
   });
 
   test("within budget: prints the size in Italian, the build succeeds", async () => {
     const { failed, errors, log } = await build({ taskpane: "./pane.js", commands: "./commands.js" });
     expect(errors).toEqual([]);
     expect(failed).toBe(false);
-    expect(log.join("\n")).toMatch(/JavaScript iniziale del riquadro \(taskpane\.html\): [\d.]+ KB, gzip [\d.]+ KB — obiettivo ≤ 200 KB gzip: rispettato/);
+    expect(log.join("\n")).toMatch(/JavaScript iniziale del riquadro \(taskpane\.html\): [\d.]+ KB, gzip [\d.]+ KB — obiettivo ≤ 215 KB gzip: rispettato/);
     expect(log.some((l) => l.includes("taskpane.js:"))).toBe(true);
     expect(log.some((l) => l.includes("commands.js:"))).toBe(true);
   });

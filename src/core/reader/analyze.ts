@@ -10,7 +10,7 @@ import { withoutRedundantProblems } from "./missingColumns";
 import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
-import { summarySheetName } from "../summary";
+import { summarySheetName } from "../summary/name";
 import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
 import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
 import { applyPhase, type Monitoring } from "../phases";
