@@ -9,7 +9,6 @@ export const ui = {
   appTitle: "Piano Performance",
   appSubtitle: "Piano degli indicatori e dei risultati attesi",
   loading: "Caricamento del componente aggiuntivo…",
-  panelLoading: "Caricamento della sezione…",
   officeNotReady:
     "Excel non ha risposto in tempo: il riquadro funziona, ma le operazioni sulla cartella potrebbero non riuscire. Se succede, chiudi e riapri il riquadro.",
 

@@ -68,13 +68,14 @@ describe("summary model", () => {
     expect(euros).toBeCloseTo(analysis.result.objectives.reduce((s, o) => s + (o.resources ?? 0), 0), 2);
     expect(m.blocks[1].rows.some((r) => r[2].value === "risorse interne")).toBe(true);
     // The seven corrections, with the stated and the computed value.
-    const rect = m.blocks[6];
+    const block = (id: string) => m.blocks.find((b) => b.id === id)!;
+    const rect = block("rectifications");
     expect(rect.rows).toHaveLength(7);
     const sito = rect.rows.find((r) => r[0].value === "OO13 Sito camerale")!;
     expect(sito.map((c) => c.value).slice(1, 5)).toEqual(["H19", "Sito camerale — Architettura dell'informazione", 0, 1]);
-    expect(m.blocks[7].emptyText).toBe("Nessuna forzatura.");
+    expect(block("overrides").emptyText).toBe("Nessuna forzatura.");
     // Problems: Italian only, never the internal code; the corrections are in their own table.
-    const probs = m.blocks[8];
+    const probs = block("problems");
     expect(probs.columns.map((c) => c.header)).toEqual(["Foglio", "Cella", "Gravità", "Descrizione"]);
     expect(probs.rows).toHaveLength(analysis.problems.filter((p) => p.code !== "STATED_MISMATCH" && p.code !== "RECTIFIED").length);
     for (const r of probs.rows) for (const c of r) expect(String(c.value)).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);

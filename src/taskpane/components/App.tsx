@@ -9,13 +9,13 @@ import { ui } from "../../messages/ui";
 import { CalculatePanel } from "./CalculatePanel";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { GuideLink } from "./GuideLink";
+import { SummaryPanel } from "./SummaryPanel";
+import { ValidatePanel } from "./ValidatePanel";
 
 // The settings form (inputs, radios, switches) is loaded when first opened: it keeps the
 // pane's initial JavaScript small (see scripts/bundle-size.js).
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsPanel").then((m) => ({ default: m.SettingsPanel })));
-// Likewise Verifica and Riepilogo: the pane opens on «Calcola performance».
-const ValidatePanel = lazy(() => import(/* webpackChunkName: "validate" */ "./ValidatePanel").then((m) => ({ default: m.ValidatePanel })));
-const SummaryPanel = lazy(() => import(/* webpackChunkName: "summary" */ "./SummaryPanel").then((m) => ({ default: m.SummaryPanel })));
+
 
 const useStyles = makeStyles({
   root: {
@@ -69,17 +69,9 @@ export function App(props: AppProps): React.ReactElement {
       case "calculate":
         return <CalculatePanel host={host} runner={runner} generation={generation} />;
       case "validate":
-        return (
-          <Suspense fallback={<Spinner size="small" label={ui.panelLoading} />}>
-            <ValidatePanel host={host} runner={runner} generation={generation} />
-          </Suspense>
-        );
+        return <ValidatePanel host={host} runner={runner} generation={generation} />;
       case "summary":
-        return (
-          <Suspense fallback={<Spinner size="small" label={ui.panelLoading} />}>
-            <SummaryPanel host={host} runner={runner} generation={generation} />
-          </Suspense>
-        );
+        return <SummaryPanel host={host} runner={runner} generation={generation} />;
       case "settings":
         return (
           <Suspense fallback={<Spinner size="small" label={ui.settings.loadingPolicy} />}>
