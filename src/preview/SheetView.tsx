@@ -103,8 +103,12 @@ function columnAt(offsets: number[], x: number): number {
   return Math.max(0, lo);
 }
 
+/** A sheet this narrow is drawn whole (a card, the summary): windowing is for the 16,384-column ones. */
+const ALWAYS_DRAWN_COLUMNS = 64;
+
 function visibleWindow(offsets: number[], cols: number, left: number, width: number): Window {
   if (cols === 0) return { c0: 0, c1: -1 };
+  if (cols <= ALWAYS_DRAWN_COLUMNS) return { c0: 0, c1: cols - 1 };
   const c0 = columnAt(offsets, Math.max(0, left - OVERSCAN_PX));
   const c1 = Math.min(cols - 1, columnAt(offsets, left + width + OVERSCAN_PX));
   return { c0, c1 };

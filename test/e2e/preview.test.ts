@@ -297,8 +297,13 @@ describe("browser preview (headless Chromium)", () => {
     expect(await dialog.isVisible()).toBe(true);
     // Focus moves into the dialog, on the list of changes (scrollable by keyboard);
     // Tab leads to "Sostituisci", Enter confirms.
-    const inList = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
-    expect(inList).toBe("Sostituire le performance dichiarate?");
+    // The list is named by its heading («N modifiche con il motivo»): aria-labelledby.
+    const inList = await page.evaluate(() => {
+      const el = document.activeElement;
+      const by = el?.getAttribute("aria-labelledby");
+      return el && by ? `${el.tagName.toLowerCase()}:${document.getElementById(by)?.textContent ?? ""}` : null;
+    });
+    expect(inList).toMatch(/^ul:\S/);
     expect(await page.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') !== null)).toBe(true);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Sostituisci");

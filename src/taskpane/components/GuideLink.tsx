@@ -5,14 +5,23 @@ import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import { GUIDE_LINK } from "../../messages/guideLink";
 
 const useStyles = makeStyles({
-  footer: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontSize: tokens.fontSizeBase200 },
+  // Its own background (the pane's), so the link's contrast is measured against it in every theme and in forced colours.
+  // The pane's text colour with an underline: legible in every theme (a high-contrast theme's hyperlink yellow
+  // is not, once forced colours turn the background white).
+  link: {
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: "underline",
+    ":hover": { color: tokens.colorNeutralForeground1 },
+    ":visited": { color: tokens.colorNeutralForeground1 },
+  },
+  footer: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, fontSize: tokens.fontSizeBase200, backgroundColor: tokens.colorNeutralBackground1 },
 });
 
 export function GuideLink(): React.JSX.Element {
   const styles = useStyles();
   return (
     <footer className={styles.footer}>
-      <Link href="guida.html" target="_blank" rel="noopener noreferrer" title={GUIDE_LINK.title}>
+      <Link className={styles.link} inline href="guida.html" target="_blank" rel="noopener noreferrer" title={GUIDE_LINK.title}>
         {GUIDE_LINK.label}
       </Link>
     </footer>
