@@ -102,19 +102,29 @@ export function indicatorsWithType(o: ObjectiveResult): { indicator: ObjectiveRe
  * the number of objectives they come from.
  */
 export function rollupByType(objectives: readonly ObjectiveResult[], policy: Policy): RollupRow[] {
-  const groups = new Map<string, { label: string; performances: (number | null)[]; objectives: Set<string>; count: number }>();
+  // One pass, no object per indicator: a plan of a million indicators has a handful of Tipologie.
+  const groups = new Map<string, { label: string; sum: number; used: number; objectives: Set<string>; count: number }>();
+  const keys = new Map<string | undefined, { key: string; label: string }>();
   for (const o of objectives) {
-    for (const { indicator, type } of indicatorsWithType(o)) {
-      const { key, label } = indicatorTypeKey(type);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { label, performances: [], objectives: new Set(), count: 0 }));
-      g.performances.push(indicator.weighted);
+    const inputs = o.input.indicators;
+    for (let k = 0; k < o.indicators.length; k++) {
+      const type = inputs[k]?.type;
+      let tk = keys.get(type);
+      if (!tk) keys.set(type, (tk = indicatorTypeKey(type)));
+      let g = groups.get(tk.key);
+      if (!g) groups.set(tk.key, (g = { label: tk.label, sum: 0, used: 0, objectives: new Set(), count: 0 }));
+      // The weighted mean with equal weights: n.d. or excluded indicators (null) do not count.
+      const p = o.indicators[k].weighted;
+      if (p !== null && Number.isFinite(p)) {
+        g.sum += p;
+        g.used++;
+      }
       g.objectives.add(o.id);
       g.count++;
     }
   }
   return [...groups.entries()].map(([key, g]) => {
-    const performance = weightedMean(g.performances.map((p) => ({ performance: p, weight: 1 })));
+    const performance = g.used > 0 ? g.sum / g.used : null;
     return {
       key,
       label: g.label,

@@ -175,8 +175,9 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
     }
   }
   const spec = opts.rule ?? policyRule(op, policy);
-  const aText = a.percent || (note && percentGuess?.side === "actual") ? formatPercent(av) : formatNumber(av, 4);
-  const tText = t.percent || (note && percentGuess?.side === "target") ? formatPercent(tv) : formatNumber(tv, 4);
+  // Texts only for an explanation: bulk scoring (explain: false) formats nothing.
+  const aText = !ex ? "" : a.percent || (note && percentGuess?.side === "actual") ? formatPercent(av) : formatNumber(av, 4);
+  const tText = !ex ? "" : t.percent || (note && percentGuess?.side === "target") ? formatPercent(tv) : formatNumber(tv, 4);
   const asFraction = t.percent || percentGuess?.side === "target";
   const extra = (v: Value | undefined) => extraValue(v, asFraction, opts.unit);
   const show = (x: number) => (asFraction ? formatPercent(x) : formatNumber(x, 4));
