@@ -134,6 +134,9 @@ export function incomingError(args: readonly unknown[], names: readonly string[]
   return null;
 }
 
+/** No per-indicator rule arguments (shared: one object for every call). */
+const NO_RULE = Object.freeze({});
+
 const isBlankArg = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
 
 /** The target, and the operator written in it (">= 60", "<= 30/06/2022"), if any. */
@@ -196,10 +199,13 @@ interface IndicatorArgs {
  * after `udm` in both functions and into ScoreOptions here.
  */
 function indicatorArgs(stato: unknown, operatore: unknown, target: unknown, udm: unknown): IndicatorArgs | FunctionError {
-  const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
-  if (incoming) return incoming;
-  stato = basicValue(stato);
-  target = basicValue(target);
+  // Errors and data types arrive as objects: plain numbers and texts (nearly every call) skip the checks.
+  if ((typeof stato === "object" && stato !== null) || (typeof target === "object" && target !== null)) {
+    const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
+    if (incoming) return incoming;
+    stato = basicValue(stato);
+    target = basicValue(target);
+  }
   const { operator: targetOp, value: t } = splitTarget(target);
   let op: Operator | null;
   if (isBlankArg(operatore)) {
@@ -257,7 +263,7 @@ export function performance(stato: unknown, operatore: unknown, target: unknown,
       if (done.status === "ok") return finite(done.performance as number);
     }
   }
-  return performanceBy(stato, operatore, target, udm, policy, {});
+  return performanceBy(stato, operatore, target, udm, policy, NO_RULE);
 }
 
 function performanceBy(stato: unknown, operatore: unknown, target: unknown, udm: unknown, policy: Policy, extra: Partial<ScoreOptions>): number | FunctionError {
@@ -461,10 +467,13 @@ export function numberOf(arg: unknown): number | FunctionError {
  * percentages). An operator written in the target is ignored.
  */
 export function gap(stato: unknown, target: unknown, udm: unknown): number | FunctionError {
-  const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
-  if (incoming) return incoming;
-  stato = basicValue(stato);
-  target = basicValue(target);
+  // Errors and data types arrive as objects: plain numbers and texts (nearly every call) skip the checks.
+  if ((typeof stato === "object" && stato !== null) || (typeof target === "object" && target !== null)) {
+    const incoming = incomingError([stato, target], [ARG.actual, ARG.target]);
+    if (incoming) return incoming;
+    stato = basicValue(stato);
+    target = basicValue(target);
+  }
   const dateUnit = isDateUnit(unitFor(stato, target, udm));
   const asDate = (v: Value): Value =>
     dateUnit && v.kind === "number" && !v.percent && isPlausibleSerial(v.value) ? { kind: "date", serial: v.value } : v;
