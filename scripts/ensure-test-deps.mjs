@@ -2,7 +2,8 @@
 //   - Debian's Chromium (/usr/bin/chromium) for the browser tests (preview, task pane);
 //   - LibreOffice (soffice) as the independent reader of what we write (print tests);
 //   - poppler-utils (pdftotext, pdfinfo) to read the PDFs LibreOffice prints.
-// Where they are missing: as root on a machine with apt-get it installs them (one
+// In full, as root: apt-get install -y chromium libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils
+// (REQUIREMENTS below is where those names live). Where they are missing: as root on a machine with apt-get it installs them (one
 // `apt-get update`, non-interactive); anywhere else it stops at once, before any test runs,
 // printing the exact command to run. PIANO_SKIP_SYSTEM_DEPS=1 skips the check (not advised).
 // `.ci/run` calls `npm test` too, so CI and a newcomer go through this same script.

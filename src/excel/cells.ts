@@ -1,20 +1,11 @@
 // What one cell holds, as the Office.js layer reads and restores it: value, formula and
 // number format. Pure helpers (no Excel calls), shared by reading, writing and restoring.
 import type { CellValue } from "../core/types";
+import { ERROR_CODES, type CellContent } from "../core/reader/backup";
 
-export interface CellContent {
-  value: CellValue;
-  /** The formula ("=…") when the cell holds one, else null. */
-  formula: string | null;
-  numberFormat: string;
-  /** A constant error value (value holds its English code, "#N/A"): put back as an error,
-   *  never as text. */
-  error?: boolean;
-}
+// The cell-content codec and the error codes are the backup's (src/core/reader/backup.ts): one source.
+export { cellKey, decodeContent, encodeContent, ERROR_CODES, type CellContent } from "../core/reader/backup";
 
-/** Excel's error values by their English code, which the core reads and range.formulas takes
- *  in any display language. */
-const ERROR_CODES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"];
 /** The same in an Italian Excel, as range.values shows them. */
 const ITALIAN_ERRORS: Record<string, string> = {
   "#NULLO!": "#NULL!",
@@ -82,32 +73,6 @@ export function inputFor(value: CellValue, numberFormat: string): CellValue {
   if (typeof value !== "string") return value ?? "";
   if (numberFormat === "@") return value;
   return needsTextGuard(value) ? `'${value}` : value;
-}
-
-/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…} (and "e":1 for an error constant). */
-export function encodeContent(c: CellContent): string {
-  return JSON.stringify(c.error ? { v: c.value, f: c.formula, n: c.numberFormat, e: 1 } : { v: c.value, f: c.formula, n: c.numberFormat });
-}
-
-export function decodeContent(s: unknown): CellContent | null {
-  if (typeof s !== "string" || !s.startsWith("{")) return null;
-  try {
-    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown; e?: unknown };
-    const v = o.v;
-    if (!(v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return null;
-    if (!(o.f === null || o.f === undefined || typeof o.f === "string")) return null;
-    if (typeof o.n !== "string") return null;
-    const formula = typeof o.f === "string" && o.f.startsWith("=") ? o.f : null;
-    const error = o.e === 1 && formula === null && typeof v === "string" && ERROR_CODES.includes(v);
-    return error ? { value: v, formula, numberFormat: o.n, error } : { value: v, formula, numberFormat: o.n };
-  } catch {
-    return null;
-  }
-}
-
-/** "Foglio!B12" key for maps of cells. */
-export function cellKey(sheet: string, cell: string): string {
-  return `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 }
 
 /** Bytes a value adds to a request once serialised (UTF-8 JSON), for the 5 MB limit. */

@@ -17,7 +17,14 @@ export interface CellContent {
   /** The formula ("=…") when the cell holds one, else null. */
   formula: string | null;
   numberFormat: string;
+  /** A constant error value (value holds its English code, "#N/A"): put back as an error,
+   *  never as text. */
+  error?: boolean;
 }
+
+/** Excel's error values by their English code, which the core reads and range.formulas takes
+ *  in any display language. */
+export const ERROR_CODES: readonly string[] = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"];
 
 export interface BackupEntry {
   sheet: string;
@@ -28,20 +35,22 @@ export interface BackupEntry {
   after: CellContent;
 }
 
-/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…}. */
+/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…} (and "e":1 for an error constant). */
 export function encodeContent(c: CellContent): string {
-  return JSON.stringify({ v: c.value, f: c.formula, n: c.numberFormat });
+  return JSON.stringify(c.error ? { v: c.value, f: c.formula, n: c.numberFormat, e: 1 } : { v: c.value, f: c.formula, n: c.numberFormat });
 }
 
 export function decodeContent(s: unknown): CellContent | null {
   if (typeof s !== "string" || !s.startsWith("{")) return null;
   try {
-    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown };
+    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown; e?: unknown };
     const v = o.v;
     if (!(v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return null;
     if (!(o.f === null || o.f === undefined || typeof o.f === "string")) return null;
     if (typeof o.n !== "string") return null;
-    return { value: v, formula: typeof o.f === "string" && o.f.startsWith("=") ? o.f : null, numberFormat: o.n };
+    const formula = typeof o.f === "string" && o.f.startsWith("=") ? o.f : null;
+    const error = o.e === 1 && formula === null && typeof v === "string" && ERROR_CODES.includes(v);
+    return error ? { value: v, formula, numberFormat: o.n, error } : { value: v, formula, numberFormat: o.n };
   } catch {
     return null;
   }
