@@ -14,7 +14,7 @@ import { hasBackup, prepareBackupSheet, restoreBackup, writePerformances } from 
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
+import { queueAddinSheets, queueSheetList } from "./workbookState";
 
 interface Analysed {
   analysis: WorkbookAnalysis;
@@ -30,7 +30,8 @@ interface Analysed {
 async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress: ProgressFn | undefined, forWrite: boolean): Promise<Analysed> {
   const costly = mergesCostUndo();
   const read = await readWorkbookGrid(context, onProgress, { merges: !costly });
-  let grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
+  // marksRead: every mark was read, so a user's sheet named like the settings sheet is never read as settings.
+  let grid: WorkbookGrid = { marksRead: true, sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
   let analysis = analyzeWorkbook(grid, policy);
   if (costly && forWrite && isApiSupported("1.13")) {
@@ -162,9 +163,14 @@ export function createExcelHost(): WorkbookHost {
  */
 export function watchSettingsSheet(): Promise<boolean> {
   return runExcel(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+    // The add-in's settings sheet by its mark: a user's sheet of that name is not followed.
+    const readList = queueSheetList(context);
     await context.sync();
-    if (sheet.isNullObject) return false;
+    const readState = queueAddinSheets(context, readList());
+    await context.sync();
+    const own = (await readState()).settings;
+    if (!own) return false;
+    const sheet = context.workbook.worksheets.getItem(own.name);
     let running = false;
     let again = false;
     sheet.onChanged.add(async () => {
