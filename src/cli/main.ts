@@ -289,8 +289,12 @@ async function run(argv: string[]): Promise<number> {
   const showProgress = buffer.length >= LARGE_FILE_BYTES || process.env.PIANO_PERF_PROGRESS === "1";
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
   progress(CLI.progressRead(args.file, (buffer.length / 1e6).toLocaleString("it-IT", { maximumFractionDigits: 1 })));
-  const wb = await loadWorkbook(args.file, buffer);
-  const grid = withPackageInfo(gridFromExcelJs(wb), packageInfo(args.file, buffer));
+  // The ExcelJS model is needed only for the grid: dropped before the output is built (its
+  // memory is most of the process's peak on a big plan).
+  let wb: ExcelJS.Workbook | null = await loadWorkbook(args.file, buffer);
+  const sheetGrid = gridFromExcelJs(wb);
+  wb = null;
+  const grid = withPackageInfo(sheetGrid, packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
