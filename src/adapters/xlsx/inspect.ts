@@ -27,7 +27,7 @@ export interface PackageInfo {
   cells: number;
   rows: number;
   mergedCells: number;
-  /** What was fixed for ExcelJS (for the tests and a progress line): "rels", "comments", "tableStyle". */
+  /** What was fixed for ExcelJS (for the tests and a progress line): "rels", "comments", "tableStyle", "drawing". */
   fixes: string[];
 }
 
@@ -251,6 +251,23 @@ function fixTable(text: string, st: FixState): string {
   return text.slice(0, at) + info + text.slice(at);
 }
 
+const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/**
+ * A drawing part in the default namespace (openpyxl writes `<wsDr xmlns="…spreadsheetDrawing">`,
+ * unprefixed): ExcelJS matches tag names literally (`xdr:wsDr`) and fails on it («Cannot read
+ * properties of undefined (reading 'anchors')»). Its copy gets the `xdr:` prefix on the
+ * unprefixed elements — or, when another default namespace is declared inside, an empty
+ * drawing (ExcelJS then sees no images there; the package writer keeps the original anyway).
+ */
+function fixDrawing(text: string, st: FixState): string {
+  const root = /<([A-Za-z_][\w.-]*:)?wsDr\b[^>]*>/.exec(text);
+  if (!root || root[1] || !root[0].includes(`xmlns="${XDR_NS}"`)) return text;
+  st.fixes.add("drawing");
+  if ((text.match(/\sxmlns\s*=/g) ?? []).length > 1) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR_NS}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>`;
+  return text.replace(`xmlns="${XDR_NS}"`, `xmlns:xdr="${XDR_NS}"`).replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(":") ? m : `<${slash}xdr:${name}`));
+}
+
 // ---- the check ---------------------------------------------------------------------------
 
 function isOle(b: Uint8Array): boolean {
@@ -308,7 +325,7 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
-    const keep = e.name.endsWith(".rels") || /^xl\/tables\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
+    const keep = e.name.endsWith(".rels") || /^xl\/(tables|drawings)\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
     const scanner = isSheet ? new SheetScanner() : null;
     const data = inflateEntry(
       input,
@@ -356,6 +373,10 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
     } else if (name.startsWith("xl/tables/")) {
       const before = utf8.decode(data);
       const after = fixTable(before, st);
+      if (after !== before) text = after;
+    } else if (name.startsWith("xl/drawings/")) {
+      const before = utf8.decode(data);
+      const after = fixDrawing(before, st);
       if (after !== before) text = after;
     }
     if (text !== null) st.parts.set(name, utf8Encoder.encode(text));
