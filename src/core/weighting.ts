@@ -61,12 +61,21 @@ export interface WeightedItem {
 export const MIN_WEIGHT = 1e-9;
 
 export function weightedMean(items: readonly WeightedItem[]): number | null {
+  return weightedMeanOf(items, performanceOf, weightOf);
+}
+
+const performanceOf = (it: WeightedItem) => it.performance;
+const weightOf = (it: WeightedItem) => it.weight;
+
+/** The same mean read straight off any items (objectives, indicators), with no item object built per element. */
+export function weightedMeanOf<T>(items: readonly T[], performance: (it: T) => number | null, weight: (it: T) => number | null | undefined): number | null {
   let num = 0;
   let den = 0;
-  for (const it of items) {
-    const p = it.performance;
-    const w = it.weight;
-    if (p === null || w === null || !(w > MIN_WEIGHT) || !Number.isFinite(p)) continue;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    const p = performance(it);
+    const w = weight(it);
+    if (p === null || w === null || w === undefined || !(w > MIN_WEIGHT) || !Number.isFinite(p)) continue;
     num += p * w;
     den += w;
   }
