@@ -87,7 +87,11 @@ function report(problems: Problem[], ctx: IndicatorContext, input: IndicatorInpu
 export function evaluateIndicatorInto(input: IndicatorInput, policy: Policy, ctx: IndicatorContext, problems: Problem[]): IndicatorResult {
   const card = ctx.card ?? ctx.objectiveId ?? "";
 
-  const { operator: targetOp, value: target } = splitOperator(input.target);
+  // Only a text target can carry its operator (">= 60"): typed cells skip the split.
+  let targetOp: Operator | null = null;
+  let target: Value;
+  if (typeof input.target.value === "string") ({ operator: targetOp, value: target } = splitOperator(input.target));
+  else target = parseValue(input.target);
   let op: Operator | null = null;
   let operatorBroken = false;
   if (input.operator && !isBlankCell(input.operator.value)) {

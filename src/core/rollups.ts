@@ -133,14 +133,20 @@ export function rollupByType(objectives: readonly ObjectiveResult[], policy: Pol
   // One pass, no object per indicator: a plan of a million indicators has a handful of Tipologie.
   const groups = new Map<string, { label: string; sum: number; used: number; objectives: Set<string>; count: number; last: ObjectiveResult | null }>();
   const keys = new Map<string | undefined, { key: string; label: string }>();
+  let lastType: string | undefined;
+  let g: (typeof groups extends Map<string, infer G> ? G : never) | undefined;
   for (const o of objectives) {
     const inputs = o.input.indicators;
     for (let k = 0; k < o.indicators.length; k++) {
       const type = inputs[k]?.type;
-      let tk = keys.get(type);
-      if (!tk) keys.set(type, (tk = indicatorTypeKey(type)));
-      let g = groups.get(tk.key);
-      if (!g) groups.set(tk.key, (g = { label: tk.label, sum: 0, used: 0, objectives: new Set(), count: 0, last: null }));
+      // Neighbours mostly share their Tipologia: look it up only when it changes.
+      if (g === undefined || type !== lastType) {
+        lastType = type;
+        let tk = keys.get(type);
+        if (!tk) keys.set(type, (tk = indicatorTypeKey(type)));
+        g = groups.get(tk.key);
+        if (!g) groups.set(tk.key, (g = { label: tk.label, sum: 0, used: 0, objectives: new Set(), count: 0, last: null }));
+      }
       // The weighted mean with equal weights: n.d. or excluded indicators (null) do not count.
       const p = o.indicators[k].weighted;
       if (p !== null && Number.isFinite(p)) {
