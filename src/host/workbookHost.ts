@@ -68,6 +68,11 @@ export interface WriteReport {
   notices?: string[];
 }
 
+/** What «Prepara per la stampa» set: the card sheets prepared, in workbook order. */
+export interface PrintReport {
+  sheets: string[];
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "preview";
   /** Reads the workbook, validates and computes; writes nothing. */
@@ -91,6 +96,10 @@ export interface WorkbookHost {
   /** «Diagnostica»: the host's own round trip on a scratch sheet it creates and removes
    *  (never the user's sheets). Optional: hosts without it show no command. */
   runDiagnostics?(): Promise<DiagnosticsReport>;
+  /** «Prepara per la stampa»: each card sheet set to print as in the published document (one
+   *  page wide, the indicator header repeated, print area, sheet name and page number in
+   *  header/footer); no cell changes. Optional: hosts without it show no command. */
+  preparePrint?(onProgress?: ProgressFn): Promise<PrintReport>;
 }
 
 /** One check of «Diagnostica»: passed, or what came back instead (short, for the body's IT). */
