@@ -1,7 +1,7 @@
 // Column widths of an ExcelJS workbook in points, for «Prepara per la stampa» (src/core/print):
 // the card's width decides portrait or landscape.
 import type ExcelJS from "exceljs";
-import { columnCharsToPoints } from "../../core/print";
+import { columnCharsToPoints, type CardPrint } from "../../core/print";
 
 /** A sheet's column widths in points by 0-based column (undefined = Excel's default). */
 export function excelJsColumnPoints(wb: ExcelJS.Workbook): (sheet: string) => (number | undefined)[] | undefined {
@@ -16,4 +16,21 @@ export function excelJsColumnPoints(wb: ExcelJS.Workbook): (sheet: string) => (n
       return typeof chars === "number" && chars > 0 ? columnCharsToPoints(chars) : undefined;
     });
   };
+}
+
+/** The card's page setup on an ExcelJS sheet (the preview's in-memory workbook, and what ExcelJS writes). */
+export function applyCardPrint(ws: ExcelJS.Worksheet, p: CardPrint): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: ws.pageSetup?.paperSize ?? 9, // A4 (ECMA-376 ST_PaperSize) unless the user chose one
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    printArea: p.area,
+    printTitlesRow: p.titleRows,
+    horizontalCentered: true,
+    margins: { ...p.margins },
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: "&C" + p.centerHeader, oddFooter: "&R" + p.rightFooter };
 }
