@@ -4,15 +4,32 @@
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export type DocumentPhase = "consuntivo" | "preventivo";
+export type DocumentPhase = "consuntivo" | "preventivo" | "monitoraggio";
+
+/** What the document's phase title says besides the phase: the monitoring date, a preventivo's last target year. */
+export interface PhaseTitleDetail {
+  /** ISO date of a monitoring's Stato ("2023-06-30"). */
+  asOf?: string;
+  /** Last year with a target (a triennial preventivo: 2025). */
+  lastYear?: number;
+}
+
+const isoToIt = (iso: string) => iso.split("-").reverse().join("/");
+
+/** «Consuntivo 2022», «Preventivo 2023–2025», «Monitoraggio al 30/06/2023». */
+function phaseTitle(phase: DocumentPhase, year: number | undefined, detail: PhaseTitleDetail = {}): string {
+  if (phase === "monitoraggio") return detail.asOf ? `Monitoraggio al ${isoToIt(detail.asOf)}` : `Monitoraggio${year ? ` ${year}` : ""}`;
+  if (phase === "preventivo") return `Preventivo${year ? ` ${year}${detail.lastYear && detail.lastYear > year ? `–${detail.lastYear}` : ""}` : ""}`;
+  return `Consuntivo${year ? ` ${year}` : ""}`;
+}
 
 /** The PIRA document ("Piano degli indicatori e dei risultati attesi di bilancio"). */
 export const DOCUMENT = {
   documentTitle: "Piano degli indicatori e dei risultati attesi di bilancio",
-  phaseTitle: (phase: DocumentPhase, year: number | undefined) => `${phase === "preventivo" ? "Preventivo" : "Consuntivo"}${year ? ` ${year}` : ""}`,
+  phaseTitle,
   /** Core properties (File › Proprietà). */
-  fileTitle: (phase: DocumentPhase, year: number | undefined, ente: string | undefined) =>
-    `Piano degli indicatori e dei risultati attesi di bilancio – ${phase === "preventivo" ? "Preventivo" : "Consuntivo"}${year ? ` ${year}` : ""}${ente ? ` – ${ente}` : ""}`,
+  fileTitle: (phase: DocumentPhase, year: number | undefined, ente: string | undefined, detail: PhaseTitleDetail = {}) =>
+    `Piano degli indicatori e dei risultati attesi di bilancio – ${phaseTitle(phase, year, detail)}${ente ? ` – ${ente}` : ""}`,
   subject: "Piano degli indicatori e dei risultati attesi di bilancio (art. 19 d.lgs. 91/2011)",
   creator: "Piano Performance",
   entePlaceholder: "[Denominazione dell'ente: da compilare a cura dell'ufficio]",
@@ -27,7 +44,7 @@ export const DOCUMENT = {
     programmazioneText: "Programma pluriennale, Relazione previsionale e programmatica, ambiti e obiettivi strategici dell'ente.",
     classification: "Classificazione degli obiettivi per Missione e Programma",
     classificationIntro: (phase: DocumentPhase, year: number | undefined) =>
-      `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
+      `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : phase === "monitoraggio" ? "in corso di realizzazione" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
     objectives: "Gli obiettivi operativi",
     rollups: "Risultati aggregati",
     rollupsIntro: (mean: string) => `Performance degli obiettivi per livello di aggregazione; media degli obiettivi: ${mean}.`,

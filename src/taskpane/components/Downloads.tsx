@@ -40,8 +40,8 @@ export const browserSave: SaveFile = (name, bytes, mime) => {
 export async function documentFile(analysis: Analysis): Promise<{ name: string; bytes: Uint8Array }> {
   const { piraDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx/pira");
   // A host's analysis may carry the kept originals of the corrections (the workbook's backup).
-  const { rectifications, phase } = analysis as Analysis & { rectifications?: Rectification[]; phase?: Phase };
-  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, phase }, { generatedAt: new Date() });
+  const { rectifications, phase, asOf } = analysis as Analysis & { rectifications?: Rectification[]; phase?: Phase };
+  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, phase, asOf }, { generatedAt: new Date() });
   return { name: DOWNLOADS.documentFileName(analysis.result.year), bytes };
 }
 
