@@ -198,6 +198,8 @@ export function createExcelHost(): WorkbookHost {
       return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
     },
     runDiagnostics: () => import(/* webpackChunkName: "diagnostics" */ "./diagnostics").then((m) => m.runDiagnostics()),
+    // Excel for Mac ignores downloads (office-js#2700): the CSV opens as a new workbook, the .docx is explained.
+    deliverFile: (file) => import(/* webpackChunkName: "file-delivery" */ "./fileDelivery").then((m) => m.deliverFile(file)),
   };
 }
 

@@ -196,4 +196,16 @@ export const DOWNLOADS = {
   failed: "Non è stato possibile preparare il file. Riprovare; se l'errore si ripete, chiudere e riaprire il riquadro.",
   documentFileName: (year: number | undefined) => `PIRA${year ? `-${year}` : ""}.docx`,
   csvFileName: (year: number | undefined) => `dati-aperti-indicatori${year ? `-${year}` : ""}.csv`,
+  /** Excel for Mac: the task pane cannot download files (OfficeDev/office-js#2700). */
+  macCsvSheet: "Dati aperti",
+  macCsvWorkbook: (name: string) =>
+    `Excel per Mac non consente ai componenti aggiuntivi di scaricare file: i dati aperti sono stati aperti in una nuova cartella di lavoro (una riga per indicatore). ` +
+    `Per salvarli usare «File › Salva con nome…» con il formato «CSV UTF-8». Il file nel formato esatto descritto nella guida (${q(name)}: separatore virgola, decimali con il punto) ` +
+    `si ottiene con lo stesso pulsante in Excel sul web, oppure con il comando «piano-perf calcola FILE.xlsx --csv ${name}».`,
+  macDocument:
+    "Excel per Mac non consente ai componenti aggiuntivi di scaricare file, quindi il documento Word non può essere salvato da qui. " +
+    "Aprire la cartella in Excel sul web e premere lo stesso pulsante, oppure generarlo con il comando «piano-perf documento FILE.xlsx --out PIRA.docx».",
+  macNoWorkbook:
+    "Excel per Mac non consente ai componenti aggiuntivi di scaricare file, e questa versione di Excel non apre nuove cartelle da un componente aggiuntivo (ExcelApi 1.8). " +
+    "Usare Excel sul web oppure il comando «piano-perf calcola FILE.xlsx --csv DATI.csv».",
 } as const;
