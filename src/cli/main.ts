@@ -25,6 +25,8 @@ import { checkCsvPath, writeCsv } from "./commands/csv";
 import type { Command, CommandContext } from "./commands/context";
 import { nextYearCommand } from "./commands/nextYear";
 import { compareCommand } from "./commands/compare";
+import { cardPrintsOf, printLines, runStampa } from "./commands/stampa";
+import { PRINT } from "../messages/print";
 
 /** Commands in their own modules (src/cli/commands), by name. */
 const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confronta: compareCommand };
@@ -58,6 +60,8 @@ interface Args {
   overwrite?: boolean;
   /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
   rules?: string;
+  /** calcola --out --stampa: the card sheets of the copy prepared for printing. */
+  print?: boolean;
 }
 
 /** Files above this size get progress lines on stderr. */
@@ -74,6 +78,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let json = false;
   let overwrite = false;
   let rules: string | undefined;
+  let print = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") {
@@ -97,6 +102,9 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--csv" ? rest[++i] : a.slice("--csv=".length);
       if (!v || v.startsWith("--")) throw new UsageError(DOCUMENT_CLI.csvMissingValue, true);
       csv = v;
+    } else if (a === "--stampa") {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed(a, command), true);
+      print = true;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -106,7 +114,8 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}) };
+  if (print && !out) throw new UsageError(PRINT.cli.stampaNeedsOut, true);
+  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}), ...(print ? { print } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -267,6 +276,7 @@ const cliIo: CliIo = {
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
+  if (argv[0] === "stampa") return runStampa(argv.slice(1), cliIo);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0] ?? "") ? COMMANDS[argv[0]] : undefined;
   if (command) return command(argv.slice(1), commandContext);
   const args = parseArgs(argv);
@@ -298,8 +308,9 @@ async function run(argv: string[]): Promise<number> {
   let outcome: { written: number; summary: string; notes?: string[] } | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime() });
-    outcome = { written: out.written, summary: out.summary, notes: out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)) };
+    const print = args.print ? cardPrintsOf(wb, grid, analysis.plan) : undefined;
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime(), ...(print ? { print } : {}) });
+    outcome = { written: out.written, summary: out.summary, notes: [...out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)), ...(print ? printLines(print, args.out) : [])] };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);
   }

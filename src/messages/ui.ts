@@ -260,6 +260,7 @@ export const ui = {
       select: "Cella non selezionata",
       nextYear: "Nuovo anno non creato",
       download: "File non preparato",
+      print: "Schede non preparate per la stampa",
     },
     whatToDo: {
       analyze: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova.",
@@ -273,6 +274,7 @@ export const ui = {
       select: "Esegui di nuovo la verifica: il foglio potrebbe essere stato rinominato o eliminato.",
       nextYear: "La cartella aperta non è stata modificata. Controlla le intestazioni dei target (per esempio «Target 2023») e riprova.",
       download: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova. La cartella non viene modificata.",
+      print: "Nessuna cella è stata modificata. Controlla che nessuna cella sia in modifica e che i fogli non siano protetti, poi riprova.",
     },
     detail: (message: string): string => `Dettaglio: ${message}`,
     dismiss: "Chiudi messaggio",

@@ -16,6 +16,7 @@ import { writeBackupSheet } from "../exceljs/backup";
 import { backupAfterWrites } from "../../core/reader/analyze";
 import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
 import type { CellPatch } from "./cells";
+import type { CardPrint } from "../../core/print";
 import { XlsxPackage } from "./package";
 import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
 
@@ -82,7 +83,7 @@ export async function addinOutput(
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string; producedAt?: Date } = {},
+  options: { source?: string; producedAt?: Date; print?: CardPrint[] } = {},
 ): Promise<AddinOutput> {
   const scratch = newWorkbook();
   const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source, producedAt: options.producedAt });
@@ -106,7 +107,7 @@ export async function addinOutput(
     { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
-  const bytes = applyPackageEdits(original, { cells, sheets, generated });
+  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}) });
   return { bytes, written: analysis.writes.length, summary, settings, cutCells };
 }
 

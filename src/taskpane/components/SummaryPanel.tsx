@@ -11,6 +11,7 @@ import { AnalysisProblems } from "./ValidatePanel";
 const NextYear = React.lazy(() => import(/* webpackChunkName: "next-year-ui" */ "./NextYear").then((m) => ({ default: m.NextYear })));
 import { usePanelStyles } from "./panelStyles";
 import { Downloads } from "./Downloads";
+import { PrintCards } from "./PrintCards";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
 
@@ -48,6 +49,7 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
       )}
+      <PrintCards host={host} runner={runner} />
       <Downloads host={host} runner={runner} />
       {host.createNextYear && (
         <React.Suspense fallback={null}>
