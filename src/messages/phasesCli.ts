@@ -1,6 +1,6 @@
 // Italian strings of the `nuovo-anno` and `confronta` commands of piano-perf.
 import type { NextYearPlan } from "../core/nextYear";
-import type { Difference } from "../core/compare";
+import type { Comparison, Difference } from "../core/compare";
 import type { Phase } from "../core/types";
 import { COMPARE, PHASE_NAMES } from "./phases";
 
@@ -53,10 +53,12 @@ function describe(d: Difference): string {
 export const COMPARE_CLI = {
   twoFiles: "Indicare due file: piano-perf confronta PREVENTIVO.xlsx CONSUNTIVO.xlsx",
   describe,
-  report: (fa: string, fb: string, a: { phase?: Phase; year?: number }, b: { phase?: Phase; year?: number }, diffs: Difference[]) => {
+  report: (fa: string, fb: string, a: { phase?: Phase; year?: number }, b: { phase?: Phase; year?: number }, c: Comparison) => {
     const side = (f: string, x: { phase?: Phase; year?: number }) => `${f}${x.phase ? ` (${PHASE_NAMES[x.phase]}${x.year ? ` ${x.year}` : ""})` : ""}`;
+    const diffs = c.differences;
     const lines = [COMPARE.title(side(fa, a), side(fb, b)), ""];
-    if (!diffs.length) lines.push(COMPARE.none);
+    if (!c.targetsCompared) lines.push(COMPARE.noCommonYear(fa, c.targetYears.before, fb, c.targetYears.after));
+    if (!diffs.length) lines.push(c.targetsCompared ? COMPARE.none : COMPARE.noneWithoutTargets);
     else {
       lines.push(COMPARE.count(diffs.length));
       for (const d of diffs) lines.push(`  ${describe(d)}`);
