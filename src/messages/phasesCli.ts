@@ -22,8 +22,10 @@ export const NEXT_YEAR_CLI = {
       `Piano Performance — nuovo anno da ${file}`,
       `Piano ${p.year} scritto: ${out} (${plural(p.objectives, "obiettivo", "obiettivi")} · ${plural(p.indicators, "indicatore", "indicatori")}).`,
       `Lo Stato ${p.fromYear} è ora la Baseline (colonna «Consuntivo ${p.fromYear}»); Performance, valori forzati e note svuotati.`,
-      `Risorse economiche da aggiornare: ${plural(p.notes.length, "cella segnata", "celle segnate")} con una nota.`,
+      `Risorse economiche da aggiornare: ${plural(p.notes.filter((n) => n.kind !== "verify").length, "cella segnata", "celle segnate")} con una nota.`,
     ];
+    const verify = p.notes.filter((n) => n.kind === "verify").length;
+    if (verify) lines.push(`Campi dell'intestazione da verificare (Area, Ufficio e quelli che citano il ${p.fromYear}): ${plural(verify, "cella segnata", "celle segnate")} con una nota.`);
     if (p.toDefine.length) {
       const years = [...new Set(p.toDefine.map((t) => t.year))].sort();
       lines.push(`Target da definire: ${plural(p.toDefine.length, "cella", "celle")} (${years.map((y) => `Target ${y}`).join(", ")}).`);

@@ -85,6 +85,17 @@ describe("nuovo-anno on the example 2022 workbook", () => {
     expect(j.objectives[0].indicators[0].targets).toEqual({ "2023": null });
   });
 
+  it("marks the header fields to re-confirm: resources to update, Area and Ufficio to verify (--json toUpdate)", async () => {
+    const out2 = path.join(dir, "piano-2023-b.xlsx");
+    const j = JSON.parse(cli(["nuovo-anno", src, "--out", out2, "--json"]).stdout);
+    const count = (kind: string, field: string) => j.toUpdate.filter((t: { kind: string; field: string }) => t.kind === kind && t.field === field).length;
+    expect([count("update", "risorseEconomiche"), count("verify", "areaResponsabilita"), count("verify", "ufficio")]).toEqual([18, 18, 18]);
+    const first = j.toUpdate.find((t: { field: string }) => t.field === "ufficio");
+    const ws = (await loadXlsx(out2)).getWorksheet(first.sheet)!;
+    expect(String(ws.getCell(first.cell).note)).toContain("Da verificare per il 2023");
+    expect(sha(src)).toBe(hash);
+  });
+
   it("refuses to write over the input", () => {
     const r = cli(["nuovo-anno", src, "--out", src]);
     expect(r.code).toBe(2);
