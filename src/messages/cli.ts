@@ -4,6 +4,7 @@ import { DOCUMENT_CLI } from "./document";
 
 const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
 import { PHASES_USAGE } from "./phasesCli";
+import { ACCEPT_USAGE } from "./rectifications";
 
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -17,6 +18,7 @@ export const CLI = {
     "                                                      con le performance scritte e il foglio di riepilogo",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
     "                                                      (un file esistente solo con --sovrascrivi)",
+    ...ACCEPT_USAGE,
     DOCUMENT_CLI_USAGE,
     ...PHASES_USAGE,
     "",
