@@ -3,7 +3,7 @@
 // accents, punctuation and spacing ignored; repeated names in order). Reported: objectives
 // and indicators added or removed, targets changed (each year both plans have), weights
 // changed — the list an OIV asks for.
-import type { Operator, PlanInput, PlanResult } from "./types";
+import type { Operator, Phase, PlanInput, PlanResult } from "./types";
 import { normalizeLabel } from "./reader/labels";
 import { comparable, indicatorTargets, valueText } from "./phases/targets";
 import { formatPercent } from "./format";
@@ -34,6 +34,41 @@ export interface Comparison {
 export interface ComparedPlan {
   plan: PlanInput;
   result: PlanResult;
+  phase?: Phase;
+  year?: number;
+}
+
+/** One side of «Confronta» in the pane: the open workbook or the file picked. */
+export interface ComparedSide {
+  source: "open" | "file";
+  /** The file's name (absent for the open workbook). */
+  fileName?: string;
+  phase?: Phase;
+  year?: number;
+}
+
+/** «Confronta» from the pane: which side is the earlier plan (the preventivo) and the differences. */
+export interface FileComparison extends Comparison {
+  before: ComparedSide;
+  after: ComparedSide;
+}
+
+const PHASE_ORDER: Record<Phase, number> = { preventivo: 0, monitoraggio: 1, consuntivo: 2 };
+
+/**
+ * The open workbook against a file: the earlier plan first — by year, then by phase
+ * (preventivo, monitoraggio, consuntivo, as detected from the headers); when nothing tells
+ * them apart, the file is taken as the earlier one (the open workbook is the plan at hand).
+ */
+export function compareOpenWithFile(open: ComparedPlan, file: ComparedPlan, fileName: string): FileComparison {
+  const rank = (p: ComparedPlan) => [p.year ?? p.plan.year ?? Number.NaN, p.phase ? PHASE_ORDER[p.phase] : Number.NaN];
+  const [oy, op] = rank(open);
+  const [fy, fp] = rank(file);
+  const openFirst = oy < fy || (!(oy > fy) && op < fp);
+  const openSide: ComparedSide = { source: "open", phase: open.phase, year: open.year };
+  const fileSide: ComparedSide = { source: "file", fileName, phase: file.phase, year: file.year };
+  const [a, b, sa, sb] = openFirst ? [open, file, openSide, fileSide] : [file, open, fileSide, openSide];
+  return { ...comparePlansReport(a, b), before: sa, after: sb };
 }
 
 const key = (s: string) => normalizeLabel(s);

@@ -260,6 +260,8 @@ export const ui = {
       select: "Cella non selezionata",
       nextYear: "Nuovo anno non creato",
       download: "File non preparato",
+      compare: "Confronto non eseguito",
+      accept: "Rettifiche non accettate",
     },
     whatToDo: {
       analyze: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova.",
@@ -273,6 +275,8 @@ export const ui = {
       select: "Esegui di nuovo la verifica: il foglio potrebbe essere stato rinominato o eliminato.",
       nextYear: "La cartella aperta non è stata modificata. Controlla le intestazioni dei target (per esempio «Target 2023») e riprova.",
       download: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova. La cartella non viene modificata.",
+      compare: "Nessuna cartella è stata modificata. Scegli un file .xlsx del piano (preventivo o consuntivo) e riprova.",
+      accept: "Niente è cambiato: le rettifiche restano segnalate. Controlla che la cartella non sia protetta e che nessuna cella sia in modifica, poi riprova.",
     },
     detail: (message: string): string => `Dettaglio: ${message}`,
     dismiss: "Chiudi messaggio",
