@@ -26,7 +26,7 @@ class BackupHost extends FakeHost {
     if (i >= 0) this.grid.sheets[i] = sheet;
     else this.grid.sheets.push(sheet);
   }
-  async writeResults(analysis: Analysis): Promise<WriteReport> {
+  override async writeResults(analysis: Analysis): Promise<WriteReport> {
     const a = analysis as WorkbookAnalysis;
     const entries = backupAfterWrites(readBackupFromGrid(this.grid), a.writes);
     const report = await super.writeResults(analysis);

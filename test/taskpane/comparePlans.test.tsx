@@ -31,8 +31,8 @@ const consuntivo = () =>
     { sheet: "O2", name: "Trasparenza", headers: headersC, rows: [["Pubblicazioni", 12, ">=", 12, 1, 0.5], ["Accessi civici evasi", 9, ">=", 8, 1, 0.5]] },
   ]);
 
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) as Uint8Array<ArrayBuffer>;
 }
 
 /** The fake host comparing as the real ones do: the open grid's analysis, the file through the ExcelJS adapter. */
