@@ -197,6 +197,16 @@ export function createExcelHost(): WorkbookHost {
       // Loaded on demand (with ExcelJS): not part of the pane's initial JavaScript.
       return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
     },
+    async compareWithFile(file, onProgress) {
+      // The open workbook read as «Verifica» reads it (no write); the file and ExcelJS on demand.
+      const { analysis } = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress, false));
+      const { compareOpenFile } = await import(/* webpackChunkName: "compare-file" */ "./compareFile");
+      return compareOpenFile(analysis, file, onProgress);
+    },
+    acceptRectifications(cells) {
+      // Cell writes to the backup sheet only (undoable): one undo group, see acceptRectifications.ts.
+      return import(/* webpackChunkName: "accept" */ "./acceptRectifications").then((m) => runExcel((ctx) => m.acceptRectifications(ctx, cells), { undoGroup: true }));
+    },
     runDiagnostics: () => import(/* webpackChunkName: "diagnostics" */ "./diagnostics").then((m) => m.runDiagnostics()),
     // Excel for Mac ignores downloads (office-js#2700): the CSV opens as a new workbook, the .docx is explained.
     deliverFile: (file) => import(/* webpackChunkName: "file-delivery" */ "./fileDelivery").then((m) => m.deliverFile(file)),

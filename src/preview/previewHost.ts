@@ -22,6 +22,9 @@ import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exc
 import { planCardPrint, type CardPrint } from "../core/print";
 import { applyCardPrint, excelJsColumnPoints } from "../adapters/exceljs/print";
 import { PRINT } from "../messages/print";
+import type { FileComparison } from "../core/compare";
+import { acceptCorrections } from "../core/reader/accept";
+import { acceptanceDate } from "../core/rectifications";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -392,6 +395,29 @@ export class PreviewHost implements WorkbookHost {
     if (!wb.getWorksheet(sheet)) throw new PreviewError(ui.preview.sheetNotFound(sheet));
     if (!parseA1(cell)) throw new PreviewError(ui.preview.cellNotFound(sheet, cell));
     this.update({ activeSheet: sheet, selected: { sheet, cell: cell.replace(/\$/g, "").toUpperCase() } });
+  }
+
+  /** «Confronta»: the open workbook against a file the user picked, read in memory (never opened here, never written). */
+  async compareWithFile(file: { name: string; bytes: ArrayBuffer }, onProgress?: ProgressFn): Promise<FileComparison> {
+    const open = (await this.analyze(onProgress)) as WorkbookAnalysis;
+    const lib = await this.loadLibrary();
+    const { compareWithPlanFile } = await import(/* webpackChunkName: "compare-file" */ "../adapters/exceljs/compareFile");
+    return compareWithPlanFile(lib, open, file);
+  }
+
+  /** «Accetta»: the corrections at `cells` flagged accepted in the backup sheet (the original kept there). */
+  async acceptRectifications(cells: { sheet: string; cell: string }[]): Promise<number> {
+    const wb = await this.ready();
+    const analysis = analyzeWorkbook(this.grid(wb));
+    const res = acceptCorrections(analysis, cells, acceptanceDate());
+    if (!res.accepted.length) return 0;
+    const ws = writeBackupSheet(wb, res.analysis.backup);
+    if (ws) {
+      markSheet(ws, "backup");
+      this.wholeSheets.add(ws.name);
+    }
+    this.update({});
+    return res.accepted.length;
   }
 
   /** «Diagnostica» in the preview: no Excel here; the in-memory engine's reading is the one tested. */
