@@ -7,7 +7,7 @@ import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { REQUEST_LIMITS } from "../../src/excel/payload";
 import { FakeExcel } from "./fakeExcel";
-import { ACTION_PATH_BYTES } from "./fake/limits";
+import { ACTION_PATH_BYTES } from "../../src/officeModel/limits";
 import { exampleGrid, fakeWith, scaledSeed } from "./workbooks";
 
 type Ctx = Excel.RequestContext;

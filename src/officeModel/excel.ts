@@ -1,6 +1,6 @@
 // The fake host: a workbook plus the Excel namespace (`run`) the code under test calls.
-import type { CellValue } from "../../../src/core/types";
-import type { WorkbookGrid } from "../../../src/core/reader/grid";
+import type { CellValue } from "../core/types";
+import type { WorkbookGrid } from "../core/reader/grid";
 import { FakeOfficeError } from "./errors";
 import { cellAddress, compareVersions } from "./addresses";
 import { SheetData, type FakeCell } from "./data";

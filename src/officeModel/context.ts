@@ -11,8 +11,24 @@ export interface Action {
   apply: () => void;
 }
 
+/** UTF-8 length of a string (no Buffer: the model also runs in the browser preview). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair: 4 bytes for its 2 units.
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 export function byteLength(x: unknown): number {
-  return Buffer.byteLength(JSON.stringify(x ?? null), "utf8");
+  return utf8Length(JSON.stringify(x ?? null));
 }
 
 export class FakeContext {
