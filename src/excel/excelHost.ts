@@ -1,78 +1,22 @@
 // The task pane's WorkbookHost for Excel: one Excel.run per user action (officeRun.ts),
 // each reading in a constant number of round trips, computing in memory with the core,
 // and writing in one batch.
-import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
-import type { WorkbookGrid } from "../core/reader/grid";
+import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Policy } from "../core/policy";
 import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../host/workbookHost";
-import { EXCEL_ERRORS, EXCEL_NOTICES, EXCEL_PROGRESS } from "../messages/excel";
+import { EXCEL_ERRORS, EXCEL_NOTICES } from "../messages/excel";
 import { ExcelHostError } from "./errors";
 import { isApiSupported, isDesktopExcel, runExcel, runExcelReporting } from "./officeRun";
-import { readWorkbookGrid } from "./readGrid";
-import { mergesCostUndo, problemsMayMissMerges, readMerges, sheetsWhereMergesMatter, withMerges } from "./merges";
-import { hasBackup, prepareBackupSheet, restoreBackup, writePerformances } from "./writeResults";
+import { mergesCostUndo, problemsMayMissMerges, sheetsWhereMergesMatter } from "./merges";
+import type { MergelessRead } from "./workbookRuns";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
 import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
-interface Analysed {
-  analysis: WorkbookAnalysis;
-  grid: WorkbookGrid;
-}
-
-/**
- * Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
- * so the reader skips it, and read for the users' original statements — the corrections).
- * `forWrite`: the run writes anyway, so on Excel for Windows it reads the merged areas where
- * they change a written cell (see merges.ts); a read-only run never does there.
- */
-async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress: ProgressFn | undefined, forWrite: boolean): Promise<Analysed> {
-  const costly = mergesCostUndo();
-  const read = await readWorkbookGrid(context, onProgress, { merges: !costly });
-  let grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
-  onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
-  let analysis = analyzeWorkbook(grid, policy);
-  if (costly && forWrite && isApiSupported("1.13")) {
-    const names = sheetsWhereMergesMatter(grid, analysis);
-    const merges = names.length > 0 ? await readMerges(context, names) : null;
-    if (merges) {
-      grid = withMerges(grid, merges);
-      analysis = analyzeWorkbook(grid, policy);
-    }
-  }
-  onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 1, total: 1 });
-  // The backup is the add-in's own sheet: never listed to the user as a sheet left out.
-  const backups = new Set(read.sheets.filter((x) => x.owner === "backup").map((x) => x.name));
-  if (backups.size > 0) analysis = { ...analysis, skippedSheets: analysis.skippedSheets.filter((n) => !backups.has(n)) };
-  return { analysis, grid };
-}
-
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-
-/** An analysis read without merged areas (Excel for Windows), with what the write needs. */
-interface MergelessRead {
-  grid: WorkbookGrid;
-  /** Sheets whose written cells depend on merged areas. */
-  sheets: string[];
-}
-
-/**
- * The analysis "Calcola performance" writes, when the one the user confirmed was read
- * without merged areas: the same grid with the merges that matter, read inside the write
- * run (which changes the workbook anyway). It may only differ in cells that were empty:
- * replacing a value the user was not asked about is refused. Null when Excel would not
- * give the merges (the confirmed analysis is written as it is).
- */
-async function withMergesRead(context: Excel.RequestContext, confirmed: WorkbookAnalysis, read: MergelessRead): Promise<WorkbookAnalysis | null> {
-  const merges = await readMerges(context, read.sheets);
-  if (!merges) return null;
-  const fresh = analyzeWorkbook(withMerges(read.grid, merges), confirmed.policy);
-  const key = (c: { sheet: string; cell: string; before: unknown }) => `${c.sheet}!${c.cell}\u0000${JSON.stringify(c.before)}`;
-  const asked = new Set(confirmed.changes.map(key));
-  if (fresh.changes.some((c) => !isBlank(c.before) && !asked.has(key(c)))) throw new ExcelHostError("staleAnalysis", EXCEL_ERRORS.staleAnalysis);
-  return fresh;
-}
+/** The reading, analysing and writing runs: loaded on first use, prefetched once the pane is
+ *  up (not part of the pane's initial JavaScript; see workbookRuns.ts). */
+const workbookRuns = () => import(/* webpackChunkName: "workbook-runs", webpackPrefetch: true */ "./workbookRuns");
 
 export function createExcelHost(): WorkbookHost {
   let lastYear: number | undefined;
@@ -81,6 +25,7 @@ export function createExcelHost(): WorkbookHost {
   return {
     kind: "excel",
     async analyze(onProgress?: ProgressFn): Promise<Analysis> {
+      const { analyzeIn } = await workbookRuns();
       const { analysis, grid } = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress, false));
       lastYear = analysis.year ?? lastYear;
       if (!mergesCostUndo() || !isApiSupported("1.13")) return analysis;
@@ -95,6 +40,7 @@ export function createExcelHost(): WorkbookHost {
       // The cells in one undo group; the backup sheet, when it must first be created or
       // hidden, in a run of its own before it (see prepareBackupSheet).
       const mergeless = withoutMerges.get(analysis);
+      const { prepareBackupSheet, withMergesRead, writePerformances } = await workbookRuns();
       const notices: string[] = [];
       let merged: WorkbookAnalysis | null | undefined;
       const toWrite = async (ctx: Excel.RequestContext): Promise<WorkbookAnalysis> => {
@@ -117,17 +63,19 @@ export function createExcelHost(): WorkbookHost {
       const all = [...new Set([...notices, ...outcome.notices])];
       return all.length > 0 ? { ...outcome.value.report, notices: all } : outcome.value.report;
     },
-    canRestore(): Promise<boolean> {
+    async canRestore(): Promise<boolean> {
+      const { hasBackup } = await workbookRuns();
       return runExcel(hasBackup);
     },
-    restore(): Promise<number> {
+    async restore(): Promise<number> {
+      const { restoreBackup } = await workbookRuns();
       return runExcel((ctx) => restoreBackup(ctx), { undoGroup: true });
     },
     async buildSummary(analysis: Analysis): Promise<string> {
       // Built from the workbook as it is now (results written or not), with the analysis's
       // policy — as the headless path does — so running it twice gives the same sheet.
       // The summary's layout and renderer are loaded on demand: not part of the pane's initial JavaScript.
-      const { buildSummarySheet } = await import(/* webpackChunkName: "summary-sheet" */ "./summarySheet");
+      const [{ buildSummarySheet }, { analyzeIn }] = await Promise.all([import(/* webpackChunkName: "summary-sheet" */ "./summarySheet"), workbookRuns()]);
       const built = await runExcel(async (ctx) => buildSummarySheet(ctx, (await analyzeIn(ctx, analysis.policy, undefined, true)).analysis), { undoGroup: true });
       // A summary the user had hidden is shown again outside the grouped run (no undo for
       // sheet visibility on Windows and Mac).
