@@ -12,7 +12,8 @@ import type { MergelessRead } from "./workbookRuns";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
+import { queueOwnerMarks } from "./workbookState";
+import type { OwnerKind } from "./readGrid";
 
 /** The reading, analysing and writing runs: loaded on first use, prefetched once the pane is
  *  up (not part of the pane's initial JavaScript; see workbookRuns.ts). */
@@ -106,33 +107,69 @@ export function createExcelHost(): WorkbookHost {
 /**
  * Follows the settings sheet: when its cells change — edited by hand, or by a co-author
  * (Worksheet.onChanged, ExcelApi 1.7, fires for remote changes too) — the PIANO.* functions
- * adopt the policy again, without a reload. Returns false when there is no settings sheet.
+ * adopt the policy again, without a reload. The sheet is the one carrying the add-in's mark
+ * («settings»), never a sheet found by its name. A settings sheet that appears later — the
+ * first «Salva» in Impostazioni, or a co-author's — is followed from then on
+ * (WorksheetCollection.onAdded, ExcelApi 1.7): its policy is adopted at once and its edits
+ * after. Returns whether a settings sheet is followed now.
  */
 export function watchSettingsSheet(): Promise<boolean> {
+  const watched = new Set<string>();
+  let running = false;
+  let again = false;
+  const adopt = async () => {
+    // One adoption at a time; edits made meanwhile (a paste, a co-author) get one more.
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non rilette", e));
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+  /** Queues the onChanged of each of these sheets that is the add-in's settings sheet (by its mark, read in the sync before). */
+  const follow = (sheets: Excel.Worksheet[], marks: Map<string, OwnerKind | null>): number => {
+    let n = 0;
+    for (const ws of sheets) {
+      if (marks.get(ws.id) !== "settings") continue;
+      n++;
+      if (watched.has(ws.id)) continue;
+      watched.add(ws.id);
+      ws.onChanged.add(adopt);
+    }
+    return n;
+  };
   return runExcel(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id");
     await context.sync();
-    if (sheet.isNullObject) return false;
-    let running = false;
-    let again = false;
-    sheet.onChanged.add(async () => {
-      // One adoption at a time; edits made meanwhile (a paste, a co-author) get one more.
-      if (running) {
-        again = true;
-        return;
-      }
-      running = true;
+    const readMarks = queueOwnerMarks(context, sheets.items.map((ws) => ws.id));
+    await context.sync();
+    const found = follow(sheets.items, readMarks());
+    sheets.onAdded.add(async (event: Excel.WorksheetAddedEventArgs) => {
       try {
-        do {
-          again = false;
-          await adoptWorkbookPolicyOnStart().catch((e) => console.warn("[piano] impostazioni non rilette", e));
-        } while (again);
-      } finally {
-        running = false;
+        const added = await runExcel(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(event.worksheetId);
+          ws.load("id");
+          const readMark = queueOwnerMarks(ctx, [event.worksheetId]);
+          await ctx.sync();
+          const n = follow([ws], new Map([[ws.id, readMark().get(event.worksheetId) ?? null]]));
+          if (n > 0) await ctx.sync();
+          return n > 0;
+        });
+        if (added) await adopt();
+      } catch (e) {
+        console.warn("[piano] nuovo foglio non esaminato", e);
       }
     });
     await context.sync();
-    return true;
+    return found > 0;
   });
 }
 

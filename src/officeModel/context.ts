@@ -76,13 +76,19 @@ export class FakeContext {
     if (excel.rejectUndoGroupWith && this.options.mergeUndoGroup === true && excel.supports("1.20"))
       throw new FakeOfficeError(excel.rejectUndoGroupWith, "The operation failed inside an undo group.");
     this.responseBytes = 0;
-    for (const a of actions) {
-      try {
-        a.apply();
-      } catch (e) {
-        if (e instanceof FakeOfficeError) throw new FakeOfficeError(e.code, e.message, e.debugInfo.errorLocation ?? a.describe);
-        throw e;
+    try {
+      for (const a of actions) {
+        try {
+          a.apply();
+        } catch (e) {
+          if (e instanceof FakeOfficeError) throw new FakeOfficeError(e.code, e.message, e.debugInfo.errorLocation ?? a.describe);
+          throw e;
+        }
       }
+    } finally {
+      // What this sync changed (also before a failing action) reaches the event handlers
+      // afterwards (see FakeExcel.dispatchEvents).
+      excel.dispatchEvents();
     }
     for (const n of nullables) n.settleNull();
     this.record.syncs[this.record.syncs.length - 1].responseBytes = this.responseBytes;
