@@ -74,23 +74,33 @@ export function evaluateIndicator(
   policy: Policy,
   ctx: IndicatorContext = {},
 ): { result: IndicatorResult; problems: Problem[] } {
-  let problems = NO_PROBLEMS;
-  const card = ctx.card ?? ctx.objectiveId ?? "";
-  const report = (code: string, severity: Problem["severity"], message: string, cell?: string) => {
-    if (problems === NO_PROBLEMS) problems = [];
-    problems.push({ code, severity, message, sheet: ctx.sheet, cell: cell ?? input.actual.address, objectiveId: ctx.objectiveId, indicatorRow: input.row });
-  };
+  const problems: Problem[] = [];
+  const result = evaluateIndicatorInto(input, policy, ctx, problems);
+  return { result, problems: problems.length ? problems : NO_PROBLEMS };
+}
 
-  const { operator: targetOp, value: target } = splitOperator(input.target);
+function report(problems: Problem[], ctx: IndicatorContext, input: IndicatorInput, code: string, severity: Problem["severity"], message: string, cell?: string): void {
+  problems.push({ code, severity, message, sheet: ctx.sheet, cell: cell ?? input.actual.address, objectiveId: ctx.objectiveId, indicatorRow: input.row });
+}
+
+/** The same, its problems appended to `problems` (an objective collects its indicators' into one list). */
+export function evaluateIndicatorInto(input: IndicatorInput, policy: Policy, ctx: IndicatorContext, problems: Problem[]): IndicatorResult {
+  const card = ctx.card ?? ctx.objectiveId ?? "";
+
+  // Only a text target can carry its operator (">= 60"): typed cells skip the split.
+  let targetOp: Operator | null = null;
+  let target: Value;
+  if (typeof input.target.value === "string") ({ operator: targetOp, value: target } = splitOperator(input.target));
+  else target = parseValue(input.target);
   let op: Operator | null = null;
   let operatorBroken = false;
   if (input.operator && !isBlankCell(input.operator.value)) {
     op = parseOperator(input.operator.value);
     if (!op) {
       operatorBroken = true;
-      report("OPERATOR_INVALID", "error", PROBLEMS.operatorInvalid(card, input.row, input.name, String(input.operator.value)), input.operator.address);
+      report(problems, ctx, input, "OPERATOR_INVALID", "error", PROBLEMS.operatorInvalid(card, input.row, input.name, String(input.operator.value)), input.operator.address);
     } else if (targetOp && targetOp !== op) {
-      report("OPERATOR_CONFLICT", "warning", PROBLEMS.operatorConflict(card, input.row, input.name, op, targetOp), input.operator.address);
+      report(problems, ctx, input, "OPERATOR_CONFLICT", "warning", PROBLEMS.operatorConflict(card, input.row, input.name, op, targetOp), input.operator.address);
     }
   }
   if (!op && !operatorBroken) op = targetOp;
@@ -98,12 +108,12 @@ export function evaluateIndicator(
   if (!op && !operatorBroken) {
     // Equality is the only sensible reading of si/no; otherwise "higher is better".
     op = target.kind === "bool" ? "=" : ">=";
-    report("OPERATOR_MISSING", "warning", PROBLEMS.operatorMissing(card, input.row, input.name, op), input.operator?.address ?? input.target.address);
+    report(problems, ctx, input, "OPERATOR_MISSING", "warning", PROBLEMS.operatorMissing(card, input.row, input.name, op), input.operator?.address ?? input.target.address);
   }
 
   const weight = parseWeight(input.weight);
   if (weight === null) {
-    report("WEIGHT_UNREADABLE", "error", PROBLEMS.weightUnreadable(card, input.row, input.name, String(input.weight.value ?? "")), input.weight.address);
+    report(problems, ctx, input, "WEIGHT_UNREADABLE", "error", PROBLEMS.weightUnreadable(card, input.row, input.name, String(input.weight.value ?? "")), input.weight.address);
   }
 
   // The indicator's own rule («Regola»): blank = the policy's rule for the operator.
@@ -113,13 +123,12 @@ export function evaluateIndicator(
     const r = parseRuleName(input.rule.value);
     if (r === "unknown") {
       ruleBroken = true;
-      report("RULE_UNKNOWN", "error", PROBLEMS.ruleUnknown(card, input.row, input.name, String(input.rule.value), RULE_IDS.map((id) => RULE_NAMES[id]).join(", ")), input.rule.address);
+      report(problems, ctx, input, "RULE_UNKNOWN", "error", PROBLEMS.ruleUnknown(card, input.row, input.name, String(input.rule.value), RULE_IDS.map((id) => RULE_NAMES[id]).join(", ")), input.rule.address);
     } else if (r) spec = r;
   }
-  const extra = (c: CellInput | undefined): Value | undefined => (c ? parseValue(c) : undefined);
-  const plain = ctx.year === undefined && input.unit === undefined && !spec && !input.baseline && !input.thresholdMin && !input.thresholdMax;
+  const plain = !spec && !input.baseline && !input.thresholdMin && !input.thresholdMax;
   const opts: ScoreOptions = plain
-    ? QUIET
+    ? quietOptions(ctx.year, input.unit)
     : { year: ctx.year, unit: input.unit, explain: false, rule: spec, baseline: extra(input.baseline), thresholdMin: extra(input.thresholdMin), thresholdMax: extra(input.thresholdMax) };
   let text: string | undefined;
   let score: Score;
@@ -141,33 +150,33 @@ export function evaluateIndicator(
   if (score.issue) {
     const ruleName = spec ? RULE_NAMES[spec.id] : op ? RULE_NAMES[opts.rule?.id ?? "ratio"] : "";
     const where = input.rule?.address ?? input.actual.address;
-    if (score.issue.code === "BAND_GAP") report("BAND_GAP", "error", PROBLEMS.bandGap(card, input.row, input.name, score.issue.detail));
-    else if (score.issue.code === "BAND_SET_UNKNOWN") report("BAND_SET_UNKNOWN", "error", PROBLEMS.bandSetUnknown(card, input.row, input.name, spec?.bandSet ?? "", score.issue.detail), where);
-    else if (score.issue.code === "RULE_NEEDS") report("RULE_NEEDS", "error", PROBLEMS.ruleNeeds(card, input.row, input.name, ruleName, score.issue.detail), where);
-    else report("RULE_NOT_FOR_VALUE", "error", PROBLEMS.ruleNotForValue(card, input.row, input.name, ruleName, score.issue.detail), where);
+    if (score.issue.code === "BAND_GAP") report(problems, ctx, input, "BAND_GAP", "error", PROBLEMS.bandGap(card, input.row, input.name, score.issue.detail));
+    else if (score.issue.code === "BAND_SET_UNKNOWN") report(problems, ctx, input, "BAND_SET_UNKNOWN", "error", PROBLEMS.bandSetUnknown(card, input.row, input.name, spec?.bandSet ?? "", score.issue.detail), where);
+    else if (score.issue.code === "RULE_NEEDS") report(problems, ctx, input, "RULE_NEEDS", "error", PROBLEMS.ruleNeeds(card, input.row, input.name, ruleName, score.issue.detail), where);
+    else report(problems, ctx, input, "RULE_NOT_FOR_VALUE", "error", PROBLEMS.ruleNotForValue(card, input.row, input.name, ruleName, score.issue.detail), where);
   } else if (score.status === "unreadable" && score.unreadableSide) {
     const side = score.unreadableSide;
     const cell = side === "actual" ? input.actual : input.target;
     const shown = side === "actual" ? describeValue(actual) : describeValue(target);
-    report("VALUE_UNREADABLE", "error", PROBLEMS.unreadable(card, input.row, input.name, FIELD_LABELS[side], shown || String(cell.value ?? ""), score.reason ?? ""), cell.address);
+    report(problems, ctx, input, "VALUE_UNREADABLE", "error", PROBLEMS.unreadable(card, input.row, input.name, FIELD_LABELS[side], shown || String(cell.value ?? ""), score.reason ?? ""), cell.address);
   } else if (score.status === "blank") {
-    if (policy.blankActual === "error") report("ACTUAL_BLANK", "error", PROBLEMS.blankActualError(card, input.row, input.name));
+    if (policy.blankActual === "error") report(problems, ctx, input, "ACTUAL_BLANK", "error", PROBLEMS.blankActualError(card, input.row, input.name));
     else if (policy.blankActual === "zeroScore") {
       score = { status: "blank", performance: 0, explanation: EXPLAIN.blankZeroScore };
       text = EXPLAIN.blankZeroScore;
-      report("ACTUAL_BLANK", "warning", PROBLEMS.blankActualZero(card, input.row, input.name));
-    } else report("ACTUAL_BLANK", "warning", PROBLEMS.blankActual(card, input.row, input.name));
+      report(problems, ctx, input, "ACTUAL_BLANK", "warning", PROBLEMS.blankActualZero(card, input.row, input.name));
+    } else report(problems, ctx, input, "ACTUAL_BLANK", "warning", PROBLEMS.blankActual(card, input.row, input.name));
   } else if (scoredActual !== actual && score.status === "ok") {
-    report("ACTUAL_BLANK", "warning", PROBLEMS.blankActualZero(card, input.row, input.name));
+    report(problems, ctx, input, "ACTUAL_BLANK", "warning", PROBLEMS.blankActualZero(card, input.row, input.name));
   }
   if (score.percentGuess) {
     const g = score.percentGuess;
     const side = g.side === "actual" ? input.actual : input.target;
-    report("PERCENT_READING", "warning", PROBLEMS.percentReading(card, input.row, input.name, FIELD_LABELS[g.side], g.typed, g.used, g.other), side.address);
+    report(problems, ctx, input, "PERCENT_READING", "warning", PROBLEMS.percentReading(card, input.row, input.name, FIELD_LABELS[g.side], g.typed, g.used, g.other), side.address);
   } else if (score.status === "ok") {
     // The cells' formats disagree (a % cell against a plain number ~100 times larger): say so.
     const m = percentFormatMismatch(actual, target);
-    if (m) report("PERCENT_FORMAT", "warning", PROBLEMS.percentFormat(card, input.row, input.name, FIELD_LABELS[m.side], m.typed, m.other), (m.side === "actual" ? input.actual : input.target).address);
+    if (m) report(problems, ctx, input, "PERCENT_FORMAT", "warning", PROBLEMS.percentFormat(card, input.row, input.name, FIELD_LABELS[m.side], m.typed, m.other), (m.side === "actual" ? input.actual : input.target).address);
   }
 
   // A value forced by the evaluator replaces the computed one only with a note.
@@ -182,10 +191,10 @@ export function evaluateIndicator(
     const top = policy.cap ?? 10;
     // Messages show a readable forced value as the percentage it is ("55%", not "0.55").
     const shown = forcedValue === null ? raw : formatPercent(forcedValue);
-    if (!excluded && forcedValue === null) report("FORCED_UNREADABLE", "warning", PROBLEMS.forcedUnreadable(card, input.row, input.name, raw), input.forced.address);
-    else if (!note) report("FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, shown), input.forced.address);
+    if (!excluded && forcedValue === null) report(problems, ctx, input, "FORCED_UNREADABLE", "warning", PROBLEMS.forcedUnreadable(card, input.row, input.name, raw), input.forced.address);
+    else if (!note) report(problems, ctx, input, "FORCED_WITHOUT_NOTE", "warning", PROBLEMS.forcedWithoutNote(card, input.row, input.name, shown), input.forced.address);
     else if (forcedValue !== null && (forcedValue < 0 || forcedValue > top + 1e-9))
-      report("FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, shown, formatPercent(top)), input.forced.address);
+      report(problems, ctx, input, "FORCED_OUTSIDE", "warning", PROBLEMS.forcedOutside(card, input.row, input.name, shown, formatPercent(top)), input.forced.address);
     else {
       const computedText = score.performance === null ? "n.d." : formatPercent(score.performance);
       override = { kind: excluded ? "excluded" : "forced", performance: forcedValue, computed: score.performance, note, cell: input.forced.address };
@@ -193,12 +202,12 @@ export function evaluateIndicator(
         performance = null;
         status = "na";
         text = EXPLAIN.notEvaluable(note);
-        report("OVERRIDE_EXCLUDED", "info", PROBLEMS.notEvaluable(card, input.row, input.name, note), input.forced.address);
+        report(problems, ctx, input, "OVERRIDE_EXCLUDED", "info", PROBLEMS.notEvaluable(card, input.row, input.name, note), input.forced.address);
       } else {
         performance = forcedValue;
         status = "ok";
         text = EXPLAIN.forced(formatPercent(forcedValue!), note, computedText);
-        report("OVERRIDE_FORCED", "info", PROBLEMS.forcedApplied(card, input.row, input.name, formatPercent(forcedValue!), note), input.forced.address);
+        report(problems, ctx, input, "OVERRIDE_FORCED", "info", PROBLEMS.forcedApplied(card, input.row, input.name, formatPercent(forcedValue!), note), input.forced.address);
       }
     }
   }
@@ -208,7 +217,7 @@ export function evaluateIndicator(
   if (stated !== null && performance !== null && status === "ok" && op) {
     if (Math.abs(stated - performance) > policy.statedTolerance + 1e-9) {
       text ??= scoreValues(scoredActual, op, target, policy, { ...opts, explain: true }).explanation;
-      report(
+      report(problems, ctx, input, 
         "STATED_MISMATCH",
         "warning",
         PROBLEMS.statedMismatch(card, input.row, input.name, formatPercent(stated), formatPercent(performance), text),
@@ -218,7 +227,7 @@ export function evaluateIndicator(
   }
 
   const weighted = override?.kind === "excluded" ? null : status === "ok" || status === "na" || (status === "blank" && performance !== null) ? performance : null;
-  const result = new IndicatorOutcome(
+  return new IndicatorOutcome(
     input.row,
     input.name,
     ctx.sheet,
@@ -238,7 +247,25 @@ export function evaluateIndicator(
     opts,
     text,
   );
-  return { result, problems };
 }
 
+const extra = (c: CellInput | undefined): Value | undefined => (c ? parseValue(c) : undefined);
+
 const QUIET: ScoreOptions = Object.freeze({ explain: false });
+const quiet = new Map<number | undefined, Map<string | undefined, ScoreOptions>>();
+
+/** The scoring options of an indicator without rule arguments: one shared frozen object per year and UdM. */
+function quietOptions(year: number | undefined, unit: string | undefined): ScoreOptions {
+  if (year === undefined && unit === undefined) return QUIET;
+  let byUnit = quiet.get(year);
+  if (!byUnit) {
+    if (quiet.size > 100) quiet.clear();
+    quiet.set(year, (byUnit = new Map()));
+  }
+  let o = byUnit.get(unit);
+  if (!o) {
+    o = Object.freeze({ year, unit, explain: false });
+    if (byUnit.size < 1000) byUnit.set(unit, o);
+  }
+  return o;
+}

@@ -1,8 +1,8 @@
 // One objective (card): its indicators, the weighted mean, weight checks.
-import type { ObjectiveInput, ObjectiveResult, Problem } from "./types";
+import type { IndicatorResult, ObjectiveInput, ObjectiveResult, Problem } from "./types";
 import type { Policy } from "./policy";
-import { evaluateIndicator } from "./indicator";
-import { MIN_WEIGHT, parseObjectiveWeights, parseWeight, weightedMean, weightSumTolerance } from "./weighting";
+import { evaluateIndicatorInto } from "./indicator";
+import { MIN_WEIGHT, parseObjectiveWeights, parseWeight, weightedMeanOf, weightSumTolerance } from "./weighting";
 import { trafficLight } from "./light";
 import { parseResources } from "./resources";
 import { validateObjective } from "./validation";
@@ -13,11 +13,9 @@ import { EXPLAIN, PROBLEMS, WEIGHT_SCALE_NAMES as SCALE_NAMES } from "../message
 export function evaluateObjective(o: ObjectiveInput, policy: Policy, year?: number): { result: ObjectiveResult; problems: Problem[] } {
   const card = o.obiettivoOperativo || o.id;
   const problems: Problem[] = validateObjective(o, card);
-  const indicators = o.indicators.map((ind) => {
-    const r = evaluateIndicator(ind, policy, { year, sheet: o.sheet, objectiveId: o.id, card });
-    problems.push(...r.problems);
-    return r.result;
-  });
+  const ctx = { year, sheet: o.sheet, objectiveId: o.id, card };
+  const indicators: IndicatorResult[] = new Array(o.indicators.length);
+  for (let k = 0; k < o.indicators.length; k++) indicators[k] = evaluateIndicatorInto(o.indicators[k], policy, ctx, problems);
   // Weights are read on one scale for the whole objective, never cell by cell.
   if (indicators.length > 1) {
     const scaled = parseObjectiveWeights(o.indicators.map((i) => i.weight));
@@ -36,16 +34,22 @@ export function evaluateObjective(o: ObjectiveInput, policy: Policy, year?: numb
   if (indicators.length === 0) {
     problems.push({ code: "NO_INDICATORS", severity: "error", message: PROBLEMS.noIndicators(card), sheet: o.sheet, cell: o.cell, objectiveId: o.id });
   }
-  const weightSum = indicators.reduce((s, i) => s + (i.weight ?? 0), 0);
+  let weightSum = 0;
+  let used = 0;
+  let notAvailableCount = 0;
+  for (const i of indicators) {
+    weightSum += i.weight ?? 0;
+    if (i.weighted !== null && i.weight !== null && i.weight > MIN_WEIGHT) used++;
+    if (i.status === "na") notAvailableCount++;
+  }
   if (indicators.length > 0 && Math.abs(weightSum - 1) > weightSumTolerance(indicators.length) + 1e-9) {
     const cell = o.indicators[0]?.weight.address;
     problems.push({ code: "WEIGHT_SUM", severity: "warning", message: PROBLEMS.weightSum(card, formatPercent(weightSum)), sheet: o.sheet, cell, objectiveId: o.id });
   }
 
-  let performance = weightedMean(indicators.map((i) => ({ performance: i.weighted, weight: i.weight })));
+  let performance = weightedMeanOf(indicators, weightedOf, weightOf);
   const capped = performance !== null && policy.objectiveCap !== null && performance > policy.objectiveCap + 1e-9;
   if (capped) performance = policy.objectiveCap;
-  const used = indicators.filter((i) => i.weighted !== null && i.weight !== null && i.weight > MIN_WEIGHT).length;
   const excluded = indicators.length - used;
   let explanation = performance === null ? EXPLAIN.objectiveNone : EXPLAIN.objective(used, formatPercent(performance));
   if (performance !== null && excluded > 0) explanation += EXPLAIN.objectiveExcluded(excluded);
@@ -85,10 +89,13 @@ export function evaluateObjective(o: ObjectiveInput, policy: Policy, year?: numb
     weightSum,
     resources: res.euro,
     internalResources: res.internal,
-    notAvailableCount: indicators.filter((i) => i.status === "na").length,
+    notAvailableCount,
     problemCount: problems.length,
     light: trafficLight(performance, policy),
   };
   if (objectiveWeight !== undefined) result.objectiveWeight = objectiveWeight;
   return { result, problems };
 }
+
+const weightedOf = (i: IndicatorResult) => i.weighted;
+const weightOf = (i: IndicatorResult) => i.weight;

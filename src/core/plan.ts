@@ -8,7 +8,7 @@ export function evaluatePlan(plan: PlanInput, policy: Policy): PlanResult {
   const problems: Problem[] = [];
   const objectives = plan.objectives.map((o) => {
     const r = evaluateObjective(o, policy, plan.year);
-    problems.push(...r.problems);
+    for (const p of r.problems) problems.push(p);
     return r.result;
   });
   return {

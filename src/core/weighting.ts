@@ -1,7 +1,7 @@
 // Weights and weighted means. One rule: Σ p·w / Σ w over the items that have both a
 // performance and a weight; the others drop out and the weights renormalise.
 import type { CellInput } from "./types";
-import { parseValue } from "./values";
+import { formatKind, parseValue } from "./values";
 
 /**
  * A weight as a fraction. "12,5%", 0.125 with a % format and 12.5 all mean 12,5%:
@@ -24,31 +24,63 @@ export type WeightScale = "fractions" | "percent" | "points" | "relative";
  * otherwise. `mixed` when the cells are written on different scales.
  */
 export function parseObjectiveWeights(cells: readonly CellInput[]): { weights: (number | null)[]; scale: WeightScale; mixed: boolean } {
-  const values = cells.map((c) => parseValue(c));
-  const plain: number[] = [];
+  // Each cell as a number (NaN when unreadable or negative) and whether it is a percentage.
+  const n = cells.length;
+  const values = new Array<number>(n);
+  const percent = new Array<boolean>(n);
   let percentCells = 0;
-  for (const v of values) {
-    if (v.kind !== "number" || v.value < 0) continue;
-    if (v.percent) percentCells++;
-    else plain.push(v.value);
+  let plainCount = 0;
+  let plainSum = 0;
+  let anyAboveOne = false;
+  let anyBelowOne = false;
+  for (let k = 0; k < n; k++) {
+    const cell = cells[k];
+    const raw = cell.value;
+    let x = NaN;
+    let pc = false;
+    if (typeof raw === "number") {
+      // A typed number, read as parseValue would without building its Value.
+      const kind = formatKind(cell.format);
+      if (Number.isFinite(raw) && kind !== "date") {
+        x = raw;
+        pc = kind === "percent";
+      }
+    } else {
+      const v = parseValue(cell);
+      if (v.kind === "number") {
+        x = v.value;
+        pc = v.percent;
+      }
+    }
+    if (!(x >= 0)) x = NaN;
+    values[k] = x;
+    percent[k] = pc;
+    if (Number.isNaN(x)) continue;
+    if (pc) percentCells++;
+    else {
+      plainCount++;
+      plainSum += x;
+      if (x > 1) anyAboveOne = true;
+      else if (x > 0 && x < 1) anyBelowOne = true;
+    }
   }
-  const plainSum = plain.reduce((s, x) => s + x, 0);
-  const anyAboveOne = plain.some((x) => x > 1);
   let scale: WeightScale;
-  if (!plain.length) scale = "percent";
+  if (!plainCount) scale = "percent";
   else if (!anyAboveOne) scale = percentCells ? "percent" : "fractions";
-  else if (percentCells || Math.abs(plainSum - 100) <= Math.max(0.1, 0.05 * plain.length)) scale = "points";
+  else if (percentCells || Math.abs(plainSum - 100) <= Math.max(0.1, 0.05 * plainCount)) scale = "points";
   else scale = "relative";
   // Mixed: percentage cells beside points, or plain fractions (≤ 1) beside points (> 1).
-  const mixed = (percentCells > 0 && anyAboveOne) || (anyAboveOne && plain.some((x) => x > 0 && x < 1));
+  const mixed = (percentCells > 0 && anyAboveOne) || (anyAboveOne && anyBelowOne);
   const relativeSum = plainSum > 0 ? plainSum : 1;
-  const weights = values.map((v) => {
-    if (v.kind !== "number" || v.value < 0) return null;
-    if (v.percent) return v.value;
-    if (scale === "points") return v.value / 100;
-    if (scale === "relative") return v.value / relativeSum;
-    return v.value;
-  });
+  const weights = new Array<number | null>(n);
+  for (let k = 0; k < n; k++) {
+    const x = values[k];
+    if (Number.isNaN(x)) weights[k] = null;
+    else if (percent[k]) weights[k] = x;
+    else if (scale === "points") weights[k] = x / 100;
+    else if (scale === "relative") weights[k] = x / relativeSum;
+    else weights[k] = x;
+  }
   return { weights, scale, mixed };
 }
 
@@ -61,12 +93,21 @@ export interface WeightedItem {
 export const MIN_WEIGHT = 1e-9;
 
 export function weightedMean(items: readonly WeightedItem[]): number | null {
+  return weightedMeanOf(items, performanceOf, weightOf);
+}
+
+const performanceOf = (it: WeightedItem) => it.performance;
+const weightOf = (it: WeightedItem) => it.weight;
+
+/** The same mean read straight off any items (objectives, indicators), with no item object built per element. */
+export function weightedMeanOf<T>(items: readonly T[], performance: (it: T) => number | null, weight: (it: T) => number | null | undefined): number | null {
   let num = 0;
   let den = 0;
-  for (const it of items) {
-    const p = it.performance;
-    const w = it.weight;
-    if (p === null || w === null || !(w > MIN_WEIGHT) || !Number.isFinite(p)) continue;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    const p = performance(it);
+    const w = weight(it);
+    if (p === null || w === null || w === undefined || !(w > MIN_WEIGHT) || !Number.isFinite(p)) continue;
     num += p * w;
     den += w;
   }

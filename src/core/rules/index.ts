@@ -179,28 +179,26 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   const aText = !ex ? "" : a.percent || (note && percentGuess?.side === "actual") ? formatPercent(av) : formatNumber(av, 4);
   const tText = !ex ? "" : t.percent || (note && percentGuess?.side === "target") ? formatPercent(tv) : formatNumber(tv, 4);
   const asFraction = t.percent || percentGuess?.side === "target";
-  const extra = (v: Value | undefined) => extraValue(v, asFraction, opts.unit);
-  const show = (x: number) => (asFraction ? formatPercent(x) : formatNumber(x, 4));
   let r: Raw;
   let text = "";
   switch (spec.id) {
     case "baseline": {
-      const b = extra(opts.baseline);
+      const b = extraValue(opts.baseline, asFraction, opts.unit);
       if (b === null || b === "bad") return needs(spec, REASONS.needsBaseline);
       const got = baselineRule(av, tv, b);
       if (!got) return needs(spec, REASONS.baselineEqualsTarget);
       r = got;
-      if (ex) text = EXPLAIN.baseline(aText, show(b), tText, formatPercent(r.score));
+      if (ex) text = EXPLAIN.baseline(aText, showOnScale(b, asFraction), tText, formatPercent(r.score));
       break;
     }
     case "thresholds": {
-      const min = extra(opts.thresholdMin);
-      const max = extra(opts.thresholdMax);
+      const min = extraValue(opts.thresholdMin, asFraction, opts.unit);
+      const max = extraValue(opts.thresholdMax, asFraction, opts.unit);
       if (min === null || min === "bad" || max === "bad") return needs(spec, REASONS.needsThresholds);
       const got = thresholdsRule(av, tv, min, max, policy.thresholdTop);
       if (!got) return needs(spec, REASONS.thresholdsOrder);
       r = got;
-      if (ex) text = EXPLAIN.thresholds(aText, show(min), tText, max === null ? "" : `${show(max)} (${formatPercent(policy.thresholdTop)})`, formatPercent(r.score));
+      if (ex) text = EXPLAIN.thresholds(aText, showOnScale(min, asFraction), tText, max === null ? "" : `${showOnScale(max, asFraction)} (${formatPercent(policy.thresholdTop)})`, formatPercent(r.score));
       break;
     }
     case "daysLate":
@@ -226,6 +224,11 @@ export function scoreValues(actual: Value, op: Operator, target: Value, policy: 
   const out = finish(r, policy, ex ? text + note : false, bands);
   if (percentGuess) out.percentGuess = percentGuess;
   return out;
+}
+
+/** A Baseline or threshold shown on the target's scale. */
+function showOnScale(x: number, asFraction: boolean): string {
+  return asFraction ? formatPercent(x) : formatNumber(x, 4);
 }
 
 /** A Baseline or threshold as a number on the target's scale; null when absent, "bad" when not a number. */
@@ -340,6 +343,11 @@ function notAvailable(policy: Policy): Score {
   return { status: "na", performance: null, explanation: EXPLAIN.notAvailableExcluded };
 }
 
+/** What the explanation says of a rounding: nothing when it changed nothing. */
+function roundingNote(p: number, rounded: number): string {
+  return Math.abs(rounded - p) > EPS ? EXPLAIN.rounded(formatPercent(rounded)) : "";
+}
+
 /** The policy's rounding before weighting: to a whole percent, halves up. */
 export function roundToWholePercent(p: number): number {
   return Math.round(p * 100 + EPS) / 100;
@@ -353,12 +361,11 @@ export function finish(r: Raw, policy: Policy, explanation: string | false, band
   let p = Math.max(0, r.score);
   const ex = explanation !== false;
   let text = explanation || "";
-  const round = (): void => {
+  if (policy.roundBeforeWeighting && policy.roundFirst) {
     const rounded = roundToWholePercent(p);
-    if (ex && Math.abs(rounded - p) > EPS) text += EXPLAIN.rounded(formatPercent(rounded));
+    if (ex) text += roundingNote(p, rounded);
     p = rounded;
-  };
-  if (policy.roundBeforeWeighting && policy.roundFirst) round();
+  }
   if (policy.floor > 0 && p < policy.floor - EPS) {
     if (p > 0 && ex) text += EXPLAIN.floor(formatPercent(policy.floor));
     p = 0;
@@ -385,6 +392,10 @@ export function finish(r: Raw, policy: Policy, explanation: string | false, band
     if (ex && ((r.score > 1 + EPS && policy.cap > 1 + EPS) || policy.cap < 1 - EPS)) text += EXPLAIN.cap(formatPercent(policy.cap));
     p = policy.cap;
   }
-  if (policy.roundBeforeWeighting && !policy.roundFirst) round();
+  if (policy.roundBeforeWeighting && !policy.roundFirst) {
+    const rounded = roundToWholePercent(p);
+    if (ex) text += roundingNote(p, rounded);
+    p = rounded;
+  }
   return { status: "ok", performance: p, explanation: text };
 }
