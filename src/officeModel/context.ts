@@ -1,6 +1,5 @@
 // The request context: queued actions applied at context.sync(), with the payload limits.
 import { FakeOfficeError } from "./errors";
-import { ACTION_PATH_BYTES } from "./limits";
 import type { FakeExcel, RunRecord } from "./excel";
 import type { FakeObject } from "./object";
 import { FakeApplication, FakeWorkbook } from "./workbook";
@@ -43,7 +42,7 @@ export class FakeContext {
   }
 
   queue(describe: string, payload: unknown, apply: () => void): void {
-    this.pending.push({ describe, bytes: ACTION_PATH_BYTES + byteLength(payload), apply });
+    this.pending.push({ describe, bytes: this.excel.actionPathBytes + byteLength(payload), apply });
   }
 
   /** See FakeExcel.checkUndo: call from an action's apply, before it changes anything. */

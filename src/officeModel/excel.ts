@@ -6,7 +6,7 @@ import { cellAddress, compareVersions } from "./addresses";
 import { SheetData, type FakeCell } from "./data";
 import { FakeContext } from "./context";
 import { undoSupported, type FakePlatform } from "./undo";
-import { LIMIT_BYTES } from "./limits";
+import { ACTION_PATH_BYTES, LIMIT_BYTES } from "./limits";
 
 export interface FakeExcelOptions {
   /** The host's ExcelApi version, e.g. "1.12". APIs above it fail with ApiNotFound. */
@@ -25,6 +25,9 @@ export interface FakeExcelOptions {
   /** Request/response limit in bytes (default 5 MB, Excel on the web); tests scale it down
    *  together with the add-in's budget to keep workbooks small. */
   requestLimitBytes?: number;
+  /** What each queued action weighs besides its values (object path and method): default
+   *  ACTION_PATH_BYTES, a middle value of the 100–250 bytes seen; 250 models the worst case. */
+  actionPathBytes?: number;
   /** The display language: "it-IT" shows error values as an Italian Excel does (#N/D…). */
   locale?: "en-US" | "it-IT";
   /** Office.context.diagnostics.version, e.g. "16.0.19127.20000". */
@@ -58,6 +61,7 @@ export class FakeExcel {
   readonly platform: FakePlatform;
   readonly locale: "en-US" | "it-IT";
   readonly requestLimitBytes: number;
+  readonly actionPathBytes: number;
   rejectUndoGroupWith: string | null;
   readonly version: string;
   /**
@@ -79,6 +83,7 @@ export class FakeExcel {
     this.platform = options.platform ?? "PC";
     this.locale = options.locale ?? "en-US";
     this.requestLimitBytes = options.requestLimitBytes ?? LIMIT_BYTES;
+    this.actionPathBytes = options.actionPathBytes ?? ACTION_PATH_BYTES;
     this.rejectUndoGroupWith = options.rejectUndoGroupWith ?? null;
     this.version = options.version ?? "16.0.19127.20000";
   }
