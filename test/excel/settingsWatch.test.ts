@@ -101,7 +101,7 @@ test("onAdded needs ExcelApi 1.7: on an older host registering it fails as Excel
   try {
     await expect(
       Excel.run(async (context) => {
-        context.workbook.worksheets.onAdded.add(() => undefined);
+        context.workbook.worksheets.onAdded.add(async () => undefined);
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "ApiNotFound" });
