@@ -27,6 +27,8 @@ import { nextYearCommand } from "./commands/nextYear";
 import { compareCommand } from "./commands/compare";
 import { cardPrintsOf, printLines, runStampa } from "./commands/stampa";
 import { PRINT } from "../messages/print";
+import { acceptForOutput, parseAcceptOption, type AcceptSelection } from "./commands/accept";
+import { ACCEPT_CLI } from "../messages/rectifications";
 
 /** Commands in their own modules (src/cli/commands), by name. */
 const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confronta: compareCommand };
@@ -62,6 +64,8 @@ interface Args {
   rules?: string;
   /** calcola --out --stampa: the card sheets of the copy prepared for printing. */
   print?: boolean;
+  /** calcola --accetta-rettifiche[=FOGLIO!CELLA,…]: corrections accepted in the --out copy. */
+  accept?: AcceptSelection;
 }
 
 /** Files above this size get progress lines on stderr. */
@@ -79,6 +83,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let overwrite = false;
   let rules: string | undefined;
   let print = false;
+  let accept: AcceptSelection | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") {
@@ -105,6 +110,11 @@ export function parseArgs(argv: string[]): Args | "help" {
     } else if (a === "--stampa") {
       if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed(a, command), true);
       print = true;
+    } else if (a === "--accetta-rettifiche" || a.startsWith("--accetta-rettifiche=")) {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed("--accetta-rettifiche", command), true);
+      const parsed = parseAcceptOption(a);
+      if ("bad" in parsed) throw new UsageError(ACCEPT_CLI.badCell(parsed.bad), true);
+      accept = parsed.selection;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -115,7 +125,8 @@ export function parseArgs(argv: string[]): Args | "help" {
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
   if (print && !out) throw new UsageError(PRINT.cli.stampaNeedsOut, true);
-  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}), ...(print ? { print } : {}) };
+  if (accept && !out) throw new UsageError(ACCEPT_CLI.needsOut, true);
+  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}), ...(print ? { print } : {}), ...(accept ? { accept } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -306,11 +317,26 @@ async function run(argv: string[]): Promise<number> {
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string; notes?: string[] } | null = null;
+  // --accetta-rettifiche: the copy as written, with the corrections accepted (refused before anything is written).
+  let accepted: ReturnType<typeof acceptForOutput> | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
+    if (args.accept) {
+      accepted = acceptForOutput(analysis, args.accept, buildTime());
+      if (accepted.unknown.length) throw new UsageError(ACCEPT_CLI.unknown(accepted.unknown));
+    }
     const print = args.print ? cardPrintsOf(wb, grid, analysis.plan) : undefined;
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime(), ...(print ? { print } : {}) });
-    outcome = { written: out.written, summary: out.summary, notes: [...out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)), ...(print ? printLines(print, args.out) : [])] };
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), {
+      source: path.basename(args.file),
+      producedAt: buildTime(),
+      ...(print ? { print } : {}),
+      ...(accepted ? { after: accepted.analysis } : {}),
+    });
+    outcome = {
+      written: out.written,
+      summary: out.summary,
+      notes: [...out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)), ...(print ? printLines(print, args.out) : []), ...(accepted ? [ACCEPT_CLI.done(accepted.accepted)] : [])],
+    };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);
   }
@@ -318,7 +344,10 @@ async function run(argv: string[]): Promise<number> {
   const csvLine = args.csv && analysis.cardCount > 0 ? writeCsv(analysis, args.csv, cliIo) : null;
 
   if (args.json) {
-    process.stdout.write(JSON.stringify(toJsonReport(analysis)) + "\n");
+    // With corrections accepted, the corrections as the copy now holds them.
+    const report = toJsonReport(analysis);
+    if (accepted) Object.assign(report, { rectifications: toJsonReport(accepted.analysis).rectifications, acceptedRectifications: toJsonReport(accepted.analysis).acceptedRectifications });
+    process.stdout.write(JSON.stringify(report) + "\n");
   } else {
     process.stdout.write(textReport(analysis, { command: args.command, file: args.file, out: args.out, outcome }) + "\n");
     if (csvLine) process.stdout.write(csvLine + "\n");

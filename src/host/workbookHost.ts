@@ -17,8 +17,10 @@ export type ProgressFn = (p: Progress) => void;
 
 /** A stated performance the run will replace (defined in core, shared with the CLI). */
 export type { StatedChange };
+export type { FileComparison };
 
-import type { Rectification } from "../core/rectifications";
+import type { AcceptedRectification, Rectification } from "../core/rectifications";
+import type { FileComparison } from "../core/compare";
 import type { SummaryStatus } from "../core/summary/stale";
 
 export interface Analysis {
@@ -38,6 +40,8 @@ export interface Analysis {
   leftOutCards?: LeftOutCard[];
   /** Corrections: stated (as first stated, per the restore backup) ≠ computed (src/core/rectifications.ts). */
   rectifications?: Rectification[];
+  /** Corrections the user accepted («Accetta»): no longer reported; the original kept for «Ripristina». */
+  acceptedRectifications?: AcceptedRectification[];
   /** The add-in's summary sheet and whether the plan or the rules changed since it was built. */
   summary?: SummaryStatus | null;
   /** Phase of the year read from the headers (preventivo: nothing to compute or write). */
@@ -105,6 +109,14 @@ export interface WorkbookHost {
   /** «Nuovo anno»: next year's plan in a new workbook (Excel.createWorkbook, ExcelApi 1.8; the
    *  preview downloads it). The open workbook is not touched. Absent where not supported. */
   createNextYear?(onProgress?: ProgressFn): Promise<NextYearReport>;
+  /** «Accetta» corrections (rettifiche) the add-in wrote: the restore backup records, with the
+   *  date, that the computed value at each cell is the reference (the user's original stays in
+   *  the backup; «Ripristina» still puts it back). Cells that no longer hold what the add-in
+   *  wrote are skipped. Returns how many were accepted. Absent where not supported. */
+  acceptRectifications?(cells: { sheet: string; cell: string }[]): Promise<number>;
+  /** «Confronta»: the open workbook's plan against the plan in a .xlsx file the user picked
+   *  (read in memory, never written; the open workbook is not changed). Absent where not supported. */
+  compareWithFile?(file: { name: string; bytes: ArrayBuffer }, onProgress?: ProgressFn): Promise<FileComparison>;
   /** «Diagnostica»: the host's own round trip on a scratch sheet it creates and removes
    *  (never the user's sheets). Optional: hosts without it show no command. */
   runDiagnostics?(): Promise<DiagnosticsReport>;

@@ -5,6 +5,7 @@ import { DOCUMENT_CLI } from "./document";
 const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
 import { PHASES_USAGE } from "./phasesCli";
 import { PRINT } from "./print";
+import { ACCEPT_USAGE } from "./rectifications";
 
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -19,6 +20,7 @@ export const CLI = {
     "                                                      con --stampa anche le schede pronte per la stampa",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
     "                                                      (un file esistente solo con --sovrascrivi)",
+    ...ACCEPT_USAGE,
     DOCUMENT_CLI_USAGE,
     ...PRINT.cli.usage,
     ...PHASES_USAGE,

@@ -261,6 +261,8 @@ export const ui = {
       nextYear: "Nuovo anno non creato",
       download: "File non preparato",
       print: "Schede non preparate per la stampa",
+      compare: "Confronto non eseguito",
+      accept: "Rettifiche non accettate",
     },
     whatToDo: {
       analyze: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova.",
@@ -275,6 +277,8 @@ export const ui = {
       nextYear: "La cartella aperta non è stata modificata. Controlla le intestazioni dei target (per esempio «Target 2023») e riprova.",
       download: "Controlla che nessuna cella sia in modifica (premi Invio o Esc) e riprova. La cartella non viene modificata.",
       print: "Nessuna cella è stata modificata. Controlla che nessuna cella sia in modifica e che i fogli non siano protetti, poi riprova.",
+      compare: "Nessuna cartella è stata modificata. Scegli un file .xlsx del piano (preventivo o consuntivo) e riprova.",
+      accept: "Niente è cambiato: le rettifiche restano segnalate. Controlla che la cartella non sia protetta e che nessuna cella sia in modifica, poi riprova.",
     },
     detail: (message: string): string => `Dettaglio: ${message}`,
     dismiss: "Chiudi messaggio",

@@ -4,7 +4,6 @@
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
 import type { Analysis, DiagnosticsReport, NextYearReport, PrintReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
-import { DIAGNOSTICS } from "../messages/diagnostics";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
@@ -22,6 +21,9 @@ import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exc
 import { planCardPrint, type CardPrint } from "../core/print";
 import { applyCardPrint, excelJsColumnPoints } from "../adapters/exceljs/print";
 import { PRINT } from "../messages/print";
+import type { FileComparison } from "../core/compare";
+import { acceptCorrections } from "../core/reader/accept";
+import { acceptanceDate } from "../core/rectifications";
 
 type ExcelJsModule = typeof ExcelJS;
 
@@ -394,9 +396,35 @@ export class PreviewHost implements WorkbookHost {
     this.update({ activeSheet: sheet, selected: { sheet, cell: cell.replace(/\$/g, "").toUpperCase() } });
   }
 
-  /** «Diagnostica» in the preview: no Excel here; the in-memory engine's reading is the one tested. */
+  /** «Confronta»: the open workbook against a file the user picked, read in memory (never opened here, never written). */
+  async compareWithFile(file: { name: string; bytes: ArrayBuffer }, onProgress?: ProgressFn): Promise<FileComparison> {
+    const open = (await this.analyze(onProgress)) as WorkbookAnalysis;
+    const lib = await this.loadLibrary();
+    const { compareWithPlanFile } = await import(/* webpackChunkName: "compare-file" */ "../adapters/exceljs/compareFile");
+    return compareWithPlanFile(lib, open, file);
+  }
+
+  /** «Accetta»: the corrections at `cells` flagged accepted in the backup sheet (the original kept there). */
+  async acceptRectifications(cells: { sheet: string; cell: string }[]): Promise<number> {
+    const wb = await this.ready();
+    const analysis = analyzeWorkbook(this.grid(wb));
+    const res = acceptCorrections(analysis, cells, acceptanceDate());
+    if (!res.accepted.length) return 0;
+    const ws = writeBackupSheet(wb, res.analysis.backup);
+    if (ws) {
+      markSheet(ws, "backup");
+      this.wholeSheets.add(ws.name);
+    }
+    this.update({});
+    return res.accepted.length;
+  }
+
+  /** «Diagnostica» in the preview: the add-in's own checks, run on the model of Excel (loaded on
+   *  demand) holding a copy of this workbook; the report says it is the model, not an Excel. */
   async runDiagnostics(): Promise<DiagnosticsReport> {
-    return { environment: DIAGNOSTICS.previewEnvironment, checks: [] };
+    const wb = this.workbook;
+    const { runModelDiagnostics } = await import(/* webpackChunkName: "office-model" */ "./modelDiagnostics");
+    return runModelDiagnostics(wb ? this.grid(wb) : null);
   }
 
   async insertEmptyCard(): Promise<string> {

@@ -9,6 +9,8 @@ import { OperationStatus } from "./OperationStatus";
 import { AnalysisProblems } from "./ValidatePanel";
 // «Nuovo anno» is needed only when asked for: its own chunk.
 const NextYear = React.lazy(() => import(/* webpackChunkName: "next-year-ui" */ "./NextYear").then((m) => ({ default: m.NextYear })));
+// «Confronta» with a file: its own chunk too (ExcelJS comes later still, with the file).
+const ComparePlans = React.lazy(() => import(/* webpackChunkName: "compare-ui" */ "./ComparePlans").then((m) => ({ default: m.ComparePlans })));
 import { usePanelStyles } from "./panelStyles";
 import { Downloads } from "./Downloads";
 import { PrintCards } from "./PrintCards";
@@ -54,6 +56,11 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {host.createNextYear && (
         <React.Suspense fallback={null}>
           <NextYear host={host} runner={runner} />
+        </React.Suspense>
+      )}
+      {host.compareWithFile && (
+        <React.Suspense fallback={null}>
+          <ComparePlans host={host} runner={runner} />
         </React.Suspense>
       )}
     </div>
