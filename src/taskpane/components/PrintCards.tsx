@@ -22,7 +22,7 @@ export function PrintCards(props: { host: WorkbookHost; runner: Runner }): React
     if (r) setDone(r.value);
   };
   return (
-    <section aria-labelledby="piano-print-heading">
+    <section className={styles.panel} aria-labelledby="piano-print-heading">
       <h2 id="piano-print-heading" className={styles.heading}>
         {PRINT.button}
       </h2>
