@@ -25,6 +25,10 @@ import { checkCsvPath, writeCsv } from "./commands/csv";
 import type { Command, CommandContext } from "./commands/context";
 import { nextYearCommand } from "./commands/nextYear";
 import { compareCommand } from "./commands/compare";
+import { cardPrintsOf, printLines, runStampa } from "./commands/stampa";
+import { PRINT } from "../messages/print";
+import { acceptForOutput, parseAcceptOption, type AcceptSelection } from "./commands/accept";
+import { ACCEPT_CLI } from "../messages/rectifications";
 
 /** Commands in their own modules (src/cli/commands), by name. */
 const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confronta: compareCommand };
@@ -58,6 +62,10 @@ interface Args {
   overwrite?: boolean;
   /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
   rules?: string;
+  /** calcola --out --stampa: the card sheets of the copy prepared for printing. */
+  print?: boolean;
+  /** calcola --accetta-rettifiche[=FOGLIO!CELLA,…]: corrections accepted in the --out copy. */
+  accept?: AcceptSelection;
 }
 
 /** Files above this size get progress lines on stderr. */
@@ -74,6 +82,8 @@ export function parseArgs(argv: string[]): Args | "help" {
   let json = false;
   let overwrite = false;
   let rules: string | undefined;
+  let print = false;
+  let accept: AcceptSelection | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") {
@@ -97,6 +107,14 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--csv" ? rest[++i] : a.slice("--csv=".length);
       if (!v || v.startsWith("--")) throw new UsageError(DOCUMENT_CLI.csvMissingValue, true);
       csv = v;
+    } else if (a === "--stampa") {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed(a, command), true);
+      print = true;
+    } else if (a === "--accetta-rettifiche" || a.startsWith("--accetta-rettifiche=")) {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed("--accetta-rettifiche", command), true);
+      const parsed = parseAcceptOption(a);
+      if ("bad" in parsed) throw new UsageError(ACCEPT_CLI.badCell(parsed.bad), true);
+      accept = parsed.selection;
     } else if (a.startsWith("-") && a.length > 1) {
       throw new UsageError(CLI.unknownOption(a), true);
     } else if (file === undefined) {
@@ -106,7 +124,9 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
-  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}) };
+  if (print && !out) throw new UsageError(PRINT.cli.stampaNeedsOut, true);
+  if (accept && !out) throw new UsageError(ACCEPT_CLI.needsOut, true);
+  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}), ...(print ? { print } : {}), ...(accept ? { accept } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -267,6 +287,7 @@ const cliIo: CliIo = {
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
+  if (argv[0] === "stampa") return runStampa(argv.slice(1), cliIo);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0] ?? "") ? COMMANDS[argv[0]] : undefined;
   if (command) return command(argv.slice(1), commandContext);
   const args = parseArgs(argv);
@@ -296,10 +317,26 @@ async function run(argv: string[]): Promise<number> {
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
 
   let outcome: { written: number; summary: string; notes?: string[] } | null = null;
+  // --accetta-rettifiche: the copy as written, with the corrections accepted (refused before anything is written).
+  let accepted: ReturnType<typeof acceptForOutput> | null = null;
   if (args.command === "calcola" && args.out && analysis.cardCount > 0) {
     outputTarget(args.out); // refuse a device or a FIFO before any work
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime() });
-    outcome = { written: out.written, summary: out.summary, notes: out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)) };
+    if (args.accept) {
+      accepted = acceptForOutput(analysis, args.accept, buildTime());
+      if (accepted.unknown.length) throw new UsageError(ACCEPT_CLI.unknown(accepted.unknown));
+    }
+    const print = args.print ? cardPrintsOf(wb, grid, analysis.plan) : undefined;
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), {
+      source: path.basename(args.file),
+      producedAt: buildTime(),
+      ...(print ? { print } : {}),
+      ...(accepted ? { after: accepted.analysis } : {}),
+    });
+    outcome = {
+      written: out.written,
+      summary: out.summary,
+      notes: [...out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)), ...(print ? printLines(print, args.out) : []), ...(accepted ? [ACCEPT_CLI.done(accepted.accepted)] : [])],
+    };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);
   }
@@ -307,7 +344,10 @@ async function run(argv: string[]): Promise<number> {
   const csvLine = args.csv && analysis.cardCount > 0 ? writeCsv(analysis, args.csv, cliIo) : null;
 
   if (args.json) {
-    process.stdout.write(JSON.stringify(toJsonReport(analysis)) + "\n");
+    // With corrections accepted, the corrections as the copy now holds them.
+    const report = toJsonReport(analysis);
+    if (accepted) Object.assign(report, { rectifications: toJsonReport(accepted.analysis).rectifications, acceptedRectifications: toJsonReport(accepted.analysis).acceptedRectifications });
+    process.stdout.write(JSON.stringify(report) + "\n");
   } else {
     process.stdout.write(textReport(analysis, { command: args.command, file: args.file, out: args.out, outcome }) + "\n");
     if (csvLine) process.stdout.write(csvLine + "\n");

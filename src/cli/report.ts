@@ -5,6 +5,8 @@ import { formatPercent } from "../core/format";
 import { CLI } from "../messages/cli";
 import { escapeControls } from "./terminal";
 import { describeRectification } from "../core/rectifications";
+import { ACCEPT_CLI } from "../messages/rectifications";
+import { italianDate } from "../messages/phases";
 import { phaseJson, phaseLines, targetsJson, type JsonTargets } from "./phaseReport";
 
 export interface JsonIndicator {
@@ -67,6 +69,8 @@ export interface JsonReport {
   skippedSheets: string[];
   overrides: JsonOverride[];
   rectifications: JsonRectification[];
+  /** Corrections the user accepted (the computed value is the reference; the original kept in the backup), with the date. */
+  acceptedRectifications: { sheet: string; cell: string; original: number | null; computed: number | null; acceptedOn: string }[];
 }
 
 export function overridesOf(a: WorkbookAnalysis): JsonOverride[] {
@@ -100,6 +104,7 @@ export function toJsonReport(a: WorkbookAnalysis): JsonReport {
     skippedSheets: a.skippedSheets,
     overrides: overridesOf(a),
     rectifications: (a.rectifications ?? []).map((r) => ({ sheet: r.sheet, cell: r.cell, original: r.original, computed: r.computed, explanation: r.explanation })),
+    acceptedRectifications: (a.acceptedRectifications ?? []).map((r) => ({ sheet: r.sheet, cell: r.cell, original: r.original, computed: r.computed, acceptedOn: r.acceptedOn })),
   };
 }
 
@@ -150,6 +155,12 @@ export function textReport(a: WorkbookAnalysis, ctx: ReportContext): string {
   if (a.rectifications?.length) {
     lines.push("", R.rectificationsHeader(a.rectifications.length));
     for (const r of a.rectifications) lines.push(R.rectificationLine(where(r.sheet, r.cell), r.indicator, describeRectification(r), r.explanation, r.state));
+  }
+
+  if (a.acceptedRectifications?.length) {
+    const pct = (v: number | null) => (v === null ? R.notAvailable : formatPercent(v));
+    lines.push("", ACCEPT_CLI.acceptedHeader(a.acceptedRectifications.length));
+    for (const r of a.acceptedRectifications) lines.push(ACCEPT_CLI.acceptedLine(where(r.sheet, r.cell), r.indicator, pct(r.original), pct(r.computed), italianDate(r.acceptedOn)));
   }
 
   if (ctx.command === "calcola") {

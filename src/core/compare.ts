@@ -3,7 +3,7 @@
 // accents, punctuation and spacing ignored; repeated names in order). Reported: objectives
 // and indicators added or removed, targets changed (each year both plans have), weights
 // changed — the list an OIV asks for.
-import type { Operator, PlanInput, PlanResult } from "./types";
+import type { Operator, Phase, PlanInput, PlanResult } from "./types";
 import { normalizeLabel } from "./reader/labels";
 import { comparable, indicatorTargets, valueText } from "./phases/targets";
 import { formatPercent } from "./format";
@@ -11,13 +11,64 @@ import { formatPercent } from "./format";
 export type Difference =
   | { kind: "objectiveAdded" | "objectiveRemoved"; objective: string; sheet?: string }
   | { kind: "indicatorAdded" | "indicatorRemoved"; objective: string; indicator: string; sheet?: string; cell?: string }
-  | { kind: "targetChanged"; objective: string; indicator: string; year?: number; from: string; to: string; sheet?: string; cell?: string }
-  | { kind: "weightChanged"; objective: string; indicator: string; from: string; to: string; sheet?: string; cell?: string };
+  | { kind: "targetChanged"; objective: string; indicator: string; year?: number; from: string; to: string; sheet?: string; cell?: string; beforeSheet?: string; beforeCell?: string }
+  | { kind: "weightChanged"; objective: string; indicator: string; from: string; to: string; sheet?: string; cell?: string; beforeSheet?: string; beforeCell?: string };
+
+/** The target years of each plan and those both have (only these are compared). */
+export interface TargetYears {
+  before: number[];
+  after: number[];
+  common: number[];
+}
+
+/** What «Confronta» reports: the differences, and whether the targets could be compared at all. */
+export interface Comparison {
+  differences: Difference[];
+  targetYears: TargetYears;
+  /** False when the plans have no target year in common: no target was compared (said, never
+   *  a silent «nessuna differenza»). */
+  targetsCompared: boolean;
+}
 
 /** What compare needs of a plan: its cells and the engine's reading (weights as fractions). */
 export interface ComparedPlan {
   plan: PlanInput;
   result: PlanResult;
+  phase?: Phase;
+  year?: number;
+}
+
+/** One side of «Confronta» in the pane: the open workbook or the file picked. */
+export interface ComparedSide {
+  source: "open" | "file";
+  /** The file's name (absent for the open workbook). */
+  fileName?: string;
+  phase?: Phase;
+  year?: number;
+}
+
+/** «Confronta» from the pane: which side is the earlier plan (the preventivo) and the differences. */
+export interface FileComparison extends Comparison {
+  before: ComparedSide;
+  after: ComparedSide;
+}
+
+const PHASE_ORDER: Record<Phase, number> = { preventivo: 0, monitoraggio: 1, consuntivo: 2 };
+
+/**
+ * The open workbook against a file: the earlier plan first — by year, then by phase
+ * (preventivo, monitoraggio, consuntivo, as detected from the headers); when nothing tells
+ * them apart, the file is taken as the earlier one (the open workbook is the plan at hand).
+ */
+export function compareOpenWithFile(open: ComparedPlan, file: ComparedPlan, fileName: string): FileComparison {
+  const rank = (p: ComparedPlan) => [p.year ?? p.plan.year ?? Number.NaN, p.phase ? PHASE_ORDER[p.phase] : Number.NaN];
+  const [oy, op] = rank(open);
+  const [fy, fp] = rank(file);
+  const openFirst = oy < fy || (!(oy > fy) && op < fp);
+  const openSide: ComparedSide = { source: "open", phase: open.phase, year: open.year };
+  const fileSide: ComparedSide = { source: "file", fileName, phase: file.phase, year: file.year };
+  const [a, b, sa, sb] = openFirst ? [open, file, openSide, fileSide] : [file, open, fileSide, openSide];
+  return { ...comparePlansReport(a, b), before: sa, after: sb };
 }
 
 const key = (s: string) => normalizeLabel(s);
@@ -69,17 +120,48 @@ export function comparePlans(before: ComparedPlan, after: ComparedPlan): Differe
         const nb = comparable(u.value);
         const same = na !== null && nb !== null ? Math.abs(na - nb) < 1e-9 && t.value.kind === u.value.kind : valueText(t.value) === valueText(u.value);
         if (!same || (t.operator ?? ">=") !== (u.operator ?? ">=")) {
-          diffs.push({ kind: "targetChanged", objective: name, indicator: q.i.name, year: t.year, from: targetText(t.operator, valueText(t.value)), to: targetText(u.operator, valueText(u.value)), sheet: b.o.sheet, cell: u.address });
+          diffs.push({ kind: "targetChanged", objective: name, indicator: q.i.name, year: t.year, from: targetText(t.operator, valueText(t.value)), to: targetText(u.operator, valueText(u.value)), sheet: b.o.sheet, cell: u.address, beforeSheet: a.o.sheet, beforeCell: t.address });
         }
       }
       const wa = p.r?.weight ?? null;
       const wb = q.r?.weight ?? null;
       if (!(wa === null && wb === null) && (wa === null || wb === null || Math.abs(wa - wb) > 1e-9)) {
-        diffs.push({ kind: "weightChanged", objective: name, indicator: q.i.name, from: wa === null ? String(p.i.weight.value ?? "") : formatPercent(wa), to: wb === null ? String(q.i.weight.value ?? "") : formatPercent(wb), sheet: b.o.sheet, cell: q.i.weight.address });
+        diffs.push({ kind: "weightChanged", objective: name, indicator: q.i.name, from: wa === null ? String(p.i.weight.value ?? "") : formatPercent(wa), to: wb === null ? String(q.i.weight.value ?? "") : formatPercent(wb), sheet: b.o.sheet, cell: q.i.weight.address, beforeSheet: a.o.sheet, beforeCell: p.i.weight.address });
       }
     }
     for (const x of inds.onlyB) diffs.push({ kind: "indicatorAdded", objective: name, indicator: x.i.name, sheet: b.o.sheet, cell: x.i.weight.address });
   }
   for (const x of objs.onlyB) diffs.push({ kind: "objectiveAdded", objective: x.o.obiettivoOperativo, sheet: x.o.sheet });
   return diffs;
+}
+
+/** The years of a plan's targets (the Target columns' years; a single Target column is the plan year's). */
+export function targetYearsOf(p: ComparedPlan): number[] {
+  const years = new Set<number>();
+  for (const o of p.plan.objectives) for (const i of o.indicators) for (const t of indicatorTargets(i, p.plan.year)) if (t.year !== undefined) years.add(t.year);
+  return [...years].sort((x, y) => x - y);
+}
+
+/** «Confronta» in full: the differences and the target years compared (none in common: said). */
+export function comparePlansReport(before: ComparedPlan, after: ComparedPlan): Comparison {
+  const a = targetYearsOf(before);
+  const b = targetYearsOf(after);
+  const common = a.filter((y) => b.includes(y));
+  return { differences: comparePlans(before, after), targetYears: { before: a, after: b, common }, targetsCompared: common.length > 0 || (a.length === 0 && b.length === 0) };
+}
+
+/** Where a difference is in one of the two plans (the open workbook's cells get a link in the pane). */
+export function differenceCell(d: Difference, side: "before" | "after"): { sheet: string; cell?: string } | null {
+  switch (d.kind) {
+    case "objectiveAdded":
+    case "indicatorAdded":
+      return side === "after" && d.sheet ? { sheet: d.sheet, cell: "cell" in d ? d.cell : undefined } : null;
+    case "objectiveRemoved":
+    case "indicatorRemoved":
+      return side === "before" && d.sheet ? { sheet: d.sheet, cell: "cell" in d ? d.cell : undefined } : null;
+    case "targetChanged":
+    case "weightChanged":
+      if (side === "after") return d.sheet ? { sheet: d.sheet, cell: d.cell } : null;
+      return d.beforeSheet ? { sheet: d.beforeSheet, cell: d.beforeCell } : null;
+  }
 }

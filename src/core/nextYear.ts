@@ -5,7 +5,7 @@
 // becomes the Baseline (header «Consuntivo <anno>»), the next years' targets move up (a
 // missing one is left blank: «target da definire»), Performance, forced values and notes
 // emptied. The settings sheet is not touched (so it is copied as it is).
-import type { CellValue, Problem } from "./types";
+import type { CellValue, HierarchyField, ObjectiveInput, Problem } from "./types";
 import type { SheetGrid, WorkbookGrid } from "./reader/grid";
 import { a1 } from "./reader/grid";
 import { findHeader, type Header } from "./reader/columns";
@@ -29,6 +29,9 @@ export interface CellNote {
   sheet: string;
   address: string;
   text: string;
+  /** The header field the note marks, and whether it is to update (resources) or to verify. */
+  field?: HierarchyField;
+  kind?: "update" | "verify";
 }
 
 export interface NextYearPlan {
@@ -89,15 +92,58 @@ export function planNextYear(grid: WorkbookGrid): NextYearPlan {
       }
     sheetEdits(sheet, header, [...rows].sort((a, b) => a - b), fromYear, year, out);
     for (const o of objectives) {
-      const res = o.risorseEconomiche?.address ?? o.fieldCells?.risorseEconomiche;
-      if (res) out.notes.push({ sheet: sheet.name, address: res, text: NEXT_YEAR.resourcesNote(year) });
+      out.notes.push(...headerNotes(sheet.name, o, fromYear, year));
       if (o.performanceCell) {
         const p = parseAddress(o.performanceCell, sheet);
         if (p && !isEmpty(sheet.values[p.r]?.[p.c])) out.edits.push(edit(sheet, p.r, p.c, null));
       }
     }
   }
+  // One note per cell (objectives of a table may share a header cell).
+  const seen = new Set<string>();
+  out.notes = out.notes.filter((n) => {
+    const k = `${n.sheet}\u0000${n.address}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
   return out;
+}
+
+/** Header fields that change with the organisation from one year to the next: always re-confirmed. */
+const VERIFY_FIELDS: readonly HierarchyField[] = ["areaResponsabilita", "ufficio"];
+/** Header fields re-confirmed only when their text bears the plan's year («… 2022», «2022-2024»). */
+const YEAR_FIELDS: readonly HierarchyField[] = ["missione", "programma", "ambitoStrategico", "obiettivoStrategico", "obiettivoOperativo"];
+
+/** Whether a header text names `year` (alone, or inside a span such as «2022-2024» / «2022/24»). */
+export function bearsYear(text: string, year: number): boolean {
+  if (new RegExp(`(?<!\\d)${year}(?!\\d)`).test(text)) return true;
+  for (const m of text.matchAll(/(?<!\d)((?:19|20)\d\d)\s*[-–/]\s*(\d{2}|(?:19|20)\d\d)(?!\d)/g)) {
+    const from = Number(m[1]);
+    const to = m[2].length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (from <= year && year <= to) return true;
+  }
+  return false;
+}
+
+/**
+ * The card's header cells to re-confirm in the new plan, each with a note (the values stay as
+ * they are, so the new plan reads exactly as this year's): the resources «da aggiornare»,
+ * the office and area «da verificare», and any other header field whose text bears this year.
+ */
+function headerNotes(sheet: string, o: ObjectiveInput, fromYear: number, year: number): CellNote[] {
+  const notes: CellNote[] = [];
+  const cells = o.fieldCells ?? {};
+  const res = o.risorseEconomiche?.address ?? cells.risorseEconomiche;
+  if (res) notes.push({ sheet, address: res, text: NEXT_YEAR.resourcesNote(year), field: "risorseEconomiche", kind: "update" });
+  const fields = o as unknown as Partial<Record<HierarchyField, string>>;
+  for (const f of [...YEAR_FIELDS, ...VERIFY_FIELDS]) {
+    const address = cells[f];
+    const text = fields[f];
+    if (!address || address === res || typeof text !== "string" || !text.trim()) continue;
+    if (VERIFY_FIELDS.includes(f) || bearsYear(text, fromYear)) notes.push({ sheet, address, text: NEXT_YEAR.fieldNote(year), field: f, kind: "verify" });
+  }
+  return notes;
 }
 
 function parseAddress(address: string, sheet: SheetGrid): { r: number; c: number } | null {

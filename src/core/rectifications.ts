@@ -4,7 +4,11 @@
 // (the content the cell held before the add-in first wrote it) whenever the cell still
 // holds what the add-in wrote. Pure: both paths (Office.js, ExcelJS) read the backup into
 // the grid, and the analysis reports the same corrections on every run until the user
-// restores the value (it is then the cell's own again) or changes it.
+// restores the value (it is then the cell's own again), changes it, or accepts it.
+// «Accetta» marks the backup row (the value written, with the date): the computed value is
+// then the reference and the correction is no longer reported, while the user's original
+// stays in the backup — «Ripristina» still puts it back. A later run that writes another
+// value into the cell ends the acceptance (the correction against the original comes back).
 import type { CellInput, CellValue, PlanInput, PlanResult, Problem } from "./types";
 import type { Policy } from "./policy";
 import { evaluatePlan } from "./plan";
@@ -59,8 +63,9 @@ export function planWithOriginals(plan: PlanInput, backup: BackupEntry[]): { pla
       if (!o.sheet || !address || !i.stated) return i;
       const key = cellKey(o.sheet, address);
       const e = byKey.get(key);
-      // A cell the user changed since the add-in wrote it holds the user's own statement.
-      if (!e || e.before.formula !== null || !sameValue(i.stated.value, e.after.value)) return i;
+      // A cell the user changed since the add-in wrote it holds the user's own statement;
+      // one whose written value the user accepted holds the reference.
+      if (!e || e.before.formula !== null || !sameValue(i.stated.value, e.after.value) || e.after.accepted) return i;
       restored.add(key);
       changed = true;
       const stated: CellInput = { value: e.before.value, format: e.before.numberFormat, address };
@@ -174,4 +179,83 @@ function statedFraction(v: CellValue): number | null {
   if (v === null || v === "") return null;
   const parsed = parseValue({ value: v });
   return parseStated(parsed);
+}
+
+/** A correction the user accepted: the computed value is the reference, the original kept in the backup. */
+export interface AcceptedRectification {
+  sheet: string;
+  cell: string;
+  objective: string;
+  indicator: string;
+  /** The user's original statement (as a fraction; null when it was not a performance, e.g. blank). */
+  original: number | null;
+  /** The value written and accepted, as a fraction. */
+  computed: number | null;
+  /** When it was accepted (ISO date). */
+  acceptedOn: string;
+}
+
+/** The accepted corrections still in force: the cell still holds the value the user accepted. */
+export function acceptedRectificationsOf(plan: PlanInput, backup: readonly BackupEntry[]): AcceptedRectification[] {
+  const accepted = backup.filter((e) => e.after.accepted);
+  if (!accepted.length) return [];
+  const byKey = new Map(accepted.map((e) => [cellKey(e.sheet, e.cell), e]));
+  const out: AcceptedRectification[] = [];
+  for (const o of plan.objectives)
+    for (const i of o.indicators) {
+      const address = i.stated?.address;
+      if (!o.sheet || !address || !i.stated) continue;
+      const e = byKey.get(cellKey(o.sheet, address));
+      if (!e || !sameValue(i.stated.value, e.after.value)) continue;
+      out.push({
+        sheet: e.sheet,
+        cell: e.cell,
+        objective: o.obiettivoOperativo,
+        indicator: i.name,
+        original: statedFraction(e.before.value),
+        computed: statedFraction(e.after.value),
+        acceptedOn: e.after.accepted!,
+      });
+    }
+  return out;
+}
+
+/** What accepting did: the backup with the accepted rows flagged, and the entries changed
+ *  (the Office.js path appends exactly these rows; the ExcelJS path rewrites the sheet). */
+export interface Acceptance {
+  backup: BackupEntry[];
+  changed: BackupEntry[];
+  /** Requested cells that are not a correction written by the add-in (nothing to accept). */
+  unknown: { sheet: string; cell: string }[];
+}
+
+/**
+ * Accepts the corrections at `cells`: each must be a value the add-in wrote and the cell must
+ * still hold it (`holds`, from the live cells); its backup entry's written content gets the
+ * date. Nothing else changes — the original stays as it was.
+ */
+export function acceptInBackup(backup: readonly BackupEntry[], cells: readonly { sheet: string; cell: string }[], holds: (e: BackupEntry) => boolean, date: string): Acceptance {
+  const wanted = new Set(cells.map((c) => cellKey(c.sheet, c.cell)));
+  const changed: BackupEntry[] = [];
+  const found = new Set<string>();
+  const out = backup.map((e) => {
+    const k = cellKey(e.sheet, e.cell);
+    if (!wanted.has(k) || !holds(e)) return e;
+    found.add(k);
+    if (e.after.accepted) return e;
+    const next = { ...e, after: { ...e.after, accepted: date } };
+    changed.push(next);
+    return next;
+  });
+  return { backup: out, changed, unknown: cells.filter((c) => !found.has(cellKey(c.sheet, c.cell))) };
+}
+
+/** Whether a live cell value is the one the add-in wrote (for acceptInBackup's `holds`). */
+export function holdsWritten(e: BackupEntry, live: CellValue | undefined): boolean {
+  return live !== undefined && e.after.formula === null && sameValue(live, e.after.value);
+}
+
+/** Today as the acceptance date (ISO, local calendar day). */
+export function acceptanceDate(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }

@@ -3,15 +3,16 @@
 // and writing in one batch.
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { Policy } from "../core/policy";
-import type { Analysis, ProgressFn, WorkbookHost, WriteReport } from "../host/workbookHost";
+import type { Analysis, PrintReport, ProgressFn, WorkbookHost, WriteReport } from "../host/workbookHost";
 import { EXCEL_ERRORS, EXCEL_NOTICES } from "../messages/excel";
 import { ExcelHostError } from "./errors";
 import { isApiSupported, isDesktopExcel, runExcel, runExcelReporting } from "./officeRun";
 import { mergesCostUndo, problemsMayMissMerges, sheetsWhereMergesMatter } from "./merges";
-import type { MergelessRead } from "./workbookRuns";
+import type { MergelessRead, SettingsState } from "./workbookRuns";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
+import { hideSettingsSheet } from "./settingsVisibility";
 import { queueOwnerMarks } from "./workbookState";
 import type { OwnerKind } from "./readGrid";
 
@@ -19,22 +20,42 @@ import type { OwnerKind } from "./readGrid";
  *  up (not part of the pane's initial JavaScript; see workbookRuns.ts). */
 const workbookRuns = () => import(/* webpackChunkName: "workbook-runs", webpackPrefetch: true */ "./workbookRuns");
 
+/**
+ * The settings sheet hidden in a run of its own, outside any undo group (settingsVisibility.ts).
+ * Called before a grouped run that rewrites it (so that run's Ctrl+Z is kept) and after one
+ * that may have created it. Returns whether it was hidden; a failure is logged, never shown.
+ */
+async function keepSettingsHidden(known?: SettingsState): Promise<boolean> {
+  // Known from the analysis' own read: no run at all when there is nothing to hide.
+  if (known === "hidden" || known === "absent") return false;
+  try {
+    return await runExcel(hideSettingsSheet);
+  } catch (e) {
+    console.warn("[piano] foglio delle impostazioni non nascosto", e);
+    return false;
+  }
+}
+
 export function createExcelHost(): WorkbookHost {
   let lastYear: number | undefined;
   /** Analyses this host made without merged areas (read-only, Excel for Windows). */
   const withoutMerges = new WeakMap<object, MergelessRead>();
+  /** The settings sheet's state as each analysis of this host read it. */
+  const settingsOf = new WeakMap<object, SettingsState>();
   return {
     kind: "excel",
     async analyze(onProgress?: ProgressFn): Promise<Analysis> {
       const { analyzeIn } = await workbookRuns();
-      const { analysis, grid } = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress, false));
+      const { analysis, grid, settings } = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress, false));
       lastYear = analysis.year ?? lastYear;
+      settingsOf.set(analysis, settings);
       if (!mergesCostUndo() || !isApiSupported("1.13")) return analysis;
       // Read without merged areas (Excel for Windows): say where that shows, and let the
       // write run read the ones that change a written cell.
       const told: WorkbookAnalysis & Analysis = problemsMayMissMerges(grid, analysis) ? { ...analysis, notices: [EXCEL_NOTICES.mergesNotRead] } : { ...analysis };
       const sheets = sheetsWhereMergesMatter(grid, analysis);
       if (sheets.length > 0) withoutMerges.set(told, { grid, sheets });
+      settingsOf.set(told, settings);
       return told;
     },
     async writeResults(analysis: Analysis, onProgress?: ProgressFn): Promise<WriteReport> {
@@ -54,6 +75,8 @@ export function createExcelHost(): WorkbookHost {
         return merged ?? (analysis as WorkbookAnalysis);
       };
       const write = () => runExcelReporting(async (ctx) => writePerformances(ctx, await toWrite(ctx), onProgress), { undoGroup: true });
+      // A write never creates the settings sheet: hidden before, only when the analysis saw it visible.
+      if ((await keepSettingsHidden(settingsOf.get(analysis) ?? "hidden")) && isDesktopExcel()) notices.push(EXCEL_NOTICES.undoHistoryCleared);
       let outcome = await write();
       if ("needsBackupSheet" in outcome.value) {
         const hid = await runExcel(prepareBackupSheet);
@@ -77,10 +100,14 @@ export function createExcelHost(): WorkbookHost {
       // policy — as the headless path does — so running it twice gives the same sheet.
       // The summary's layout and renderer are loaded on demand: not part of the pane's initial JavaScript.
       const [{ buildSummarySheet }, { analyzeIn }] = await Promise.all([import(/* webpackChunkName: "summary-sheet" */ "./summarySheet"), workbookRuns()]);
+      const before = settingsOf.get(analysis);
+      await keepSettingsHidden(before);
       const built = await runExcel(async (ctx) => buildSummarySheet(ctx, (await analyzeIn(ctx, analysis.policy, undefined, true)).analysis), { undoGroup: true });
       // A summary the user had hidden is shown again outside the grouped run (no undo for
       // sheet visibility on Windows and Mac).
       if (built.hidden) await runExcel((ctx) => selectCell(ctx, built.name, "A1"));
+      // The settings sheet the grouped run may just have created.
+      if (before !== "hidden" && before !== "visible") await keepSettingsHidden();
       return built.name;
     },
     selectCell(sheet: string, cell: string): Promise<void> {
@@ -92,15 +119,41 @@ export function createExcelHost(): WorkbookHost {
     loadPolicy(): Promise<Policy> {
       return runExcel(loadPolicy);
     },
-    savePolicy(policy: Policy): Promise<void> {
-      return runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
+    async savePolicy(policy: Policy): Promise<void> {
+      await keepSettingsHidden();
+      await runExcel((ctx) => savePolicy(ctx, policy), { undoGroup: true });
+      // Created by this save (the first one in this workbook): hidden now, in a run of its own.
+      await keepSettingsHidden();
+    },
+    async preparePrint(onProgress?: ProgressFn): Promise<PrintReport> {
+      const [{ prepareCardsForPrint }, { analyzeIn }] = await Promise.all([import(/* webpackChunkName: "card-print" */ "./cardPrint"), workbookRuns()]);
+      // Page layouts have undo support: one grouped run, Ctrl+Z takes it back.
+      const prints = await runExcel(async (ctx) => {
+        const { analysis, grid } = await analyzeIn(ctx, undefined, onProgress, false);
+        if (analysis.cardCount === 0) throw new ExcelHostError("noCards", EXCEL_ERRORS.noCards);
+        return prepareCardsForPrint(ctx, grid, analysis);
+      }, { undoGroup: true });
+      return { sheets: prints.map((p) => p.sheet) };
     },
     createNextYear(onProgress?: ProgressFn) {
       // No Excel.run: the open workbook is neither read through a context nor written.
       // Loaded on demand (with ExcelJS): not part of the pane's initial JavaScript.
       return import(/* webpackChunkName: "next-year" */ "./newWorkbook").then((m) => m.createNextYearWorkbook(onProgress));
     },
+    async compareWithFile(file, onProgress) {
+      // The open workbook read as «Verifica» reads it (no write); the file and ExcelJS on demand.
+      const { analyzeIn } = await workbookRuns();
+      const { analysis } = await runExcel((ctx) => analyzeIn(ctx, undefined, onProgress, false));
+      const { compareOpenFile } = await import(/* webpackChunkName: "compare-file" */ "./compareFile");
+      return compareOpenFile(analysis, file, onProgress);
+    },
+    acceptRectifications(cells) {
+      // Cell writes to the backup sheet only (undoable): one undo group, see acceptRectifications.ts.
+      return import(/* webpackChunkName: "accept" */ "./acceptRectifications").then((m) => runExcel((ctx) => m.acceptRectifications(ctx, cells), { undoGroup: true }));
+    },
     runDiagnostics: () => import(/* webpackChunkName: "diagnostics" */ "./diagnostics").then((m) => m.runDiagnostics()),
+    // Excel for Mac ignores downloads (office-js#2700): the CSV opens as a new workbook, the .docx is explained.
+    deliverFile: (file) => import(/* webpackChunkName: "file-delivery" */ "./fileDelivery").then((m) => m.deliverFile(file)),
   };
 }
 

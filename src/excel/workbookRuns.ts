@@ -11,13 +11,18 @@ import { ExcelHostError } from "./errors";
 import { isApiSupported } from "./officeRun";
 import { readWorkbookGrid } from "./readGrid";
 import { mergesCostUndo, readMerges, sheetsWhereMergesMatter, withMerges } from "./merges";
+import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 
 export { hasBackup, prepareBackupSheet, restoreBackup, writePerformances } from "./writeResults";
 
 export interface Analysed {
   analysis: WorkbookAnalysis;
   grid: WorkbookGrid;
+  /** The settings sheet as read: none, visible (to hide), or hidden already. */
+  settings: SettingsState;
 }
+
+export type SettingsState = "absent" | "visible" | "hidden";
 
 /**
  * Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
@@ -43,7 +48,9 @@ export async function analyzeIn(context: Excel.RequestContext, policy: Policy | 
   // The backup is the add-in's own sheet: never listed to the user as a sheet left out.
   const backups = new Set(read.sheets.filter((x) => x.owner === "backup").map((x) => x.name));
   if (backups.size > 0) analysis = { ...analysis, skippedSheets: analysis.skippedSheets.filter((n) => !backups.has(n)) };
-  return { analysis, grid };
+  const settingsSheet = read.sheets.find((x) => x.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
+  const settings: SettingsState = !settingsSheet ? "absent" : settingsSheet.visibility === "Visible" && (settingsSheet.owner === "settings" || settingsSheet.owner === null) ? "visible" : "hidden";
+  return { analysis, grid, settings };
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");

@@ -18,7 +18,7 @@ import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, SyncBudget, writeBlock } from "./payload";
 import { queueExtent, queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSheetList, type Extent, type SheetList } from "./workbookState";
 
-interface Target {
+export interface Target {
   sheet: string;
   cell: string;
   row: number;
@@ -26,7 +26,7 @@ interface Target {
 }
 
 /** One box per sheet column, from the first to the last target row in it. */
-function boxesFor(targets: Target[]): Box[] {
+export function boxesFor(targets: Target[]): Box[] {
   const byColumn = new Map<string, { sheet: string; col: number; min: number; max: number }>();
   for (const t of targets) {
     const k = `${t.sheet}\u0000${t.col}`;
@@ -40,7 +40,7 @@ function boxesFor(targets: Target[]): Box[] {
 }
 
 /** Live content of each target cell, keyed by cellKey. */
-function contentIndex(data: BoxData[]): Map<string, CellContent> {
+export function contentIndex(data: BoxData[]): Map<string, CellContent> {
   const out = new Map<string, CellContent>();
   for (const d of data)
     d.values.forEach((row, r) =>
@@ -54,7 +54,7 @@ function contentIndex(data: BoxData[]): Map<string, CellContent> {
   return out;
 }
 
-function toTarget(sheet: string, cell: string): Target | null {
+export function toTarget(sheet: string, cell: string): Target | null {
   const p = parseA1(cell);
   return p ? { sheet, cell: cell.toUpperCase().replace(/\$/g, ""), row: p.row, col: p.col } : null;
 }
@@ -69,7 +69,7 @@ function requireSheets(list: SheetList, names: string[]): Map<string, string> {
   return actual;
 }
 
-function refuseProtected(names: string[]): void {
+export function refuseProtected(names: string[]): void {
   if (names.length > 0) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedSheets(names));
 }
 
@@ -173,7 +173,7 @@ export async function prepareBackupSheet(context: Excel.RequestContext): Promise
 }
 
 /** The backup's entries (its rows read in blocks: long JSON text can be large). */
-async function readBackup(context: Excel.RequestContext, name: string, extent: Extent | null): Promise<BackupEntry[]> {
+export async function readBackup(context: Excel.RequestContext, name: string, extent: Extent | null): Promise<BackupEntry[]> {
   if (!extent) return [];
   const [data] = await loadBoxes(context, [{ sheet: name, top: extent.top, left: 0, rows: extent.rows, cols: BACKUP_COLUMNS }], { valuesOnly: true, cellsPerSync: 40_000 });
   return parseBackup(data.values);

@@ -17,8 +17,10 @@ export type ProgressFn = (p: Progress) => void;
 
 /** A stated performance the run will replace (defined in core, shared with the CLI). */
 export type { StatedChange };
+export type { FileComparison };
 
-import type { Rectification } from "../core/rectifications";
+import type { AcceptedRectification, Rectification } from "../core/rectifications";
+import type { FileComparison } from "../core/compare";
 import type { SummaryStatus } from "../core/summary/stale";
 
 export interface Analysis {
@@ -38,6 +40,8 @@ export interface Analysis {
   leftOutCards?: LeftOutCard[];
   /** Corrections: stated (as first stated, per the restore backup) ≠ computed (src/core/rectifications.ts). */
   rectifications?: Rectification[];
+  /** Corrections the user accepted («Accetta»): no longer reported; the original kept for «Ripristina». */
+  acceptedRectifications?: AcceptedRectification[];
   /** The add-in's summary sheet and whether the plan or the rules changed since it was built. */
   summary?: SummaryStatus | null;
   /** Phase of the year read from the headers (preventivo: nothing to compute or write). */
@@ -68,6 +72,23 @@ export interface WriteReport {
   notices?: string[];
 }
 
+/** A file built in the pane (the .docx, the CSV), to hand to the user. */
+export interface PaneFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+  /** The CSV's rows (header first), so a host that cannot download may open them as a new workbook. */
+  rows?: string[][];
+}
+
+/** How a pane file reached the user: a browser download (the pane does it), a new workbook, or not at all (the message says why and what to do). */
+export type FileDelivery = { kind: "download" } | { kind: "newWorkbook"; message: string } | { kind: "unavailable"; message: string };
+
+/** What «Prepara per la stampa» set: the card sheets prepared, in workbook order. */
+export interface PrintReport {
+  sheets: string[];
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "preview";
   /** Reads the workbook, validates and computes; writes nothing. */
@@ -88,9 +109,25 @@ export interface WorkbookHost {
   /** «Nuovo anno»: next year's plan in a new workbook (Excel.createWorkbook, ExcelApi 1.8; the
    *  preview downloads it). The open workbook is not touched. Absent where not supported. */
   createNextYear?(onProgress?: ProgressFn): Promise<NextYearReport>;
+  /** «Accetta» corrections (rettifiche) the add-in wrote: the restore backup records, with the
+   *  date, that the computed value at each cell is the reference (the user's original stays in
+   *  the backup; «Ripristina» still puts it back). Cells that no longer hold what the add-in
+   *  wrote are skipped. Returns how many were accepted. Absent where not supported. */
+  acceptRectifications?(cells: { sheet: string; cell: string }[]): Promise<number>;
+  /** «Confronta»: the open workbook's plan against the plan in a .xlsx file the user picked
+   *  (read in memory, never written; the open workbook is not changed). Absent where not supported. */
+  compareWithFile?(file: { name: string; bytes: ArrayBuffer }, onProgress?: ProgressFn): Promise<FileComparison>;
   /** «Diagnostica»: the host's own round trip on a scratch sheet it creates and removes
    *  (never the user's sheets). Optional: hosts without it show no command. */
   runDiagnostics?(): Promise<DiagnosticsReport>;
+  /** «Prepara per la stampa»: each card sheet set to print as in the published document (one
+   *  page wide, the indicator header repeated, print area, sheet name and page number in
+   *  header/footer); no cell changes. Optional: hosts without it show no command. */
+  preparePrint?(onProgress?: ProgressFn): Promise<PrintReport>;
+  /** Where a browser download does nothing (Excel for Mac: its WKWebView ignores <a download>,
+   *  OfficeDev/office-js#2700), hands the file over another way or says why it cannot.
+   *  Absent, or `{ kind: "download" }`: the pane downloads it. */
+  deliverFile?(file: PaneFile): Promise<FileDelivery>;
 }
 
 /** One check of «Diagnostica»: passed, or what came back instead (short, for the body's IT). */

@@ -50,9 +50,16 @@ export const NEXT_YEAR = {
   noYear: "L'anno del piano non si ricava dalle intestazioni (per esempio «Target 2023»): indicarlo e riprovare.",
 };
 
+const yearList = (years: readonly number[]) => (years.length ? years.map((y) => `Target ${y}`).join(", ") : "nessun target con anno");
+
 export const COMPARE = {
   title: (a: string, b: string) => `Piano Performance — confronto di ${a} con ${b}`,
   none: "Nessuna differenza negli obiettivi, negli indicatori, nei target e nei pesi.",
+  /** The targets were not compared: no difference found in the rest. */
+  noneWithoutTargets: "Nessuna differenza negli obiettivi, negli indicatori e nei pesi (i target non sono stati confrontati).",
+  /** The two plans have no target year in common: each side's years named. */
+  noCommonYear: (a: string, yearsA: readonly number[], b: string, yearsB: readonly number[]) =>
+    `Target non confrontati: i due piani non hanno un anno in comune (${a}: ${yearList(yearsA)}; ${b}: ${yearList(yearsB)}).`,
   count: (n: number) => `${plural(n, "differenza", "differenze")}:`,
   objectiveAdded: (o: string) => `Obiettivo aggiunto: ${q(o)}`,
   objectiveRemoved: (o: string) => `Obiettivo tolto: ${q(o)}`,

@@ -1,6 +1,6 @@
 // Italian strings of the `nuovo-anno` and `confronta` commands of piano-perf.
 import type { NextYearPlan } from "../core/nextYear";
-import type { Difference } from "../core/compare";
+import type { Comparison, Difference } from "../core/compare";
 import type { Phase } from "../core/types";
 import { COMPARE, PHASE_NAMES } from "./phases";
 
@@ -22,8 +22,10 @@ export const NEXT_YEAR_CLI = {
       `Piano Performance — nuovo anno da ${file}`,
       `Piano ${p.year} scritto: ${out} (${plural(p.objectives, "obiettivo", "obiettivi")} · ${plural(p.indicators, "indicatore", "indicatori")}).`,
       `Lo Stato ${p.fromYear} è ora la Baseline (colonna «Consuntivo ${p.fromYear}»); Performance, valori forzati e note svuotati.`,
-      `Risorse economiche da aggiornare: ${plural(p.notes.length, "cella segnata", "celle segnate")} con una nota.`,
+      `Risorse economiche da aggiornare: ${plural(p.notes.filter((n) => n.kind !== "verify").length, "cella segnata", "celle segnate")} con una nota.`,
     ];
+    const verify = p.notes.filter((n) => n.kind === "verify").length;
+    if (verify) lines.push(`Campi dell'intestazione da verificare (Area, Ufficio e quelli che citano il ${p.fromYear}): ${plural(verify, "cella segnata", "celle segnate")} con una nota.`);
     if (p.toDefine.length) {
       const years = [...new Set(p.toDefine.map((t) => t.year))].sort();
       lines.push(`Target da definire: ${plural(p.toDefine.length, "cella", "celle")} (${years.map((y) => `Target ${y}`).join(", ")}).`);
@@ -53,10 +55,12 @@ function describe(d: Difference): string {
 export const COMPARE_CLI = {
   twoFiles: "Indicare due file: piano-perf confronta PREVENTIVO.xlsx CONSUNTIVO.xlsx",
   describe,
-  report: (fa: string, fb: string, a: { phase?: Phase; year?: number }, b: { phase?: Phase; year?: number }, diffs: Difference[]) => {
+  report: (fa: string, fb: string, a: { phase?: Phase; year?: number }, b: { phase?: Phase; year?: number }, c: Comparison) => {
     const side = (f: string, x: { phase?: Phase; year?: number }) => `${f}${x.phase ? ` (${PHASE_NAMES[x.phase]}${x.year ? ` ${x.year}` : ""})` : ""}`;
+    const diffs = c.differences;
     const lines = [COMPARE.title(side(fa, a), side(fb, b)), ""];
-    if (!diffs.length) lines.push(COMPARE.none);
+    if (!c.targetsCompared) lines.push(COMPARE.noCommonYear(fa, c.targetYears.before, fb, c.targetYears.after));
+    if (!diffs.length) lines.push(c.targetsCompared ? COMPARE.none : COMPARE.noneWithoutTargets);
     else {
       lines.push(COMPARE.count(diffs.length));
       for (const d of diffs) lines.push(`  ${describe(d)}`);

@@ -46,7 +46,7 @@ describe("esempio, verifica, calcola", () => {
     const r = cli(["verifica", example, "--json"]);
     expect(r.code).toBe(1); // the seed has 3 unreadable values (errors)
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["phase", "year", "asOf", "objectives", "rollups", "problems", "skippedSheets", "overrides", "rectifications"]);
+    expect(Object.keys(json)).toEqual(["phase", "year", "asOf", "objectives", "rollups", "problems", "skippedSheets", "overrides", "rectifications", "acceptedRectifications"]);
     expect([json.phase, json.year, json.asOf]).toEqual(["consuntivo", 2022, null]);
     expect(json.overrides).toEqual([]);
     expect(json.objectives).toHaveLength(18);

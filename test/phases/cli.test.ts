@@ -85,6 +85,17 @@ describe("nuovo-anno on the example 2022 workbook", () => {
     expect(j.objectives[0].indicators[0].targets).toEqual({ "2023": null });
   });
 
+  it("marks the header fields to re-confirm: resources to update, Area and Ufficio to verify (--json toUpdate)", async () => {
+    const out2 = path.join(dir, "piano-2023-b.xlsx");
+    const j = JSON.parse(cli(["nuovo-anno", src, "--out", out2, "--json"]).stdout);
+    const count = (kind: string, field: string) => j.toUpdate.filter((t: { kind: string; field: string }) => t.kind === kind && t.field === field).length;
+    expect([count("update", "risorseEconomiche"), count("verify", "areaResponsabilita"), count("verify", "ufficio")]).toEqual([18, 18, 18]);
+    const first = j.toUpdate.find((t: { field: string }) => t.field === "ufficio");
+    const ws = (await loadXlsx(out2)).getWorksheet(first.sheet)!;
+    expect(String(ws.getCell(first.cell).note)).toContain("Da verificare per il 2023");
+    expect(sha(src)).toBe(hash);
+  });
+
   it("refuses to write over the input", () => {
     const r = cli(["nuovo-anno", src, "--out", src]);
     expect(r.code).toBe(2);
@@ -169,6 +180,29 @@ describe("confronta", () => {
       ["weightChanged", "Pubblicazioni", "60%"],
       ["weightChanged", "Controlli", "40%"],
     ]);
+  });
+
+  it("plans with no target year in common: said, naming each side's years (never a silent «nessuna differenza»)", async () => {
+    const a = await saveXlsx(preventivo(), path.join(dir, "p2023.xlsx"));
+    const later = cardWorkbook([
+      { sheet: "O1", name: "Digitalizzazione", headers: ["Indicatore", "Operatore", "Target 2025", "Target 2026", "Peso"], rows: [["Pratiche telematiche", ">=", 100, 110, 0.5], ["Tempo medio", "<=", 10, 9, 0.5]] },
+      { sheet: "O2", name: "Trasparenza", headers: ["Indicatore", "Operatore", "Target 2025", "Target 2026", "Peso"], rows: [["Pubblicazioni", ">=", 12, 12, 0.5], ["Controlli", ">=", 4, 4, 0.5]] },
+    ]);
+    const b = await saveXlsx(later, path.join(dir, "p2025.xlsx"));
+    const j = JSON.parse(cli(["confronta", a, b, "--json"]).stdout);
+    expect(j.differences).toEqual([]);
+    expect(j.targetsCompared).toBe(false);
+    expect([j.before.targetYears, j.after.targetYears, j.comparedYears]).toEqual([[2023, 2024], [2025, 2026], []]);
+    expect(j.notices).toEqual([expect.stringContaining("Target non confrontati")]);
+    expect(j.notices[0]).toContain("Target 2023, Target 2024");
+    expect(j.notices[0]).toContain("Target 2025, Target 2026");
+    const t = cli(["confronta", a, b]).stdout;
+    expect(t).toContain("Target non confrontati: i due piani non hanno un anno in comune");
+    expect(t).toContain("i target non sono stati confrontati");
+    expect(t).not.toContain("Nessuna differenza negli obiettivi, negli indicatori, nei target e nei pesi.");
+    // One year in common: compared, nothing said.
+    const j2 = JSON.parse(cli(["confronta", a, await saveXlsx(consuntivo(), path.join(dir, "c2023.xlsx")), "--json"]).stdout);
+    expect([j2.targetsCompared, j2.comparedYears, j2.notices]).toEqual([true, [2023], []]);
   });
 
   it("wrong usage: one file → exit 2 with the usage", () => {

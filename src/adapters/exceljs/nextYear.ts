@@ -20,7 +20,12 @@ export function applyNextYear(workbook: ExcelJS.Workbook, plan: NextYearPlan): {
   for (const n of plan.notes) {
     const ws = workbook.getWorksheet(n.sheet);
     if (!ws) continue;
-    ws.getCell(n.address).note = n.text;
+    // A note the user had on the cell is kept: ours goes after it.
+    const cell = ws.getCell(n.address);
+    const had = cell.note;
+    if (typeof had === "string" && had.trim()) cell.note = `${had}\n${n.text}`;
+    else if (had && typeof had === "object" && Array.isArray(had.texts)) cell.note = { ...had, texts: [...had.texts, { text: `\n${n.text}` }] };
+    else cell.note = n.text;
     notes++;
   }
   for (const name of plan.staleSheets) {

@@ -16,6 +16,7 @@ import { writeBackupSheet } from "../exceljs/backup";
 import { backupAfterWrites } from "../../core/reader/analyze";
 import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
 import type { CellPatch } from "./cells";
+import type { CardPrint } from "../../core/print";
 import { XlsxPackage } from "./package";
 import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
 
@@ -82,15 +83,17 @@ export async function addinOutput(
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string; producedAt?: Date } = {},
+  options: { source?: string; producedAt?: Date; print?: CardPrint[]; after?: WorkbookAnalysis } = {},
 ): Promise<AddinOutput> {
   const scratch = newWorkbook();
-  const summary = writeSummarySheet(scratch, analysisAfterWrites(analysis), { source: options.source, producedAt: options.producedAt });
+  // `after`: the workbook as the writes leave it, with its own backup (corrections accepted, see core/reader/accept.ts).
+  const after = options.after ?? analysisAfterWrites(analysis);
+  const summary = writeSummarySheet(scratch, after, { source: options.source, producedAt: options.producedAt });
   const cutCells = fitSheetTexts(scratch.getWorksheet(summary));
   // The restore backup: what each Performance cell held before the add-in first wrote it
   // (the user's original statement, the reference of every later correction).
-  const backupEntries = backupAfterWrites(analysis.backup ?? [], analysis.writes);
-  const backupWs = analysis.writes.length ? writeBackupSheet(scratch, backupEntries) : null;
+  const backupEntries = options.after ? options.after.backup : backupAfterWrites(analysis.backup ?? [], analysis.writes);
+  const backupWs = analysis.writes.length || options.after ? writeBackupSheet(scratch, backupEntries) : null;
   const settings = settingsSheetName(grid);
   const generatedSettings = scratch.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
   if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
@@ -106,7 +109,7 @@ export async function addinOutput(
     { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
-  const bytes = applyPackageEdits(original, { cells, sheets, generated });
+  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}) });
   return { bytes, written: analysis.writes.length, summary, settings, cutCells };
 }
 

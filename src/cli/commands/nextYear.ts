@@ -21,7 +21,7 @@ export const nextYearCommand: Command = async (args, ctx) => {
   applyNextYear(wb, plan);
   await ctx.save(wb, out);
   if (json) {
-    ctx.stdout(JSON.stringify({ written: true, out, fromYear: plan.fromYear, year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine }));
+    ctx.stdout(JSON.stringify({ written: true, out, fromYear: plan.fromYear, year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine, toUpdate: plan.notes.map((n) => ({ sheet: n.sheet, cell: n.address, field: n.field ?? null, kind: n.kind ?? "update" })) }));
   } else {
     ctx.stdout(NEXT_YEAR_CLI.report(file, out, plan));
   }

@@ -12,7 +12,7 @@ import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
 import { summarySheetName } from "../summary/name";
 import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
-import { findRectifications, problemsWithRectifications, writtenCells, type Rectification } from "../rectifications";
+import { acceptedRectificationsOf, findRectifications, problemsWithRectifications, writtenCells, type AcceptedRectification, type Rectification } from "../rectifications";
 import { applyPhase, type Monitoring } from "../phases";
 import { planNotices } from "./notices";
 
@@ -44,6 +44,8 @@ export interface WorkbookAnalysis {
   backup: BackupEntry[];
   /** The corrections: stated (originally, per the backup) ≠ computed. Same on every run. */
   rectifications: Rectification[];
+  /** Corrections the user accepted («Accetta»): no longer reported, the original kept in the backup. */
+  acceptedRectifications: AcceptedRectification[];
   /** The add-in's summary sheet and whether it is stale, or null when there is none. */
   summary: SummaryStatus | null;
   /** The summaries' fingerprints recorded in the settings sheet. */
@@ -89,6 +91,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     readingProblems,
     backup,
     rectifications,
+    acceptedRectifications: acceptedRectificationsOf(notices.plan, backup),
     summary: summaryStatus({ plan: read.plan, policy: used, rectifications, sheetNames, ownedSheets: settings.ownedSheets }, summarySheetName(read.year, sheetNames, settings.ownedSheets), settings.summaries),
     summaryRecords: settings.summaries,
     phase: read.phase,
@@ -126,10 +129,28 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
     result,
     backup,
     rectifications,
+    acceptedRectifications: acceptedRectificationsOf(plan, backup),
     problems: sortProblems([...analysis.readingProblems, ...engineProblems], analysis.sheetNames),
     writes: [],
     changes: [],
     monitoring: phased.monitoring,
+  };
+}
+
+/**
+ * The analysis with another restore backup (the same cells; e.g. corrections accepted): the
+ * corrections, accepted corrections and problems follow it. For an analysis with no writes
+ * pending (as analysisAfterWrites leaves it).
+ */
+export function analysisWithBackup(analysis: WorkbookAnalysis, backup: BackupEntry[]): WorkbookAnalysis {
+  const rectifications = findRectifications(analysis.plan, analysis.policy, backup, analysis.result);
+  const engineProblems = problemsWithRectifications(withoutRedundantProblems(analysis.result.problems, analysis.plan.objectives), rectifications, writtenCells(analysis.plan, backup));
+  return {
+    ...analysis,
+    backup,
+    rectifications,
+    acceptedRectifications: acceptedRectificationsOf(analysis.plan, backup),
+    problems: sortProblems([...analysis.readingProblems, ...engineProblems], analysis.sheetNames),
   };
 }
 

@@ -20,6 +20,9 @@ export interface CellContent {
   /** A constant error value (value holds its English code, "#N/A"): put back as an error,
    *  never as text. */
   error?: boolean;
+  /** On what the add-in wrote: when the user accepted it as the reference (ISO date, «Accetta»):
+   *  the correction against the original is no longer reported; the original stays here. */
+  accepted?: string;
 }
 
 /** Excel's error values by their English code, which the core reads and range.formulas takes
@@ -35,22 +38,28 @@ export interface BackupEntry {
   after: CellContent;
 }
 
-/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…} (and "e":1 for an error constant). */
+/** Compact JSON for the backup sheet: {"v":…,"f":…,"n":…} (and "e":1 for an error constant,
+ *  "a":"2026-12-01" for a written value the user accepted). */
 export function encodeContent(c: CellContent): string {
-  return JSON.stringify(c.error ? { v: c.value, f: c.formula, n: c.numberFormat, e: 1 } : { v: c.value, f: c.formula, n: c.numberFormat });
+  const o: Record<string, unknown> = { v: c.value, f: c.formula, n: c.numberFormat };
+  if (c.error) o.e = 1;
+  if (c.accepted) o.a = c.accepted;
+  return JSON.stringify(o);
 }
 
 export function decodeContent(s: unknown): CellContent | null {
   if (typeof s !== "string" || !s.startsWith("{")) return null;
   try {
-    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown; e?: unknown };
+    const o = JSON.parse(s) as { v?: unknown; f?: unknown; n?: unknown; e?: unknown; a?: unknown };
     const v = o.v;
     if (!(v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")) return null;
     if (!(o.f === null || o.f === undefined || typeof o.f === "string")) return null;
     if (typeof o.n !== "string") return null;
     const formula = typeof o.f === "string" && o.f.startsWith("=") ? o.f : null;
     const error = o.e === 1 && formula === null && typeof v === "string" && ERROR_CODES.includes(v);
-    return error ? { value: v, formula, numberFormat: o.n, error } : { value: v, formula, numberFormat: o.n };
+    const out: CellContent = error ? { value: v, formula, numberFormat: o.n, error } : { value: v, formula, numberFormat: o.n };
+    if (typeof o.a === "string" && /^\d{4}-\d{2}-\d{2}/.test(o.a)) out.accepted = o.a;
+    return out;
   } catch {
     return null;
   }

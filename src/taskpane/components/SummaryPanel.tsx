@@ -9,8 +9,11 @@ import { OperationStatus } from "./OperationStatus";
 import { AnalysisProblems } from "./ValidatePanel";
 // «Nuovo anno» is needed only when asked for: its own chunk.
 const NextYear = React.lazy(() => import(/* webpackChunkName: "next-year-ui" */ "./NextYear").then((m) => ({ default: m.NextYear })));
+// «Confronta» with a file: its own chunk too (ExcelJS comes later still, with the file).
+const ComparePlans = React.lazy(() => import(/* webpackChunkName: "compare-ui" */ "./ComparePlans").then((m) => ({ default: m.ComparePlans })));
 import { usePanelStyles } from "./panelStyles";
 import { Downloads } from "./Downloads";
+import { PrintCards } from "./PrintCards";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
 
@@ -48,10 +51,16 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
       )}
+      <PrintCards host={host} runner={runner} />
       <Downloads host={host} runner={runner} />
       {host.createNextYear && (
         <React.Suspense fallback={null}>
           <NextYear host={host} runner={runner} />
+        </React.Suspense>
+      )}
+      {host.compareWithFile && (
+        <React.Suspense fallback={null}>
+          <ComparePlans host={host} runner={runner} />
         </React.Suspense>
       )}
     </div>

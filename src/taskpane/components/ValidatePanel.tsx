@@ -11,6 +11,8 @@ import { PhaseInfo } from "./PhaseInfo";
 import { OperationStatus } from "./OperationStatus";
 import { ProblemList, SeverityCounts } from "./ProblemList";
 import { usePanelStyles } from "./panelStyles";
+// «Accetta» the corrections: needed only when there are some, its own chunk.
+const AcceptRectifications = React.lazy(() => import(/* webpackChunkName: "accept-ui" */ "./AcceptRectifications").then((m) => ({ default: m.AcceptRectifications })));
 
 export function indicatorCount(a: Analysis): number {
   return a.result.objectives.reduce((n, o) => n + o.indicators.length, 0);
@@ -87,6 +89,11 @@ export function ValidatePanel(props: { host: WorkbookHost; runner: Runner; gener
         </MessageBar>
       ))}
       {analysis && <AnalysisProblems analysis={analysis} host={host} runner={runner} showCleanMessage />}
+      {analysis && host.acceptRectifications && ((analysis.rectifications ?? []).some((r) => r.state === "written") || (analysis.acceptedRectifications ?? []).length > 0) && (
+        <React.Suspense fallback={null}>
+          <AcceptRectifications analysis={analysis} host={host} runner={runner} onAccepted={() => void validate()} />
+        </React.Suspense>
+      )}
     </div>
   );
 }
