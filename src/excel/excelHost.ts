@@ -8,17 +8,18 @@ import { EXCEL_ERRORS, EXCEL_NOTICES } from "../messages/excel";
 import { ExcelHostError } from "./errors";
 import { isApiSupported, isDesktopExcel, runExcel, runExcelReporting } from "./officeRun";
 import { mergesCostUndo, problemsMayMissMerges, sheetsWhereMergesMatter } from "./merges";
-import type { MergelessRead, SettingsState } from "./workbookRuns";
+import type { MergelessRead } from "./workbookRuns";
 import { insertEmptyCard } from "./emptyCard";
 import { adoptWorkbookPolicy, loadPolicy, savePolicy } from "./policyStore";
 import { selectCell } from "./selection";
-import { hideSettingsSheet } from "./settingsVisibility";
 import { queueOwnerMarks } from "./workbookState";
 import type { OwnerKind } from "./readGrid";
 
 /** The reading, analysing and writing runs: loaded on first use, prefetched once the pane is
  *  up (not part of the pane's initial JavaScript; see workbookRuns.ts). */
 const workbookRuns = () => import(/* webpackChunkName: "workbook-runs", webpackPrefetch: true */ "./workbookRuns");
+
+type SettingsState = "absent" | "visible" | "hidden";
 
 /**
  * The settings sheet hidden in a run of its own, outside any undo group (settingsVisibility.ts).
@@ -29,6 +30,7 @@ async function keepSettingsHidden(known?: SettingsState): Promise<boolean> {
   // Known from the analysis' own read: no run at all when there is nothing to hide.
   if (known === "hidden" || known === "absent") return false;
   try {
+    const { hideSettingsSheet } = await import(/* webpackChunkName: "workbook-runs" */ "./settingsVisibility");
     return await runExcel(hideSettingsSheet);
   } catch (e) {
     console.warn("[piano] foglio delle impostazioni non nascosto", e);

@@ -19,10 +19,8 @@ export interface Analysed {
   analysis: WorkbookAnalysis;
   grid: WorkbookGrid;
   /** The settings sheet as read: none, visible (to hide), or hidden already. */
-  settings: SettingsState;
+  settings: "absent" | "visible" | "hidden";
 }
-
-export type SettingsState = "absent" | "visible" | "hidden";
 
 /**
  * Reads the workbook and analyses it (the restore backup is the add-in's, not a card: marked
@@ -49,7 +47,7 @@ export async function analyzeIn(context: Excel.RequestContext, policy: Policy | 
   const backups = new Set(read.sheets.filter((x) => x.owner === "backup").map((x) => x.name));
   if (backups.size > 0) analysis = { ...analysis, skippedSheets: analysis.skippedSheets.filter((n) => !backups.has(n)) };
   const settingsSheet = read.sheets.find((x) => x.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
-  const settings: SettingsState = !settingsSheet ? "absent" : settingsSheet.visibility === "Visible" && (settingsSheet.owner === "settings" || settingsSheet.owner === null) ? "visible" : "hidden";
+  const settings: Analysed["settings"] = !settingsSheet ? "absent" : settingsSheet.visibility === "Visible" && (settingsSheet.owner === "settings" || settingsSheet.owner === null) ? "visible" : "hidden";
   return { analysis, grid, settings };
 }
 
