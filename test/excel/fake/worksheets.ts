@@ -1,2 +1,0 @@
-// Moved to src/officeModel/worksheets.ts (the Office model the tests and the preview share); kept so older imports still resolve.
-export * from "../../../src/officeModel/worksheets";
