@@ -50,5 +50,13 @@ describe("dist/taskpane.html: the engine once", () => {
     const holders = local.filter((f) => read(f).includes(text));
     expect(holders).toEqual(["functions.js"]);
   });
+
+  test("the model of Excel (src/officeModel, the preview's «Diagnostica») is in no script the page loads", () => {
+    // A text only the model has (src/officeModel/excel.ts).
+    const marker = "queued action(s) never synced";
+    expect(local.filter((f) => read(f).includes(marker))).toEqual([]);
+    // It is in the preview's on-demand chunk instead.
+    expect(read("office-model.js")).toContain(marker);
+  });
 });
 
