@@ -5,6 +5,7 @@
 // Every string is written under the "@" (text) number format, set before the value, so a
 // name copied from a user's cell that begins with "=", "+", "-" or "@" stays text.
 // Only ExcelApi ≤ 1.12 calls (the manifest's requirement set).
+import { queuePageMargins } from "./pageMargins";
 import type { CellValue, TrafficLight } from "../core/types";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import { a1 } from "../core/reader/grid";
@@ -81,12 +82,7 @@ export function applySummaryPrint(sheet: Excel.Worksheet, model: SummaryModel): 
   layout.paperSize = "A4";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   layout.centerHorizontally = true;
-  layout.leftMargin = p.margins.left * 72;
-  layout.rightMargin = p.margins.right * 72;
-  layout.topMargin = p.margins.top * 72;
-  layout.bottomMargin = p.margins.bottom * 72;
-  layout.headerMargin = p.margins.header * 72;
-  layout.footerMargin = p.margins.footer * 72;
+  queuePageMargins(layout, p.margins);
   layout.setPrintArea(p.areaWithChart);
   layout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
   const hf = layout.headersFooters.defaultForAllPages;

@@ -344,14 +344,22 @@ export function explanation(
   udm: unknown,
   policy: Policy,
   formats: { actual?: unknown; target?: unknown } = {},
+  ruleArgs?: RuleArgs,
 ): string | FunctionError {
+  // A rule name where a format goes (a PIANO.PERF formula renamed): said, never read as a format.
+  for (const f of [formats.actual, formats.target]) {
+    const asRule = typeof f === "string" && f.trim() !== "" ? parseRuleName(f) : null;
+    if (asRule && asRule !== "unknown") return new FunctionError("#VALUE!", M.ruleInFormatArgument(f as string));
+  }
   const actualFormat = formatHint(formats.actual);
   const targetFormat = formatHint(formats.target);
+  const extra = ruleArgs === undefined ? NO_RULE : ruleOptions(ruleArgs);
+  if (extra instanceof FunctionError) return extra;
   const args = indicatorArgs(stato, operatore, target, udm);
   if (args instanceof FunctionError) return args;
   const a = withFormat(args.actual, args.rawActual, args.unit, actualFormat);
   const t = withFormat(args.target, args.rawTarget, args.unit, targetFormat);
-  return scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: true, fractions: args.fractions }).explanation;
+  return scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: true, fractions: args.fractions, ...extra }).explanation;
 }
 
 /** A range as Excel passes it (2-D), or a single value, as rows × columns. */

@@ -4,7 +4,6 @@
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
 import type { Analysis, DiagnosticsReport, NextYearReport, PrintReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
-import { DIAGNOSTICS } from "../messages/diagnostics";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
@@ -420,9 +419,12 @@ export class PreviewHost implements WorkbookHost {
     return res.accepted.length;
   }
 
-  /** «Diagnostica» in the preview: no Excel here; the in-memory engine's reading is the one tested. */
+  /** «Diagnostica» in the preview: the add-in's own checks, run on the model of Excel (loaded on
+   *  demand) holding a copy of this workbook; the report says it is the model, not an Excel. */
   async runDiagnostics(): Promise<DiagnosticsReport> {
-    return { environment: DIAGNOSTICS.previewEnvironment, checks: [] };
+    const wb = this.workbook;
+    const { runModelDiagnostics } = await import(/* webpackChunkName: "office-model" */ "./modelDiagnostics");
+    return runModelDiagnostics(wb ? this.grid(wb) : null);
   }
 
   async insertEmptyCard(): Promise<string> {

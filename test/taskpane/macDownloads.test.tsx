@@ -14,7 +14,7 @@ import { useRunner } from "../../src/taskpane/useRunner";
 import { createExcelHost } from "../../src/excel/excelHost";
 import type { WorkbookHost } from "../../src/host/workbookHost";
 import { DOWNLOADS } from "../../src/messages/document";
-import { installDocumentFile } from "../excel/fake/document";
+import { installDocumentFile } from "../../src/officeModel/document";
 import { FakeExcel, type FakePlatform } from "../excel/fakeExcel";
 import { twoCards } from "./grids";
 
