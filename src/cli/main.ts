@@ -1,7 +1,8 @@
 // `piano-perf`: the headless path. Reads an .xlsx with ExcelJS, runs the same reader and
 // engine as the add-in, prints an Italian report or JSON, and with --out saves a copy as
 // the add-in would leave it. The input file is never written. Exit: 0 no errors, 1 errors
-// in the plan, 2 unreadable file or wrong usage — always a message, never a stack trace.
+// in the plan, 2 unreadable file or wrong usage — always a message, never a stack trace;
+// 141 (as a Unix tool killed by SIGPIPE) when the reader of the output goes away.
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -404,6 +405,25 @@ export async function main(argv: string[]): Promise<number> {
     return fail(CLI.internalError(e instanceof Error ? e.message : String(e)));
   }
 }
+
+/** What a shell shows for a command killed by SIGPIPE (128 + 13), as `yes | head -1` leaves `yes`. */
+export const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * The reader of our output went away (`piano-perf verifica x.xlsx | head -3`): stop at once and
+ * quietly, as Unix tools do on SIGPIPE — no stack trace, nothing more written. Node ignores
+ * SIGPIPE and reports EPIPE as an 'error' event that, unhandled, crashes with a stack. Every
+ * output file is written synchronously through a temporary file renamed whole (saveBytes), so
+ * this handler never runs in the middle of one: an --out file is either complete or absent.
+ */
+function exitOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(EXIT_BROKEN_PIPE);
+  });
+}
+exitOnBrokenPipe(process.stdout);
+exitOnBrokenPipe(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {
