@@ -6,8 +6,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import v8 from "node:v8";
-import vm from "node:vm";
 import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
@@ -276,21 +274,6 @@ function buildTime(): Date {
   return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
-/**
- * A full garbage collection now, when the ExcelJS model has just become garbage: V8 would
- * otherwise grow the heap by the model's size again before collecting it, and the output
- * phase's peak would sit on top of it (issue 14: peak memory ≤ 1.3× ExcelJS's own read).
- * `gc` is exposed for this one call (node's --expose-gc, set at run time).
- */
-function collectGarbage(): void {
-  try {
-    v8.setFlagsFromString("--expose-gc");
-    (vm.runInNewContext("gc") as () => void)();
-  } catch {
-    /* not available: V8 collects when it sees fit */
-  }
-}
-
 /** File handling for the command modules under ./commands. */
 const cliIo: CliIo = {
   usageError: (message, showUsage = false) => new UsageError(message, showUsage),
@@ -335,7 +318,6 @@ async function run(argv: string[]): Promise<number> {
   // Kept only for the cards' print setup (see cardPrintsOf).
   const model = args.print ? wb : null;
   wb = null;
-  if (!model) collectGarbage();
   const grid = withPackageInfo(sheetGrid, packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
