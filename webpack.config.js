@@ -64,12 +64,19 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: ["./src/taskpane/index.tsx", "./src/taskpane/taskpane.html"],
+      // The shared runtime loads functions.js and taskpane.js in one page: the pane depends on
+      // the functions entry, so the engine both use (policy, rules, values, their messages) is
+      // bundled once, in functions.js, with the one webpack runtime of the page — not a second
+      // time in taskpane.js. functions.js still runs alone (it holds all it needs).
+      taskpane: { import: ["./src/taskpane/index.tsx", "./src/taskpane/taskpane.html"], dependOn: "functions" },
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
       preview: ["./src/preview/index.tsx", "./src/preview/preview.html"],
     },
-    output: { path: path.resolve(__dirname, "dist"), clean: true, filename: "[name].js" },
+    // publicPath "": chunks load beside the page that asks for them (every page sits at the root
+    // of dist/), so functions.js, which now holds the page's webpack runtime, never has to find
+    // its own <script> to work out where it was served from.
+    output: { path: path.resolve(__dirname, "dist"), clean: true, filename: "[name].js", publicPath: "" },
     resolve: { extensions: [".ts", ".tsx", ".js", ".html"] },
     performance: { hints: false },
     module: {

@@ -1,15 +1,15 @@
 // Webpack plugin: after a production build, prints the task pane's initial JavaScript
-// (every script taskpane.html loads), raw and gzipped, and fails the build when it is over
+// (every script taskpane.html loads: the entry points' files and each local <script src> of the page), raw and gzipped, and fails the build when it is over
 // the gzip budget below (the pane must open fast inside Excel) or when ExcelJS ends up in
 // it (it belongs to the preview's lazy chunk), or docx (the document download's lazy chunk). Messages come from src/messages/ui.ts.
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-// 200 KB until this release; 215 KB now: the page also loads functions.js (10.8 KB gzip), which
-// bundles the engine a second time. Sharing one engine chunk between functions.js and taskpane.js
-// is the way back under 200 KB (an open item, see the issue notes).
-const TARGET_GZIP_KB = 215;
+// Everything the page loads at start, functions.js included. The engine is bundled once (the pane
+// depends on the functions entry, see webpack.config.js) and the reading/analysing runs, the
+// heavy panels and the libraries load on demand.
+const TARGET_GZIP_KB = 200;
 
 /** ui.bundle from src/messages/ui.ts, bundled on the fly (webpack's config is plain JS). */
 function loadMessages() {
@@ -28,6 +28,9 @@ class BundleSizePlugin {
     // Large libraries the pane loads on demand: ExcelJS (preview) and docx (the PIRA document download).
     this.forbidden = options.forbidden || /[\\/]node_modules[\\/](exceljs|docx)[\\/]/;
     this.limitKb = options.limitKb ?? TARGET_GZIP_KB;
+    // The page itself: every local <script src> it has is counted too, whatever the entry
+    // points say (a script added to the template by hand is still loaded at start).
+    this.html = options.html || "taskpane.html";
     this.log = options.log || ((line) => console.log(line));
   }
 
@@ -48,16 +51,27 @@ class BundleSizePlugin {
           }
         }
       }
+      const ofs = compiler.outputFileSystem;
+      const read = (f) => {
+        // After emit webpack keeps only sizes in memory: read what was written.
+        const file = path.join(compilation.outputOptions.path, f);
+        return Buffer.from(ofs && ofs.readFileSync ? ofs.readFileSync(file) : fs.readFileSync(file));
+      };
+      if (compilation.getAsset && compilation.getAsset(this.html)) {
+        const html = read(this.html).toString("utf8");
+        for (const m of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi)) {
+          const src = m[1];
+          if (/^([a-z]+:)?\/\//i.test(src)) continue; // office.js from Microsoft's CDN: not ours to size
+          files.add(src.replace(/^\.?\//, "").replace(/[?#].*$/, ""));
+        }
+      }
       let raw = 0;
       let gz = 0;
       const rows = [];
       for (const f of [...files].sort()) {
-        // After emit webpack keeps only sizes in memory: read what was written.
-        const file = path.join(compilation.outputOptions.path, f);
-        const ofs = compiler.outputFileSystem;
         let buf;
         try {
-          buf = Buffer.from(ofs && ofs.readFileSync ? ofs.readFileSync(file) : fs.readFileSync(file));
+          buf = read(f);
         } catch {
           // A file that cannot be measured would make the total look smaller than it is.
           compilation.errors.push(new Error(m.unreadable(f)));

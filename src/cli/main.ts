@@ -25,6 +25,8 @@ import { checkCsvPath, writeCsv } from "./commands/csv";
 import type { Command, CommandContext } from "./commands/context";
 import { nextYearCommand } from "./commands/nextYear";
 import { compareCommand } from "./commands/compare";
+import { cardPrintsOf, printLines, runStampa } from "./commands/stampa";
+import { PRINT } from "../messages/print";
 import { acceptForOutput, parseAcceptOption, type AcceptSelection } from "./commands/accept";
 import { ACCEPT_CLI } from "../messages/rectifications";
 
@@ -60,6 +62,8 @@ interface Args {
   overwrite?: boolean;
   /** `--regole SMVP.json`: a body's SMVP file, used instead of the workbook's policy. */
   rules?: string;
+  /** calcola --out --stampa: the card sheets of the copy prepared for printing. */
+  print?: boolean;
   /** calcola --accetta-rettifiche[=FOGLIO!CELLA,…]: corrections accepted in the --out copy. */
   accept?: AcceptSelection;
 }
@@ -78,6 +82,7 @@ export function parseArgs(argv: string[]): Args | "help" {
   let json = false;
   let overwrite = false;
   let rules: string | undefined;
+  let print = false;
   let accept: AcceptSelection | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -102,6 +107,9 @@ export function parseArgs(argv: string[]): Args | "help" {
       const v = a === "--csv" ? rest[++i] : a.slice("--csv=".length);
       if (!v || v.startsWith("--")) throw new UsageError(DOCUMENT_CLI.csvMissingValue, true);
       csv = v;
+    } else if (a === "--stampa") {
+      if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed(a, command), true);
+      print = true;
     } else if (a === "--accetta-rettifiche" || a.startsWith("--accetta-rettifiche=")) {
       if (command !== "calcola") throw new UsageError(CLI.optionNotAllowed("--accetta-rettifiche", command), true);
       const parsed = parseAcceptOption(a);
@@ -116,8 +124,9 @@ export function parseArgs(argv: string[]): Args | "help" {
     }
   }
   if (!file) throw new UsageError(CLI.missingFile(command), true);
+  if (print && !out) throw new UsageError(PRINT.cli.stampaNeedsOut, true);
   if (accept && !out) throw new UsageError(ACCEPT_CLI.needsOut, true);
-  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}), ...(accept ? { accept } : {}) };
+  return { command, file, out, csv, json, ...(overwrite ? { overwrite } : {}), ...(rules ? { rules } : {}), ...(print ? { print } : {}), ...(accept ? { accept } : {}) };
 }
 
 function readInput(file: string): Buffer {
@@ -278,6 +287,7 @@ const cliIo: CliIo = {
 
 async function run(argv: string[]): Promise<number> {
   if (argv[0] === "documento") return runDocumento(argv.slice(1), cliIo);
+  if (argv[0] === "stampa") return runStampa(argv.slice(1), cliIo);
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0] ?? "") ? COMMANDS[argv[0]] : undefined;
   if (command) return command(argv.slice(1), commandContext);
   const args = parseArgs(argv);
@@ -315,8 +325,18 @@ async function run(argv: string[]): Promise<number> {
       accepted = acceptForOutput(analysis, args.accept, buildTime());
       if (accepted.unknown.length) throw new UsageError(ACCEPT_CLI.unknown(accepted.unknown));
     }
-    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), { source: path.basename(args.file), producedAt: buildTime(), ...(accepted ? { after: accepted.analysis } : {}) });
-    outcome = { written: out.written, summary: out.summary, notes: [...out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)), ...(accepted ? [ACCEPT_CLI.done(accepted.accepted)] : [])] };
+    const print = args.print ? cardPrintsOf(wb, grid, analysis.plan) : undefined;
+    const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), {
+      source: path.basename(args.file),
+      producedAt: buildTime(),
+      ...(print ? { print } : {}),
+      ...(accepted ? { after: accepted.analysis } : {}),
+    });
+    outcome = {
+      written: out.written,
+      summary: out.summary,
+      notes: [...out.cutCells.map((c) => USER_DATA.summaryCellCut(out.summary, c.cell, c.length)), ...(print ? printLines(print, args.out) : []), ...(accepted ? [ACCEPT_CLI.done(accepted.accepted)] : [])],
+    };
     progress(CLI.progressWrite(args.out));
     saveBytes(out.bytes, args.out);
   }

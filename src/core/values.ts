@@ -66,10 +66,13 @@ export function parseText(raw: string): Value {
   if (c0 === 35 /* # */) {
     return ERROR_RE.test(s) ? { kind: "error", code: s.toUpperCase() } : unreadable(raw, REASONS.notRecognised);
   }
-  const lower = s.toLowerCase();
-  if (lower === "si" || lower === "sì" || lower === "sí" || lower === "si'") return TRUE;
-  if (lower === "no") return FALSE;
-  if (NA_RE.test(lower)) return NA;
+  // si/no and n.d. begin with a letter: numbers and dates (a digit first) skip those checks.
+  if (c0 < 48 || c0 > 57) {
+    const lower = s.toLowerCase();
+    if (lower === "si" || lower === "sì" || lower === "sí" || lower === "si'") return TRUE;
+    if (lower === "no") return FALSE;
+    if (NA_RE.test(lower)) return NA;
+  }
   const n = parseItalianNumber(s);
   if (n !== null) return n;
   const d = parseItalianDate(s);

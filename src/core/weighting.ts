@@ -8,6 +8,14 @@ import { formatKind, parseValue } from "./values";
  * a plain number above 1 is read as percentage points. Null when unreadable or negative.
  */
 export function parseWeight(cell: CellInput): number | null {
+  const raw = cell.value;
+  if (typeof raw === "number") {
+    // A typed number, read as parseValue would, without building its Value.
+    const kind = formatKind(cell.format);
+    if (!Number.isFinite(raw) || kind === "date" || raw < 0) return null;
+    if (kind === "percent") return raw;
+    return raw > 1 ? raw / 100 : raw;
+  }
   const v = parseValue(cell);
   if (v.kind !== "number" || v.value < 0) return null;
   if (v.percent) return v.value;

@@ -62,10 +62,13 @@ const CACHE_LIMIT = 10_000;
 const textValues = new Map<string, Value>();
 const targetSplits = new Map<string, { operator: Operator | null; value: Value }>();
 
+// The cached values are shared by every call that reads the same text: nothing here or in the
+// engine mutates a Value (withFormat copies before changing one), so they are not frozen —
+// freezing each new text cost more than parsing it.
 function parseTextCached(s: string): Value {
   let v = textValues.get(s);
   if (v === undefined) {
-    v = Object.freeze(parseText(s)) as Value;
+    v = parseText(s);
     if (textValues.size >= CACHE_LIMIT) textValues.clear();
     textValues.set(s, v);
   }
@@ -136,6 +139,19 @@ export function incomingError(args: readonly unknown[], names: readonly string[]
 
 /** No per-indicator rule arguments (shared: one object for every call). */
 const NO_RULE = Object.freeze({});
+
+/** Scoring options without rule arguments: one shared object per UdM and reading of numbers. */
+const plainByUnit = [new Map<string | undefined, ScoreOptions>(), new Map<string | undefined, ScoreOptions>()];
+function plainOptions(unit: string | undefined, fractions: boolean): ScoreOptions {
+  const byUnit = plainByUnit[fractions ? 1 : 0];
+  let o = byUnit.get(unit);
+  if (o === undefined) {
+    o = Object.freeze({ unit, explain: false, fractions });
+    if (byUnit.size >= CACHE_LIMIT) byUnit.clear();
+    byUnit.set(unit, o);
+  }
+  return o;
+}
 
 const isBlankArg = (x: unknown) => x === null || x === undefined || (typeof x === "string" && x.trim() === "");
 
@@ -270,7 +286,7 @@ function performanceBy(stato: unknown, operatore: unknown, target: unknown, udm:
   const args = indicatorArgs(stato, operatore, target, udm);
   if (args instanceof FunctionError) return args;
   const { actual: a, target: t } = args;
-  const score = scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: false, fractions: args.fractions, ...extra });
+  const score = scoreValues(a, args.operator, t, policy, extra === NO_RULE ? plainOptions(args.unit, args.fractions) : { unit: args.unit, explain: false, fractions: args.fractions, ...extra });
   // The rule cannot score (no Baseline, thresholds out of order, a gap between bands…): say why.
   if (score.issue) return new FunctionError("#VALUE!", score.explanation.replace(/^,\s*/, ""));
   switch (score.status) {
@@ -328,14 +344,22 @@ export function explanation(
   udm: unknown,
   policy: Policy,
   formats: { actual?: unknown; target?: unknown } = {},
+  ruleArgs?: RuleArgs,
 ): string | FunctionError {
+  // A rule name where a format goes (a PIANO.PERF formula renamed): said, never read as a format.
+  for (const f of [formats.actual, formats.target]) {
+    const asRule = typeof f === "string" && f.trim() !== "" ? parseRuleName(f) : null;
+    if (asRule && asRule !== "unknown") return new FunctionError("#VALUE!", M.ruleInFormatArgument(f as string));
+  }
   const actualFormat = formatHint(formats.actual);
   const targetFormat = formatHint(formats.target);
+  const extra = ruleArgs === undefined ? NO_RULE : ruleOptions(ruleArgs);
+  if (extra instanceof FunctionError) return extra;
   const args = indicatorArgs(stato, operatore, target, udm);
   if (args instanceof FunctionError) return args;
   const a = withFormat(args.actual, args.rawActual, args.unit, actualFormat);
   const t = withFormat(args.target, args.rawTarget, args.unit, targetFormat);
-  return scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: true, fractions: args.fractions }).explanation;
+  return scoreValues(a, args.operator, t, policy, { unit: args.unit, explain: true, fractions: args.fractions, ...extra }).explanation;
 }
 
 /** A range as Excel passes it (2-D), or a single value, as rows × columns. */

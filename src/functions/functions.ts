@@ -121,6 +121,10 @@ export function perf(
  * @param [udm] Unità di misura della scheda (data, %, n., si/no…): con "%" i numeri sono mostrati come percentuali, con "data" come date.
  * @param [formato_stato] Formato della cella dello stato, per leggerla come nel riquadro: CELLA("formato"; E17) (P0 = percentuale, D1 = data) oppure un formato come "0%".
  * @param [formato_target] Formato della cella del target, come formato_stato: CELLA("formato"; G17) oppure un formato come "gg/mm/aaaa".
+ * @param [regola] Regola di calcolo dell'indicatore, come in PIANO.PERF (rapporto, inverso, scostamento, tutto o niente, baseline, soglie, fasce <nome>, giorni di ritardo); vuota: la regola delle impostazioni per l'operatore.
+ * @param [baseline] Valore di partenza dell'indicatore, per la regola baseline.
+ * @param [sogliaMinima] Soglia minima dell'indicatore, per la regola soglie.
+ * @param [sogliaMassima] Soglia massima dell'indicatore, per la regola soglie (facoltativa).
  * @returns La spiegazione del calcolo, come testo.
  */
 export function spiegazione(
@@ -130,8 +134,14 @@ export function spiegazione(
   udm?: UdM,
   formato_stato?: string,
   formato_target?: string,
+  regola?: Regola,
+  baseline?: number | string | null,
+  sogliaMinima?: number | string | null,
+  sogliaMassima?: number | string | null,
 ): string {
-  const r = explanation(stato, operatore, target, udm, getFunctionsPolicy(), { actual: formato_stato, target: formato_target });
+  // The same rule arguments as PIANO.PERF, after the two format hints (formulas written before them keep working).
+  const rule = regola == null && baseline == null && sogliaMinima == null && sogliaMassima == null ? undefined : { regola, baseline, sogliaMinima, sogliaMassima };
+  const r = explanation(stato, operatore, target, udm, getFunctionsPolicy(), { actual: formato_stato, target: formato_target }, rule);
   if (typeof r === "string") return r;
   return fail(r);
 }
@@ -177,13 +187,13 @@ export function valore(testo: number | string | boolean | null): number {
 }
 
 /**
- * Scostamento dal target: stato meno target, nella stessa unità (giorni per le date, frazione per le percentuali). Positivo se lo stato supera il target.
+ * Differenza stato − target, nella stessa unità (giorni per le date, frazione per le percentuali); positiva se lo stato supera il target. Non è la regola «scostamento» di PIANO.PERF (2 − stato ÷ target): è solo la distanza dal target.
  * @customfunction SCOSTAMENTO
  * @helpurl guida.html#funzioni-scostamento
  * @param stato Valore consuntivo dell'indicatore (Stato).
  * @param target Valore atteso (Target); l'eventuale operatore davanti è ignorato.
  * @param [udm] Unità di misura della scheda (data, %, n., si/no…): con "data" i numeri sono letti come date; senza udm due date sono riconosciute da sole.
- * @returns La differenza stato − target (giorni di ritardo per le date).
+ * @returns La differenza stato − target (giorni di ritardo per le date), non una performance.
  */
 export function scostamento(stato: number | string | boolean | null, target: number | string | boolean | null, udm?: UdM): number {
   const r = gap(stato, target, udm);

@@ -72,6 +72,23 @@ export interface WriteReport {
   notices?: string[];
 }
 
+/** A file built in the pane (the .docx, the CSV), to hand to the user. */
+export interface PaneFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+  /** The CSV's rows (header first), so a host that cannot download may open them as a new workbook. */
+  rows?: string[][];
+}
+
+/** How a pane file reached the user: a browser download (the pane does it), a new workbook, or not at all (the message says why and what to do). */
+export type FileDelivery = { kind: "download" } | { kind: "newWorkbook"; message: string } | { kind: "unavailable"; message: string };
+
+/** What «Prepara per la stampa» set: the card sheets prepared, in workbook order. */
+export interface PrintReport {
+  sheets: string[];
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "preview";
   /** Reads the workbook, validates and computes; writes nothing. */
@@ -103,6 +120,14 @@ export interface WorkbookHost {
   /** «Diagnostica»: the host's own round trip on a scratch sheet it creates and removes
    *  (never the user's sheets). Optional: hosts without it show no command. */
   runDiagnostics?(): Promise<DiagnosticsReport>;
+  /** «Prepara per la stampa»: each card sheet set to print as in the published document (one
+   *  page wide, the indicator header repeated, print area, sheet name and page number in
+   *  header/footer); no cell changes. Optional: hosts without it show no command. */
+  preparePrint?(onProgress?: ProgressFn): Promise<PrintReport>;
+  /** Where a browser download does nothing (Excel for Mac: its WKWebView ignores <a download>,
+   *  OfficeDev/office-js#2700), hands the file over another way or says why it cannot.
+   *  Absent, or `{ kind: "download" }`: the pane downloads it. */
+  deliverFile?(file: PaneFile): Promise<FileDelivery>;
 }
 
 /** One check of «Diagnostica»: passed, or what came back instead (short, for the body's IT). */

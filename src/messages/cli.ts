@@ -4,6 +4,7 @@ import { DOCUMENT_CLI } from "./document";
 
 const DOCUMENT_CLI_USAGE = DOCUMENT_CLI.usage;
 import { PHASES_USAGE } from "./phasesCli";
+import { PRINT } from "./print";
 import { ACCEPT_USAGE } from "./rectifications";
 
 const q = (s: string) => `«${s}»`;
@@ -13,13 +14,15 @@ export const CLI = {
   usage: [
     "Uso:",
     "  piano-perf verifica FILE.xlsx [--json]              controlla il piano e ne elenca i problemi",
-    "  piano-perf calcola FILE.xlsx [--out COPIA.xlsx] [--json]",
+    "  piano-perf calcola FILE.xlsx [--out COPIA.xlsx [--stampa]] [--json]",
     "                                                      calcola le performance; con --out salva una copia",
-    "                                                      con le performance scritte e il foglio di riepilogo",
+    "                                                      con le performance scritte e il foglio di riepilogo;",
+    "                                                      con --stampa anche le schede pronte per la stampa",
     "  piano-perf esempio COPIA.xlsx                       scrive la cartella di esempio (18 schede del 2022)",
     "                                                      (un file esistente solo con --sovrascrivi)",
     ...ACCEPT_USAGE,
     DOCUMENT_CLI_USAGE,
+    ...PRINT.cli.usage,
     ...PHASES_USAGE,
     "",
     "Il file di ingresso non viene mai modificato. Esito: 0 nessun errore, 1 errori nel piano, 2 file illeggibile o uso errato.",

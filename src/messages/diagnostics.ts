@@ -27,6 +27,8 @@ export const DIAGNOSTICS = {
   mergesUnsupported: "non disponibili prima di ExcelApi 1.13",
   undoGroupUnavailable: "non disponibile (ExcelApi 1.20 assente o rifiutato da Excel)",
   budget: (budget: number, perAction: number) => `richieste suddivise sotto ${Math.round(budget / 1024)} KB, ${perAction} byte per azione`,
-  previewEnvironment: "Anteprima nel browser: nessun Excel, le prove usano il motore in memoria.",
+  modelVersion: "(modello)",
+  modelEnvironment: (environment: string) =>
+    `Anteprima nel browser: prove eseguite sul modello di Excel del componente aggiuntivo (costruito dalla documentazione Microsoft), non su un Excel reale. Modello: ${environment}`,
   line: (name: string, ok: boolean, detail: string) => `${ok ? "OK" : "NO"} · ${name}${detail ? ` — ${detail}` : ""}`,
 } as const;

@@ -4,15 +4,32 @@
 const q = (s: string) => `«${s}»`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export type DocumentPhase = "consuntivo" | "preventivo";
+export type DocumentPhase = "consuntivo" | "preventivo" | "monitoraggio";
+
+/** What the document's phase title says besides the phase: the monitoring date, a preventivo's last target year. */
+export interface PhaseTitleDetail {
+  /** ISO date of a monitoring's Stato ("2023-06-30"). */
+  asOf?: string;
+  /** Last year with a target (a triennial preventivo: 2025). */
+  lastYear?: number;
+}
+
+const isoToIt = (iso: string) => iso.split("-").reverse().join("/");
+
+/** «Consuntivo 2022», «Preventivo 2023–2025», «Monitoraggio al 30/06/2023». */
+function phaseTitle(phase: DocumentPhase, year: number | undefined, detail: PhaseTitleDetail = {}): string {
+  if (phase === "monitoraggio") return detail.asOf ? `Monitoraggio al ${isoToIt(detail.asOf)}` : `Monitoraggio${year ? ` ${year}` : ""}`;
+  if (phase === "preventivo") return `Preventivo${year ? ` ${year}${detail.lastYear && detail.lastYear > year ? `–${detail.lastYear}` : ""}` : ""}`;
+  return `Consuntivo${year ? ` ${year}` : ""}`;
+}
 
 /** The PIRA document ("Piano degli indicatori e dei risultati attesi di bilancio"). */
 export const DOCUMENT = {
   documentTitle: "Piano degli indicatori e dei risultati attesi di bilancio",
-  phaseTitle: (phase: DocumentPhase, year: number | undefined) => `${phase === "preventivo" ? "Preventivo" : "Consuntivo"}${year ? ` ${year}` : ""}`,
+  phaseTitle,
   /** Core properties (File › Proprietà). */
-  fileTitle: (phase: DocumentPhase, year: number | undefined, ente: string | undefined) =>
-    `Piano degli indicatori e dei risultati attesi di bilancio – ${phase === "preventivo" ? "Preventivo" : "Consuntivo"}${year ? ` ${year}` : ""}${ente ? ` – ${ente}` : ""}`,
+  fileTitle: (phase: DocumentPhase, year: number | undefined, ente: string | undefined, detail: PhaseTitleDetail = {}) =>
+    `Piano degli indicatori e dei risultati attesi di bilancio – ${phaseTitle(phase, year, detail)}${ente ? ` – ${ente}` : ""}`,
   subject: "Piano degli indicatori e dei risultati attesi di bilancio (art. 19 d.lgs. 91/2011)",
   creator: "Piano Performance",
   entePlaceholder: "[Denominazione dell'ente: da compilare a cura dell'ufficio]",
@@ -27,7 +44,7 @@ export const DOCUMENT = {
     programmazioneText: "Programma pluriennale, Relazione previsionale e programmatica, ambiti e obiettivi strategici dell'ente.",
     classification: "Classificazione degli obiettivi per Missione e Programma",
     classificationIntro: (phase: DocumentPhase, year: number | undefined) =>
-      `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
+      `Di seguito si riportano i progetti ${phase === "preventivo" ? "programmati" : phase === "monitoraggio" ? "in corso di realizzazione" : "realizzati"}${year ? ` nel ${year}` : ""} e la loro classificazione per Missioni e Programmi.`,
     objectives: "Gli obiettivi operativi",
     rollups: "Risultati aggregati",
     rollupsIntro: (mean: string) => `Performance degli obiettivi per livello di aggregazione; media degli obiettivi: ${mean}.`,
@@ -179,4 +196,16 @@ export const DOWNLOADS = {
   failed: "Non è stato possibile preparare il file. Riprovare; se l'errore si ripete, chiudere e riaprire il riquadro.",
   documentFileName: (year: number | undefined) => `PIRA${year ? `-${year}` : ""}.docx`,
   csvFileName: (year: number | undefined) => `dati-aperti-indicatori${year ? `-${year}` : ""}.csv`,
+  /** Excel for Mac: the task pane cannot download files (OfficeDev/office-js#2700). */
+  macCsvSheet: "Dati aperti",
+  macCsvWorkbook: (name: string) =>
+    `Excel per Mac non consente ai componenti aggiuntivi di scaricare file: i dati aperti sono stati aperti in una nuova cartella di lavoro (una riga per indicatore). ` +
+    `Per salvarli usare «File › Salva con nome…» con il formato «CSV UTF-8». Il file nel formato esatto descritto nella guida (${q(name)}: separatore virgola, decimali con il punto) ` +
+    `si ottiene con lo stesso pulsante in Excel sul web, oppure con il comando «piano-perf calcola FILE.xlsx --csv ${name}».`,
+  macDocument:
+    "Excel per Mac non consente ai componenti aggiuntivi di scaricare file, quindi il documento Word non può essere salvato da qui. " +
+    "Aprire la cartella in Excel sul web e premere lo stesso pulsante, oppure generarlo con il comando «piano-perf documento FILE.xlsx --out PIRA.docx».",
+  macNoWorkbook:
+    "Excel per Mac non consente ai componenti aggiuntivi di scaricare file, e questa versione di Excel non apre nuove cartelle da un componente aggiuntivo (ExcelApi 1.8). " +
+    "Usare Excel sul web oppure il comando «piano-perf calcola FILE.xlsx --csv DATI.csv».",
 } as const;

@@ -34,6 +34,9 @@ export const FUNCTION_MESSAGES = {
   gapBool: "lo scostamento non si calcola su valori si/no",
   ruleUnknown: (text: string) =>
     `regola ${q(text)} sconosciuta: usare rapporto, inverso, scostamento, tutto o niente, baseline, soglie, fasce <nome> o giorni di ritardo`,
+  /** PIANO.SPIEGAZIONE: a rule name where a cell format goes (a PIANO.PERF formula copied as is). */
+  ruleInFormatArgument: (text: string) =>
+    `${q(text)} è una regola, non un formato: in PIANO.SPIEGAZIONE la regola è il 7° argomento, dopo formato_stato e formato_target (lasciarli vuoti: ""`+`)`,
 } as const;
 
 /** Argument names as the functions' metadata spells them, for messages. */

@@ -7,3 +7,4 @@ export * from "./functions";
 export * from "./ui";
 export * from "./cli";
 export * from "./document";
+export * from "./print";

@@ -3,8 +3,7 @@
 // computes exactly what `piano-perf` computes. ExcelJS is loaded on demand (its own
 // chunk), never in the task pane's bundle. Nothing leaves the machine.
 import type ExcelJS from "exceljs";
-import type { Analysis, DiagnosticsReport, NextYearReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
-import { DIAGNOSTICS } from "../messages/diagnostics";
+import type { Analysis, DiagnosticsReport, NextYearReport, PrintReport, ProgressFn, UserFacingError, WorkbookHost, WriteReport } from "../host/workbookHost";
 import type { Policy } from "../core/policy";
 import { analyzeWorkbook, type WorkbookAnalysis } from "../core/reader/analyze";
 import { readSettings, SETTINGS_SHEET_NAME } from "../core/reader/settings";
@@ -19,6 +18,9 @@ import { nextYearXlsx } from "../adapters/exceljs/nextYear";
 import { NEXT_YEAR_EXCEL, NEXT_YEAR_UI } from "../messages/phasesUi";
 import { applyPackageEdits, patchOfWrite, readPackageInfo, withPackageInfo, type CellPatch, type OwnedSheet } from "../adapters/xlsx";
 import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exceljs/sheets";
+import { planCardPrint, type CardPrint } from "../core/print";
+import { applyCardPrint, excelJsColumnPoints } from "../adapters/exceljs/print";
+import { PRINT } from "../messages/print";
 import type { FileComparison } from "../core/compare";
 import { acceptCorrections } from "../core/reader/accept";
 import { acceptanceDate } from "../core/rectifications";
@@ -103,6 +105,8 @@ export class PreviewHost implements WorkbookHost {
   private beforeRun: { sheet: string; cell: string; patch: CellPatch | undefined }[] = [];
   /** Sheets the add-in (re)wrote whole since the file was opened: summary, settings, empty cards. */
   private wholeSheets = new Set<string>();
+  /** «Prepara per la stampa»: the card sheets' page setup, written into the package by «Scarica risultato». */
+  private prints = new Map<string, CardPrint>();
   private listeners = new Set<() => void>();
   private snap: PreviewSnapshot = { version: 0, openId: 0, fileName: null, sheetNames: [], activeSheet: null, selected: null, loading: false, loadError: null };
   private pending: Promise<void> | null = null;
@@ -229,6 +233,7 @@ export class PreviewHost implements WorkbookHost {
         this.cellEdits = new Map();
         this.beforeRun = [];
         this.wholeSheets = new Set();
+        this.prints = new Map();
         this.lastRun = null;
         this.update({ loading: false, fileName, selected: null, activeSheet: null, openId: this.snap.openId + 1 });
       } catch (e) {
@@ -270,7 +275,8 @@ export class PreviewHost implements WorkbookHost {
       sheets.push({ name: ws.name, ...(mark ? { mark } : {}), ...(state ? { state } : {}), ...(mark && originalMarks.get(ws.name) === mark ? { replaces: ws.name } : {}) });
     }
     const cells = new Map([...this.cellEdits].map(([sheet, m]) => [sheet, [...m.values()]]));
-    const bytes = applyPackageEdits(this.original, { cells, sheets, generated: new Uint8Array(buf as ArrayBuffer) });
+    const print = [...this.prints.values()].filter((p) => wb.getWorksheet(p.sheet));
+    const bytes = applyPackageEdits(this.original, { cells, sheets, generated: new Uint8Array(buf as ArrayBuffer), ...(print.length ? { print } : {}) });
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   }
 
@@ -366,6 +372,23 @@ export class PreviewHost implements WorkbookHost {
     return name;
   }
 
+  /** «Prepara per la stampa»: as `piano-perf stampa`; no cell changes, «Scarica risultato» carries it. */
+  async preparePrint(onProgress?: ProgressFn): Promise<PrintReport> {
+    const wb = await this.ready();
+    onProgress?.({ phase: PRINT.progress, done: 0, total: 1 });
+    const grid = this.grid(wb);
+    const analysis = analyzeWorkbook(grid);
+    if (analysis.cardCount === 0) throw new PreviewError(PRINT.noCards);
+    const prints = planCardPrint(grid, analysis.plan, excelJsColumnPoints(wb));
+    for (const p of prints) {
+      this.prints.set(p.sheet, p);
+      const ws = wb.getWorksheet(p.sheet);
+      if (ws) applyCardPrint(ws, p);
+    }
+    onProgress?.({ phase: PRINT.progress, done: 1, total: 1 });
+    return { sheets: prints.map((p) => p.sheet) };
+  }
+
   async selectCell(sheet: string, cell: string): Promise<void> {
     const wb = await this.ready();
     if (!wb.getWorksheet(sheet)) throw new PreviewError(ui.preview.sheetNotFound(sheet));
@@ -396,9 +419,12 @@ export class PreviewHost implements WorkbookHost {
     return res.accepted.length;
   }
 
-  /** «Diagnostica» in the preview: no Excel here; the in-memory engine's reading is the one tested. */
+  /** «Diagnostica» in the preview: the add-in's own checks, run on the model of Excel (loaded on
+   *  demand) holding a copy of this workbook; the report says it is the model, not an Excel. */
   async runDiagnostics(): Promise<DiagnosticsReport> {
-    return { environment: DIAGNOSTICS.previewEnvironment, checks: [] };
+    const wb = this.workbook;
+    const { runModelDiagnostics } = await import(/* webpackChunkName: "office-model" */ "./modelDiagnostics");
+    return runModelDiagnostics(wb ? this.grid(wb) : null);
   }
 
   async insertEmptyCard(): Promise<string> {

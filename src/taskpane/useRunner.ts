@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { Progress, ProgressFn } from "../host/workbookHost";
 
-export type OperationKind = "analyze" | "calculate" | "restore" | "summary" | "insertCard" | "settings" | "loadSettings" | "select" | "nextYear" | "download" | "compare" | "accept";
+export type OperationKind = "analyze" | "calculate" | "restore" | "summary" | "insertCard" | "settings" | "loadSettings" | "select" | "nextYear" | "download" | "print" | "compare" | "accept";
 
 export interface Runner {
   /** The operation running now, or null. */

@@ -47,7 +47,10 @@ const once = Object.fromEntries(ids.map((id) => [id, 1]));
 describe("registrazione delle funzioni nel bundle", () => {
   test("functions.js, eseguito da solo, associa ogni funzione una volta e funzionano", () => {
     const { calls, stub } = recordingCustomFunctions();
+    // A realm like the shared runtime's page: `self` is its global (functions.js holds the
+    // page's webpack runtime, which keeps its chunk list on self).
     const context = vm.createContext({ CustomFunctions: stub, console });
+    context.self = context;
     vm.runInContext(readFileSync(path.join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
     expect(countById(calls)).toEqual(once);
     // The bound functions are the real ones: they compute and throw the runtime's errors.

@@ -55,7 +55,20 @@ describe("dist/functions.json", () => {
       "sogliaMinima:any?",
       "sogliaMassima:any?",
     ]);
-    expect(signature(fn("SPIEGAZIONE"))).toEqual(["stato:any", "operatore:string<Operatore>", "target:any", "udm:string?<UdM>", "formato_stato:string?", "formato_target:string?"]);
+    // PIANO.SPIEGAZIONE takes PIANO.PERF's rule arguments too, after its two format hints
+    // (formulas written before them keep their meaning).
+    expect(signature(fn("SPIEGAZIONE"))).toEqual([
+      "stato:any",
+      "operatore:string<Operatore>",
+      "target:any",
+      "udm:string?<UdM>",
+      "formato_stato:string?",
+      "formato_target:string?",
+      "regola:string?<Regola>",
+      "baseline:any?",
+      "sogliaMinima:any?",
+      "sogliaMassima:any?",
+    ]);
     expect(signature(fn("PESATA"))).toEqual(["performance:any[][]", "pesi:any[][]"]);
     expect(signature(fn("SEMAFORO"))).toEqual(["performance:any"]);
     expect(signature(fn("VALORE"))).toEqual(["testo:any"]);
@@ -73,6 +86,15 @@ describe("dist/functions.json", () => {
       VALORE: { type: "number" },
       SCOSTAMENTO: { type: "number" },
     });
+  });
+
+  test("PIANO.SCOSTAMENTO si descrive come differenza, non come la regola «scostamento» (2 − stato ÷ target)", () => {
+    const d = fn("SCOSTAMENTO").description;
+    expect(d).toMatch(/^Differenza stato − target/);
+    expect(d).toContain("Non è la regola «scostamento»");
+    // The rule of that name is described as the rule everywhere it is offered.
+    const rule = (metadata.enums ?? []).find((x) => x.id === "Regola")?.values.find((v) => v.stringValue === "scostamento");
+    expect(rule?.tooltip).toContain("2 − Stato ÷ Target");
   });
 
   test("nessuna funzione volatile, in streaming o annullabile", () => {

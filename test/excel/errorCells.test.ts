@@ -5,7 +5,7 @@
 // language, so an error constant is entered as its English literal ("#N/A").
 import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { createExcelHost } from "../../src/excel/excelHost";
-import { isErrorCell } from "./fake/input";
+import { isErrorCell } from "../../src/officeModel/input";
 import type { FakeExcel } from "./fakeExcel";
 import { exampleGrid, fakeWith } from "./workbooks";
 

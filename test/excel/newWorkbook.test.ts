@@ -9,7 +9,7 @@ import { gridFromExcelJs } from "../../src/adapters/exceljs";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { documentBytes, toBase64 } from "../../src/excel/newWorkbook";
-import { installDocumentFile } from "./fake/document";
+import { installDocumentFile } from "../../src/officeModel/document";
 import { exampleGrid, fakeWith } from "./workbooks";
 
 jest.setTimeout(60_000);

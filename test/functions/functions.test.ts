@@ -351,14 +351,14 @@ describe("PIANO.SCOSTAMENTO", () => {
 });
 
 describe("metadati generati dal JSDoc (come li scrive il plugin)", () => {
-  test("sei funzioni, nessuna volatile, parametri facoltativi solo udm (e i formati di PIANO.SPIEGAZIONE, gli argomenti di regola di PIANO.PERF)", () => {
+  test("sei funzioni, nessuna volatile, parametri facoltativi solo udm (e i formati di PIANO.SPIEGAZIONE, gli argomenti di regola di PIANO.PERF e PIANO.SPIEGAZIONE)", () => {
     const f = excel.metadata.functions;
     expect(f.map((x) => x.id)).toEqual(["PERF", "SPIEGAZIONE", "PESATA", "SEMAFORO", "VALORE", "SCOSTAMENTO"]);
     for (const x of f) {
       expect(x.options?.volatile).toBeFalsy();
       expect(x.description).toMatch(/[àèéìòù]|\b(il|la|di|del|della)\b/);
       const ruleArgs = ["regola", "baseline", "sogliaMinima", "sogliaMassima"];
-      for (const p of x.parameters) expect(p.optional ?? false).toBe(p.name === "udm" || p.name.startsWith("formato_") || (x.id === "PERF" && ruleArgs.includes(p.name)));
+      for (const p of x.parameters) expect(p.optional ?? false).toBe(p.name === "udm" || p.name.startsWith("formato_") || ((x.id === "PERF" || x.id === "SPIEGAZIONE") && ruleArgs.includes(p.name)));
     }
   });
 });

@@ -93,3 +93,39 @@ describe("PIANO.PERF e le date senza udm", () => {
     expect(excel.call("PIANO.SCOSTAMENTO", 44743, 44742)).toBe(1);
   });
 });
+
+describe("PIANO.SPIEGAZIONE con gli argomenti di regola di PIANO.PERF (issue 10)", () => {
+  // The rules' own cases from the issue (GZOOM WECONVER_PERCENTPY, WECONVER_PERCLIMITS): the
+  // explanation names the number PIANO.PERF gives with the same arguments, never another one.
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}`.replace(".", ",") + "%";
+  test.each([
+    ["baseline, più è meglio", [75, ">=", 100, "n.", "baseline", 50], 0.5],
+    ["baseline, meno è meglio", [12, "<=", 10, "n.", "baseline", 15], 0.6],
+    // Under the default policy's 100% cap: between Soglia minima (0%) and Target (100%).
+    ["soglie", [75, ">=", 100, "n.", "soglie", null, 50, 150], 0.5],
+    ["scostamento", [120, "<=", 100, "n.", "scostamento"], 0.8],
+  ] as const)("%s: la spiegazione dà la performance di PIANO.PERF", (_name, args, expected) => {
+    const [stato, op, target, udm, ...rule] = args as unknown as unknown[];
+    const perf = excel.call("PIANO.PERF", stato, op, target, udm, ...rule) as number;
+    expect(perf).toBeCloseTo(expected, 9);
+    const text = excel.call("PIANO.SPIEGAZIONE", stato, op, target, udm, "", "", ...rule) as string;
+    expect(typeof text).toBe("string");
+    expect(text).toContain(pct(expected));
+    // Without the rule the explanation is the policy's (a different number): the arguments are used.
+    expect(excel.call("PIANO.SPIEGAZIONE", stato, op, target, udm)).not.toBe(text);
+  });
+
+  test("una regola sconosciuta è #VALORE! con le regole ammesse, come in PIANO.PERF", () => {
+    const r = excel.call("PIANO.SPIEGAZIONE", 3, ">=", 10, "n.", "", "", "a occhio");
+    expect(r).toMatchObject({ error: "#VALUE!" });
+    expect(r).toEqual(excel.call("PIANO.PERF", 3, ">=", 10, "n.", "a occhio"));
+  });
+
+  test("una formula di PIANO.PERF rinominata (la regola al posto del formato) è #VALORE! che lo dice, mai letta come formato", () => {
+    const r = excel.call("PIANO.SPIEGAZIONE", 75, ">=", 100, "n.", "baseline", 50) as { error: string; message: string };
+    expect(r).toMatchObject({ error: "#VALUE!" });
+    expect(r.message).toContain("«baseline» è una regola, non un formato");
+    // The cell formats still work in those positions.
+    expect(excel.call("PIANO.SPIEGAZIONE", 0.67, ">=", 0.67, "n.", "P0", "P0")).toBe("67% ≥ 67%: raggiunto");
+  });
+});

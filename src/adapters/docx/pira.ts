@@ -18,7 +18,7 @@ export interface PiraOptions {
 }
 
 export async function piraDocx(
-  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[]; phase?: Phase },
+  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[]; phase?: Phase; asOf?: string },
   options: PiraOptions = {},
 ): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
   const annex = buildAnnex(analysis, options.annexSources);
@@ -28,9 +28,10 @@ export async function piraDocx(
     problems: analysis.problems,
     year: analysis.year ?? analysis.result.year,
     ente: options.ente,
-    // The workbook's own phase (read from its headers) unless one is asked for; monitoring
-    // has no document of its own and reads as the consuntivo it leads to.
-    phase: options.phase ?? (analysis.phase === "preventivo" ? "preventivo" : analysis.phase ? "consuntivo" : undefined),
+    // The workbook's own phase (read from its headers) unless one is asked for: a monitoring
+    // is titled by its date («Monitoraggio al 30/06/2023»), a preventivo by its triennium.
+    phase: options.phase ?? analysis.phase,
+    asOf: analysis.phase === "monitoraggio" ? analysis.asOf : undefined,
     source: options.source,
     generatedAt: options.generatedAt,
     annex,

@@ -16,6 +16,7 @@ import { writeBackupSheet } from "../exceljs/backup";
 import { backupAfterWrites } from "../../core/reader/analyze";
 import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
 import type { CellPatch } from "./cells";
+import type { CardPrint } from "../../core/print";
 import { XlsxPackage } from "./package";
 import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
 
@@ -82,7 +83,7 @@ export async function addinOutput(
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string; producedAt?: Date; after?: WorkbookAnalysis } = {},
+  options: { source?: string; producedAt?: Date; print?: CardPrint[]; after?: WorkbookAnalysis } = {},
 ): Promise<AddinOutput> {
   const scratch = newWorkbook();
   // `after`: the workbook as the writes leave it, with its own backup (corrections accepted, see core/reader/accept.ts).
@@ -108,7 +109,7 @@ export async function addinOutput(
     { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
-  const bytes = applyPackageEdits(original, { cells, sheets, generated });
+  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}) });
   return { bytes, written: analysis.writes.length, summary, settings, cutCells };
 }
 

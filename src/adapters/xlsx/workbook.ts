@@ -11,6 +11,8 @@ import { CONTENT_TYPES, PackageError, REL_TYPES, relativeTarget, XlsxPackage } f
 import { StyleSheet } from "./styles";
 import { patchSheetCells, type CellPatch } from "./cells";
 import { childElements, escapeXml, findElement, getAttr, prefixOf, rootElement, setAttr, splice, type ElementSpan } from "./xml";
+import type { CardPrint } from "../../core/print";
+import { printNameElements, withPageSetup } from "./pageSetup";
 
 export interface SheetEntry {
   name: string;
@@ -202,6 +204,8 @@ export interface PackageEdits {
   sheets: OwnedSheet[];
   /** A package (written by ExcelJS) that holds the sheets listed in `sheets`. */
   generated?: Uint8Array;
+  /** «Prepara per la stampa»: page setup, print area and print titles of these sheets (src/core/print); no cell changes. */
+  print?: CardPrint[];
 }
 
 function stylesPart(pkg: XlsxPackage): string | null {
@@ -254,6 +258,16 @@ export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Ui
       const outIndex = listSheets(pkg).findIndex((s) => s.name === owned.name);
       copyPrintNames(pkg, printNamesOf(gen, genSheets.indexOf(g)), outIndex);
     }
+  }
+
+  // After the sheets: the indexes of the print names are the final tab positions.
+  for (const setup of edits.print ?? []) {
+    const list = listSheets(pkg);
+    const index = list.findIndex((s) => s.name === setup.sheet && s.isWorksheet);
+    const xml = index >= 0 ? pkg.xml(list[index].part) : undefined;
+    if (xml === undefined) continue;
+    pkg.setXml(list[index].part, withPageSetup(xml, setup));
+    copyPrintNames(pkg, printNameElements(setup), index);
   }
 
   if (styles.changed) {

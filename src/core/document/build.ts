@@ -9,7 +9,7 @@ import type { ObjectiveRollupKind } from "../rollups";
 import { formatEuro, formatPercent } from "../format";
 import { shownValue, shownWeight } from "./shownValue";
 import { leadingCode, pad3 } from "../missioni";
-import { DOCUMENT, type DocumentPhase } from "../../messages/document";
+import { DOCUMENT, type DocumentPhase, type PhaseTitleDetail } from "../../messages/document";
 import { SETTINGS } from "../../messages/workbook";
 import { DOCUMENT_LANGUAGE, type DocumentBlock, type DocumentModel, type Inline, type TableBlock } from "./model";
 import { buildAnnex, type DocumentAnnex } from "./annex";
@@ -23,6 +23,8 @@ export interface DocumentInput {
   ente?: string;
   /** Absent → "preventivo" when no indicator has a Stato, else "consuntivo". */
   phase?: DocumentPhase;
+  /** A monitoring's date (ISO, "2023-06-30"): «Monitoraggio al 30/06/2023». */
+  asOf?: string;
   /** When the document is generated (title page); absent → not printed. */
   generatedAt?: Date;
   /** The source workbook's file name, printed with the date. */
@@ -41,6 +43,15 @@ const txt = (s: string | undefined | null) => (s ?? "").replace(/\s+$/g, "");
 export function inferPhase(result: PlanResult): DocumentPhase {
   const any = result.objectives.some((o) => o.indicators.some((i) => i.actual.kind !== "blank"));
   return any ? "consuntivo" : "preventivo";
+}
+
+/** The title's detail: a monitoring's date; a preventivo's last target year (its triennium). */
+export function phaseDetail(result: PlanResult, phase: DocumentPhase, year: number | undefined, asOf: string | undefined): PhaseTitleDetail {
+  if (phase === "monitoraggio") return asOf ? { asOf } : {};
+  if (phase !== "preventivo") return {};
+  let last = year ?? 0;
+  for (const o of result.objectives) for (const i of o.input.indicators) for (const t of i.targets ?? []) last = Math.max(last, t.year);
+  return last > (year ?? 0) ? { lastYear: last } : {};
 }
 
 function resourcesText(o: ObjectiveResult): string {
@@ -251,6 +262,7 @@ export function buildPiraDocument(input: DocumentInput): DocumentModel {
   const { result } = input;
   const year = input.year ?? result.year;
   const phase = input.phase ?? inferPhase(result);
+  const detail = phaseDetail(result, phase, year, input.asOf);
   const ente = txt(input.ente);
   const S = D.sections;
   const annex = input.annex ?? buildAnnex({ result, problems: input.problems });
@@ -259,7 +271,7 @@ export function buildPiraDocument(input: DocumentInput): DocumentModel {
   // Title page.
   blocks.push({ kind: "paragraph", style: "subtitle", placeholder: !ente, content: [{ text: ente || D.entePlaceholder, placeholder: !ente, bold: true }] });
   blocks.push({ kind: "paragraph", style: "title", content: [{ text: D.documentTitle }] });
-  blocks.push({ kind: "paragraph", style: "subtitle", content: [{ text: D.phaseTitle(phase, year) }] });
+  blocks.push({ kind: "paragraph", style: "subtitle", content: [{ text: D.phaseTitle(phase, year, detail) }] });
   if (input.generatedAt) {
     const d = input.generatedAt;
     const date = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
@@ -299,11 +311,11 @@ export function buildPiraDocument(input: DocumentInput): DocumentModel {
 
   blocks.push(...annexBlocks(annex));
 
-  const title = D.fileTitle(phase, year, ente || undefined);
+  const title = D.fileTitle(phase, year, ente || undefined, detail);
   return {
     language: DOCUMENT_LANGUAGE,
     properties: { title, subject: D.subject, creator: D.creator },
-    footer: D.footer(`${D.documentTitle} – ${D.phaseTitle(phase, year)}`),
+    footer: D.footer(`${D.documentTitle} – ${D.phaseTitle(phase, year, detail)}`),
     blocks,
   };
 }

@@ -5,11 +5,12 @@
 //
 // The default `save` is a browser download (Blob + <a download>): it works in Excel on the
 // web and on Windows; Office for Mac's WKWebView ignores it (OfficeDev/office-js#2700,
-// "by design"; #4681), so a host may pass its own `save`.
+// "by design"; #4681): there the host's `deliverFile` opens the CSV as a new workbook and
+// explains the .docx (src/excel/fileDelivery.ts); a test may pass its own `save`.
 import * as React from "react";
 import { useState } from "react";
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import type { Analysis, WorkbookHost } from "../../host/workbookHost";
+import type { Analysis, FileDelivery, PaneFile, WorkbookHost } from "../../host/workbookHost";
 import type { Runner } from "../useRunner";
 import type { Rectification } from "../../core/rectifications";
 import type { Phase } from "../../core/types";
@@ -40,9 +41,15 @@ export const browserSave: SaveFile = (name, bytes, mime) => {
 export async function documentFile(analysis: Analysis): Promise<{ name: string; bytes: Uint8Array }> {
   const { piraDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx/pira");
   // A host's analysis may carry the kept originals of the corrections (the workbook's backup).
-  const { rectifications, phase } = analysis as Analysis & { rectifications?: Rectification[]; phase?: Phase };
-  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, phase }, { generatedAt: new Date() });
+  const { rectifications, phase, asOf } = analysis as Analysis & { rectifications?: Rectification[]; phase?: Phase };
+  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, phase, asOf }, { generatedAt: new Date() });
   return { name: DOWNLOADS.documentFileName(analysis.result.year), bytes };
+}
+
+/** The open-data CSV's rows (header first), for a host that opens them as a workbook. */
+async function csvRows(analysis: Analysis): Promise<string[][]> {
+  const { indicatorRows } = await import(/* webpackChunkName: "opendata" */ "../../core/opendata");
+  return indicatorRows({ result: analysis.result, policy: analysis.policy });
 }
 
 /** The open-data CSV (UTF-8, no BOM); its writer is loaded on demand too. */
@@ -52,7 +59,7 @@ export async function csvFile(analysis: Analysis): Promise<{ name: string; bytes
   return { name: DOWNLOADS.csvFileName(analysis.result.year), bytes: new TextEncoder().encode(indicatorCsv(input)), rows: indicatorRows(input).length - 1, mime: CSV_MIME };
 }
 
-type Outcome = { kind: "saved"; name: string } | { kind: "noCards" };
+type Outcome = { kind: "saved"; name: string } | { kind: "noCards" } | { kind: "elsewhere"; message: string } | { kind: "unavailable"; message: string };
 
 export function Downloads(props: { host: WorkbookHost; runner: Runner; save?: SaveFile }): React.ReactElement {
   const { host, runner } = props;
@@ -65,12 +72,14 @@ export function Downloads(props: { host: WorkbookHost; runner: Runner; save?: Sa
     const r = await runner.run("download", async (onProgress) => {
       const analysis = await host.analyze(onProgress);
       if (analysis.cardCount === 0) return { kind: "noCards" } as const;
-      if (what === "document") {
-        const file = await documentFile(analysis);
-        save(file.name, file.bytes, DOCX_MIME);
-        return { kind: "saved", name: file.name } as const;
-      }
-      const file = await csvFile(analysis);
+      const file: PaneFile =
+        what === "document"
+          ? { ...(await documentFile(analysis)), mime: DOCX_MIME }
+          : await csvFile(analysis).then(async (f) => ({ ...f, rows: await csvRows(analysis) }));
+      // A host where downloads do nothing (Excel for Mac, office-js#2700) hands it over its own way.
+      const delivery: FileDelivery = host.deliverFile ? await host.deliverFile(file) : { kind: "download" };
+      if (delivery.kind === "newWorkbook") return { kind: "elsewhere", message: delivery.message } as const;
+      if (delivery.kind === "unavailable") return { kind: "unavailable", message: delivery.message } as const;
       save(file.name, file.bytes, file.mime);
       return { kind: "saved", name: file.name } as const;
     });
@@ -95,6 +104,16 @@ export function Downloads(props: { host: WorkbookHost; runner: Runner; save?: Sa
       {outcome?.kind === "saved" && (
         <MessageBar intent="success">
           <MessageBarBody className={styles.body}>{DOWNLOADS.ready(outcome.name)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome?.kind === "elsewhere" && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody className={styles.body}>{outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome?.kind === "unavailable" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody className={styles.body}>{outcome.message}</MessageBarBody>
         </MessageBar>
       )}
       {outcome?.kind === "noCards" && (

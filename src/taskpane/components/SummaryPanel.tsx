@@ -13,6 +13,7 @@ const NextYear = React.lazy(() => import(/* webpackChunkName: "next-year-ui" */ 
 const ComparePlans = React.lazy(() => import(/* webpackChunkName: "compare-ui" */ "./ComparePlans").then((m) => ({ default: m.ComparePlans })));
 import { usePanelStyles } from "./panelStyles";
 import { Downloads } from "./Downloads";
+import { PrintCards } from "./PrintCards";
 
 type Outcome = { generation: number; sheet: string | null; analysis: Analysis };
 
@@ -50,6 +51,7 @@ export function SummaryPanel(props: { host: WorkbookHost; runner: Runner; genera
       {shown && shown.sheet === null && (
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} />
       )}
+      <PrintCards host={host} runner={runner} />
       <Downloads host={host} runner={runner} />
       {host.createNextYear && (
         <React.Suspense fallback={null}>

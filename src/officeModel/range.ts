@@ -1,5 +1,5 @@
 // A range: values, formulas, number formats, hyperlinks, merges, derived ranges.
-import type { CellValue } from "../../../src/core/types";
+import type { CellValue } from "../core/types";
 import { FakeOfficeError } from "./errors";
 import { FakeObject } from "./object";
 import type { FakeContext } from "./context";

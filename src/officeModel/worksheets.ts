@@ -58,6 +58,18 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return ws;
   }
 
+  /** WorksheetCollection.onAdded (ExcelApi 1.7): handlers registered at sync, run after a sheet
+   *  is added (by the add-in or a co-author; see FakeExcel.coAuthorAddsSheet). */
+  readonly onAdded = {
+    add: (handler: (event: unknown) => Promise<unknown> | unknown) => {
+      this.context.queue("worksheets.onAdded.add", null, () => {
+        this.context.excel.useApi("1.7", "WorksheetCollection.onAdded");
+        this.context.excel.addAddedHandler(handler);
+      });
+      return { remove: () => undefined };
+    },
+  };
+
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, "worksheets.getActiveWorksheet()", () => {
       const s = this.context.excel.activeSheet;

@@ -1,5 +1,5 @@
 // How Excel (en-US) takes a string written through range.values / range.formulas.
-import { isValidYmd, serialFromYmd } from "../../../src/core/dates";
+import { isValidYmd, serialFromYmd } from "../core/dates";
 import { FakeOfficeError } from "./errors";
 import type { FakeCell } from "./data";
 import type { FakeExcel } from "./excel";

@@ -1,5 +1,5 @@
 // A1 addresses and boxes of cells, as the fake's Excel resolves them.
-import { a1, columnLetters, parseA1 } from "../../../src/core/reader/grid";
+import { a1, columnLetters, parseA1 } from "../core/reader/grid";
 import { FakeOfficeError } from "./errors";
 import type { MergeData, SheetData } from "./data";
 

@@ -1,6 +1,5 @@
 // The request context: queued actions applied at context.sync(), with the payload limits.
 import { FakeOfficeError } from "./errors";
-import { ACTION_PATH_BYTES } from "./limits";
 import type { FakeExcel, RunRecord } from "./excel";
 import type { FakeObject } from "./object";
 import { FakeApplication, FakeWorkbook } from "./workbook";
@@ -11,8 +10,24 @@ export interface Action {
   apply: () => void;
 }
 
+/** UTF-8 length of a string (no Buffer: the model also runs in the browser preview). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair: 4 bytes for its 2 units.
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 export function byteLength(x: unknown): number {
-  return Buffer.byteLength(JSON.stringify(x ?? null), "utf8");
+  return utf8Length(JSON.stringify(x ?? null));
 }
 
 export class FakeContext {
@@ -27,7 +42,7 @@ export class FakeContext {
   }
 
   queue(describe: string, payload: unknown, apply: () => void): void {
-    this.pending.push({ describe, bytes: ACTION_PATH_BYTES + byteLength(payload), apply });
+    this.pending.push({ describe, bytes: this.excel.actionPathBytes + byteLength(payload), apply });
   }
 
   /** See FakeExcel.checkUndo: call from an action's apply, before it changes anything. */
@@ -60,13 +75,19 @@ export class FakeContext {
     if (excel.rejectUndoGroupWith && this.options.mergeUndoGroup === true && excel.supports("1.20"))
       throw new FakeOfficeError(excel.rejectUndoGroupWith, "The operation failed inside an undo group.");
     this.responseBytes = 0;
-    for (const a of actions) {
-      try {
-        a.apply();
-      } catch (e) {
-        if (e instanceof FakeOfficeError) throw new FakeOfficeError(e.code, e.message, e.debugInfo.errorLocation ?? a.describe);
-        throw e;
+    try {
+      for (const a of actions) {
+        try {
+          a.apply();
+        } catch (e) {
+          if (e instanceof FakeOfficeError) throw new FakeOfficeError(e.code, e.message, e.debugInfo.errorLocation ?? a.describe);
+          throw e;
+        }
       }
+    } finally {
+      // What this sync changed (also before a failing action) reaches the event handlers
+      // afterwards (see FakeExcel.dispatchEvents).
+      excel.dispatchEvents();
     }
     for (const n of nullables) n.settleNull();
     this.record.syncs[this.record.syncs.length - 1].responseBytes = this.responseBytes;

@@ -1,5 +1,5 @@
 // The workbook's content on the "host" side: what the fake's Excel holds, outside any run.
-import type { CellValue } from "../../../src/core/types";
+import type { CellValue } from "../core/types";
 import { parseCell } from "./addresses";
 import type { PageLayoutData } from "./pageLayout";
 

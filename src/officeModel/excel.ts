@@ -1,12 +1,12 @@
 // The fake host: a workbook plus the Excel namespace (`run`) the code under test calls.
-import type { CellValue } from "../../../src/core/types";
-import type { WorkbookGrid } from "../../../src/core/reader/grid";
+import type { CellValue } from "../core/types";
+import type { WorkbookGrid } from "../core/reader/grid";
 import { FakeOfficeError } from "./errors";
 import { cellAddress, compareVersions } from "./addresses";
 import { SheetData, type FakeCell } from "./data";
 import { FakeContext } from "./context";
 import { undoSupported, type FakePlatform } from "./undo";
-import { LIMIT_BYTES } from "./limits";
+import { ACTION_PATH_BYTES, LIMIT_BYTES } from "./limits";
 
 export interface FakeExcelOptions {
   /** The host's ExcelApi version, e.g. "1.12". APIs above it fail with ApiNotFound. */
@@ -25,6 +25,9 @@ export interface FakeExcelOptions {
   /** Request/response limit in bytes (default 5 MB, Excel on the web); tests scale it down
    *  together with the add-in's budget to keep workbooks small. */
   requestLimitBytes?: number;
+  /** What each queued action weighs besides its values (object path and method): default
+   *  ACTION_PATH_BYTES, a middle value of the 100–250 bytes seen; 250 models the worst case. */
+  actionPathBytes?: number;
   /** The display language: "it-IT" shows error values as an Italian Excel does (#N/D…). */
   locale?: "en-US" | "it-IT";
   /** Office.context.diagnostics.version, e.g. "16.0.19127.20000". */
@@ -58,6 +61,7 @@ export class FakeExcel {
   readonly platform: FakePlatform;
   readonly locale: "en-US" | "it-IT";
   readonly requestLimitBytes: number;
+  readonly actionPathBytes: number;
   rejectUndoGroupWith: string | null;
   readonly version: string;
   /**
@@ -79,6 +83,7 @@ export class FakeExcel {
     this.platform = options.platform ?? "PC";
     this.locale = options.locale ?? "en-US";
     this.requestLimitBytes = options.requestLimitBytes ?? LIMIT_BYTES;
+    this.actionPathBytes = options.actionPathBytes ?? ACTION_PATH_BYTES;
     this.rejectUndoGroupWith = options.rejectUndoGroupWith ?? null;
     this.version = options.version ?? "16.0.19127.20000";
   }
@@ -249,6 +254,56 @@ export class FakeExcel {
       await h.handler({ worksheetId: sheet.id, address, source, changeType: "RangeEdited", type: "WorksheetChanged" });
   }
 
+  // ---- WorksheetCollection.onAdded (ExcelApi 1.7): "Occurs when a new worksheet is added to
+  // the workbook"; the handler gets WorksheetAddedEventArgs { source: "Local" | "Remote",
+  // type: "WorksheetAdded", worksheetId } (learn.microsoft.com/javascript/api/excel/
+  // excel.worksheetcollection#excel-excel-worksheetcollection-onadded-member,
+  // excel.worksheetaddedeventargs). Like every Office.js event it reaches the add-in after the
+  // change, asynchronously: here once the sync that added the sheet has finished. A sheet the
+  // add-in adds fires it too ("Local"), as one a co-author adds ("Remote").
+  private addedHandlers: ((event: unknown) => unknown)[] = [];
+  private pendingEvents: (() => unknown)[] = [];
+  private eventsInFlight = new Set<Promise<unknown>>();
+
+  /** @internal */
+  addAddedHandler(handler: (event: unknown) => unknown): void {
+    this.addedHandlers.push(handler);
+  }
+
+  private queueAdded(sheet: SheetData, source: "Local" | "Remote"): void {
+    const event = { source, type: "WorksheetAdded", worksheetId: sheet.id };
+    for (const h of this.addedHandlers) this.pendingEvents.push(() => h(event));
+  }
+
+  /** @internal Delivers the events queued by a finished sync, each in a task of its own. */
+  dispatchEvents(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const run of events) {
+      const p: Promise<unknown> = new Promise((resolve) => setTimeout(resolve, 0))
+        .then(run)
+        .catch((e) => console.warn("fake: an event handler failed", e))
+        .finally(() => this.eventsInFlight.delete(p));
+      this.eventsInFlight.add(p);
+    }
+  }
+
+  /** Test helper: waits until every event delivered so far, and the ones their handlers caused, has been handled. */
+  async settleEvents(): Promise<void> {
+    while (this.eventsInFlight.size > 0) await Promise.all([...this.eventsInFlight]);
+  }
+
+  /** Test helper: a co-author adds a sheet (with its content and, for the add-in's own sheets,
+   *  its mark): the onAdded handlers run with source "Remote"; waits for them. */
+  async coAuthorAddsSheet(name: string, fill?: (sheet: SheetData) => void): Promise<SheetData> {
+    const sheet = this.addSheet(name);
+    fill?.(sheet);
+    this.queueAdded(sheet, "Remote");
+    this.dispatchEvents();
+    await this.settleEvents();
+    return sheet;
+  }
+
   /** @internal Records that the user's undo stack was emptied (once per sync and API). */
   clearUndoStack(api: string): void {
     const key = `${this.syncCount}\u0000${api}`;
@@ -271,6 +326,8 @@ export class FakeExcel {
     if (!n || n.length > 31 || /[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'"))
       throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${n}`, "WorksheetCollection.add");
     if (this.findSheet(n)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${n} already exists.`, "WorksheetCollection.add");
-    return this.addSheet(n);
+    const sheet = this.addSheet(n);
+    this.queueAdded(sheet, "Local");
+    return sheet;
   }
 }

@@ -1,0 +1,1 @@
+export { absoluteArea, absoluteRows, CARD_MARGINS, cardPrintOf, columnCharsToPoints, contentBox, DEFAULT_COLUMN_POINTS, planCardPrint, printableWidth, type CardPrint, type SheetArea } from "./cardPrint";
