@@ -323,6 +323,9 @@ export class PreviewHost implements WorkbookHost {
     // As the CLI: what the writes replace is kept in the very hidden backup sheet, so the
     // user's statements stay the reference of the corrections on the next runs.
     const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
+    // «Scarica risultato» carries the backup too, so the downloaded file keeps the corrections' originals.
+    const backupSheet = written > 0 ? wb.worksheets.find((w) => sheetMark(w) === "backup") : undefined;
+    if (backupSheet) this.wholeSheets.add(backupSheet.name);
     // Restore keeps what the first run replaced, in memory, as the backup sheet does in Excel:
     // a later run adds only cells not saved yet, so «Ripristina» goes back to before the first run.
     if (written > 0) {

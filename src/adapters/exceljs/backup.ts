@@ -12,7 +12,8 @@ import { applyWrites } from "./writes";
 /** Writes the whole backup (header + one row per cell), very hidden: never shown, never printed. */
 export function writeBackupSheet(workbook: ExcelJS.Workbook, entries: BackupEntry[]): ExcelJS.Worksheet | null {
   if (!entries.length && !workbook.worksheets.some((w) => w.name.toLowerCase() === BACKUP_SHEET_NAME.toLowerCase())) return null;
-  const ws = replaceSheet(workbook, BACKUP_SHEET_NAME);
+  // Marked as the add-in's: a later rewrite (a run, «Accetta») replaces it in place, never beside it.
+  const ws = replaceSheet(workbook, BACKUP_SHEET_NAME, "backup");
   const rows = [backupHeader(), ...backupRows(entries)];
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
