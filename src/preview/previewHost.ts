@@ -290,7 +290,7 @@ export class PreviewHost implements WorkbookHost {
     const fileName = NEXT_YEAR_UI.fileName(plan.year, this.snap.fileName ?? "piano.xlsx");
     (this.options.deliver ?? defaultDeliver)(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName);
     onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 1, total: 1 });
-    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, fileName };
+    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, marked: plan.notes.length, fileName };
   }
 
   private async ready(): Promise<ExcelJS.Workbook> {
