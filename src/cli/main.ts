@@ -310,8 +310,14 @@ async function run(argv: string[]): Promise<number> {
   const showProgress = buffer.length >= LARGE_FILE_BYTES || process.env.PIANO_PERF_PROGRESS === "1";
   const progress = showProgress ? (line: string) => process.stderr.write(line + "\n") : () => undefined;
   progress(CLI.progressRead(args.file, (buffer.length / 1e6).toLocaleString("it-IT", { maximumFractionDigits: 1 })));
-  const wb = await loadWorkbook(args.file, buffer);
-  const grid = withPackageInfo(gridFromExcelJs(wb), packageInfo(args.file, buffer));
+  // The ExcelJS model is needed only for the grid: dropped before the output is built (its
+  // memory is most of the process's peak on a big plan).
+  let wb: ExcelJS.Workbook | null = await loadWorkbook(args.file, buffer);
+  const sheetGrid = gridFromExcelJs(wb);
+  // Kept only for the cards' print setup (see cardPrintsOf).
+  const model = args.print ? wb : null;
+  wb = null;
+  const grid = withPackageInfo(sheetGrid, packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
@@ -325,7 +331,7 @@ async function run(argv: string[]): Promise<number> {
       accepted = acceptForOutput(analysis, args.accept, buildTime());
       if (accepted.unknown.length) throw new UsageError(ACCEPT_CLI.unknown(accepted.unknown));
     }
-    const print = args.print ? cardPrintsOf(wb, grid, analysis.plan) : undefined;
+    const print = model ? cardPrintsOf(model, grid, analysis.plan) : undefined;
     const out = await addinOutput(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), grid, analysis, () => new ExcelJS.Workbook(), {
       source: path.basename(args.file),
       producedAt: buildTime(),

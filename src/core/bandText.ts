@@ -74,3 +74,21 @@ export function bandConflicts(bands: readonly Band[]): { kind: "overlap" | "gap"
   }
   return out;
 }
+
+/**
+ * The days of a late band written in words («giorni di ritardo»): «da 1 a 30 giorni» (both
+ * included: days are whole), «fino a 30 giorni» (from the first day late), «oltre 30 giorni»
+ * (from 31), «da 31 giorni», «31 giorni e oltre». Null when it cannot be read.
+ */
+export function parseLateRange(text: string): { from: number; to: number | null } | null {
+  const s = norm(text).replace(/\s*(giorni|giorno|gg\.?)(\s+di ritardo)?/g, "").trim();
+  let m = /^(?:da|dal)\s*(\d+)\s*(?:a|al|fino a)\s*(\d+)$/.exec(s);
+  if (m) return { from: Number(m[1]), to: Number(m[2]) };
+  m = /^(?:fino a|entro|<=|≤)\s*(\d+)$/.exec(s);
+  if (m) return { from: 1, to: Number(m[1]) };
+  m = /^(?:oltre|piu di|>)\s*(\d+)$/.exec(s);
+  if (m) return { from: Number(m[1]) + 1, to: null };
+  m = /^(?:da|dal|>=|≥|almeno)?\s*(\d+)\s*(?:e oltre|in su|o piu)?$/.exec(s);
+  if (m && /^(da|dal|>=|≥|almeno)|e oltre|in su|o piu/.test(s)) return { from: Number(m[1]), to: null };
+  return null;
+}

@@ -1,7 +1,7 @@
 // The SMVP policy: how a body scores its indicators. Pure data, serialisable into
 // the workbook; the rules it names live in rules.ts as small pure functions.
 import { POLICY_ERRORS, POLICY_FIELDS } from "../messages/engine";
-import { bandConflicts, parseBandRange } from "./bandText";
+import { bandConflicts, parseBandRange, parseLateRange } from "./bandText";
 
 /**
  * A band ("fascia"): raw performance from `from` to `to` maps to a score. Version 1 bands
@@ -194,9 +194,15 @@ export function parsePolicy(raw: unknown): PolicyCheck {
       p.lateBands = [];
       r.lateBands.forEach((b, i) => {
         const o = (b ?? {}) as Record<string, unknown>;
-        const from = o.from, to = o.to ?? null, score = o.score;
+        // Days as numbers ({from: 1, to: 30}) or in words ({range: "da 1 a 30 giorni"}); the score as 0.8 or "80%".
+        const rangeText = o.range ?? o.fascia;
+        const words = typeof rangeText === "string" ? parseLateRange(rangeText) : undefined;
+        const from = words ? words.from : o.from;
+        const to = words ? words.to : (o.to ?? null);
+        const score = scoreOf(o.score);
         const okDays = (x: unknown) => isFiniteNumber(x) && Number.isInteger(x) && x >= 1;
-        if (okDays(from) && (to === null || (okDays(to) && (to as number) >= (from as number))) && isFiniteNumber(score) && score >= 0 && score <= (cap ?? 10)) {
+        if (words === null) errors.push(POLICY_ERRORS.badLateRange(i + 1, rangeText as string));
+        else if (okDays(from) && (to === null || (okDays(to) && (to as number) >= (from as number))) && score !== null && score >= 0 && score <= (cap ?? 10)) {
           p.lateBands.push({ from: from as number, to: to as number | null, score });
         } else errors.push(POLICY_ERRORS.badLateBand(i + 1));
       });

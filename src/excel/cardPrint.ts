@@ -7,6 +7,7 @@
 // Microsoft's page: docs/excel/excel-add-ins-worksheet-display.md, «Configure page layout
 // and print settings». Two syncs after the read, whatever the number of cards: the columns'
 // widths of every card (for the orientation), then every layout.
+import { queuePageMargins } from "./pageMargins";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import type { WorkbookGrid } from "../core/reader/grid";
 import { absoluteRows, cardPrintOf, planCardPrint, type CardPrint } from "../core/print";
@@ -38,12 +39,7 @@ export function queueCardPrint(sheet: Excel.Worksheet, p: CardPrint): void {
   // One page wide, as many tall as needed ("use `x.zoom = {...}`": set as a whole object).
   layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
   layout.centerHorizontally = true;
-  layout.leftMargin = p.margins.left * 72;
-  layout.rightMargin = p.margins.right * 72;
-  layout.topMargin = p.margins.top * 72;
-  layout.bottomMargin = p.margins.bottom * 72;
-  layout.headerMargin = p.margins.header * 72;
-  layout.footerMargin = p.margins.footer * 72;
+  queuePageMargins(layout, p.margins);
   layout.setPrintArea(p.area);
   layout.setPrintTitleRows(absoluteRows(p.titleRows));
   const hf = layout.headersFooters.defaultForAllPages;

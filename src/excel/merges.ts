@@ -69,6 +69,7 @@ export async function readMerges(context: Excel.RequestContext, names: string[])
 /** The grid with these sheets' merges known. */
 export function withMerges(grid: WorkbookGrid, merges: Map<string, MergeArea[]>): WorkbookGrid {
   return {
+    ...grid,
     sheets: grid.sheets.map((s) => {
       const m = merges.get(s.name);
       if (!m) return s;

@@ -2,12 +2,11 @@
 // reads the same sheet), and the PIANO.* functions kept in step with it: after loading
 // or saving, the functions get the policy and Excel recalculates.
 import { parsePolicy, serializePolicy, type Policy } from "../core/policy";
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import { getFunctionsPolicy, setFunctionsPolicy } from "../functions/policyState";
 import { EXCEL_ERRORS } from "../messages/excel";
 import { ExcelHostError } from "./errors";
 import { SyncBudget } from "./payload";
-import { queueProtection, queueSettings, queueSettingsWrite, queueSheetList } from "./workbookState";
+import { queueAddinSheets, queueSettingsWrite, queueSheetList } from "./workbookState";
 import { parseAreas } from "./readGrid";
 
 /** A formula calling one of the add-in's functions (PIANO.PERF, PIANO.PESATA…). */
@@ -47,13 +46,14 @@ export async function recalculatePianoCells(context: Excel.RequestContext): Prom
   return n;
 }
 
-/** The workbook's policy (the default when it has none, or an unreadable one). */
+/** The workbook's policy (the default when it has none, or an unreadable one): from the
+ *  add-in's settings sheet, found by its mark — never a user's sheet of that name. */
 export async function loadPolicy(context: Excel.RequestContext): Promise<Policy> {
   const readList = queueSheetList(context);
   await context.sync();
-  const readSettings = queueSettings(context, readList());
+  const readState = queueAddinSheets(context, readList());
   await context.sync();
-  const policy = readSettings().policy;
+  const policy = (await readState()).read.policy;
   setFunctionsPolicy(policy);
   return policy;
 }
@@ -65,16 +65,15 @@ export async function savePolicy(context: Excel.RequestContext, policy: Policy):
   const readList = queueSheetList(context);
   await context.sync();
   const list = readList();
-  const settingsName = list.find(SETTINGS_SHEET_NAME);
-  const readSettings = queueSettings(context, list);
-  const readProtection = queueProtection(context, settingsName ? [settingsName] : []);
+  const readState = queueAddinSheets(context, list);
   await context.sync();
-  if (readProtection().length > 0) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedSheets([settingsName as string]));
-  if (!settingsName && list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
-  const settings = readSettings();
+  const state = await readState();
+  if (state.settings?.protected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedSheets([state.settings.name]));
+  if (!state.settings && list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
+  const settings = state.read;
 
   const budget = new SyncBudget(context);
-  await queueSettingsWrite(context, budget, list, check.policy, settings.ownedSheets);
+  await queueSettingsWrite(context, budget, list, state, check.policy, settings.ownedSheets);
   await budget.flush();
   // The PIANO.* cells score with the new policy from now on. They do not depend on the
   // settings cells, so Excel would not recalculate them: recalculate exactly those.

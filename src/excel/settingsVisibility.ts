@@ -7,25 +7,25 @@
 // backup sheet is prepared (writeResults.ts, prepareBackupSheet). Only when it differs:
 // a sheet already hidden (or very hidden by the user) is left as it is, so the undo history
 // is touched at most once per workbook.
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
-import { OWNER_PROPERTY } from "./readGrid";
+import { queueAddinSheets, queueSheetList } from "./workbookState";
 
 /**
- * Hides the add-in's settings sheet when it is visible (the add-in's mark, or an unmarked
- * sheet of that name from an earlier version). Returns whether its visibility changed.
- * Never fails the user's action: a workbook whose structure is protected keeps it visible.
+ * Hides the add-in's settings sheet when it is visible — the sheet carrying the add-in's
+ * mark, or an unmarked one holding exactly what an earlier version wrote there (see
+ * queueAddinSheets) — never a user's own sheet that merely has its name. Returns whether
+ * its visibility changed. Never fails the user's action: a workbook whose structure is
+ * protected keeps it visible.
  */
 export async function hideSettingsSheet(context: Excel.RequestContext): Promise<boolean> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
-  sheet.load("visibility");
-  const protection = context.workbook.protection.load("protected");
+  const readList = queueSheetList(context);
   await context.sync();
-  if (sheet.isNullObject || sheet.visibility !== "Visible" || protection.protected) return false;
-  const mark = sheet.customProperties.getItemOrNullObject(OWNER_PROPERTY).load("value");
+  const list = readList();
+  if (list.workbookProtected) return false;
+  const readState = queueAddinSheets(context, list);
   await context.sync();
-  // A sheet of that name marked as something else (the summary's, the backup's) is not touched.
-  if (!mark.isNullObject && mark.value !== "settings") return false;
-  sheet.visibility = "Hidden";
+  const own = (await readState()).settings;
+  if (!own || own.visibility !== "Visible") return false;
+  context.workbook.worksheets.getItem(own.name).visibility = "Hidden";
   await context.sync();
   return true;
 }

@@ -5,6 +5,7 @@
 // Every string is written under the "@" (text) number format, set before the value, so a
 // name copied from a user's cell that begins with "=", "+", "-" or "@" stays text.
 // Only ExcelApi ≤ 1.12 calls (the manifest's requirement set).
+import { queuePageMargins } from "./pageMargins";
 import type { CellValue, TrafficLight } from "../core/types";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import { a1 } from "../core/reader/grid";
@@ -15,8 +16,7 @@ import type { ProgressFn } from "../host/workbookHost";
 import { ExcelHostError } from "./errors";
 import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, actionsBytes, SyncBudget, writeBlock } from "./payload";
-import { queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSettingsWrite, queueSheetList, widthPoints } from "./workbookState";
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
+import { queueAddinSheets, queueProtection, queueRegister, queueSettingsWrite, queueSheetList, widthPoints } from "./workbookState";
 
 const { lightFill: LIGHT_FILL, lightFont: LIGHT_FONT, headerFill: HEADER_FILL, totalsFill: TOTALS_FILL, link: LINK_COLOR, tab: TAB_COLOR } = SUMMARY_PALETTE;
 
@@ -82,12 +82,7 @@ export function applySummaryPrint(sheet: Excel.Worksheet, model: SummaryModel): 
   layout.paperSize = "A4";
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   layout.centerHorizontally = true;
-  layout.leftMargin = p.margins.left * 72;
-  layout.rightMargin = p.margins.right * 72;
-  layout.topMargin = p.margins.top * 72;
-  layout.bottomMargin = p.margins.bottom * 72;
-  layout.headerMargin = p.margins.header * 72;
-  layout.footerMargin = p.margins.footer * 72;
+  queuePageMargins(layout, p.margins);
   layout.setPrintArea(p.areaWithChart);
   layout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
   const hf = layout.headersFooters.defaultForAllPages;
@@ -240,12 +235,12 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   const readList = queueSheetList(context);
   await context.sync();
   const list = readList();
-  const readMarks = queueOwnerMarks(context, list.names);
-  const readSettings = queueSettings(context, list);
+  const readState = queueAddinSheets(context, list);
   const workbook = context.workbook.load("name");
   await context.sync();
-  const marks = readMarks();
-  const settings = readSettings();
+  const state = await readState();
+  const marks = state.marks;
+  const settings = state.read;
   const owned = new Set(settings.ownedSheets.map((n) => n.toLowerCase()));
   for (const [name, kind] of marks) if (kind) owned.add(name.toLowerCase());
   // A sheet marked by Excel as someone else's kind (settings, backup) is never a summary.
@@ -257,13 +252,12 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
   const model = buildSummaryModel({ ...analysis, sheetNames: list.names, ownedSheets: summaryOwned }, { sheetName: name, source: workbook.name || null });
 
   // Round trip 3: protection of the sheets about to change, and the old chart to remove.
-  const settingsName = list.find(SETTINGS_SHEET_NAME);
-  const touched = [existing, settingsName].filter((n): n is string => n !== undefined);
+  // A protected settings sheet only blocks the registry update, which is then skipped.
+  const registryWritable = !state.settings?.protected;
   let charts: Excel.ChartCollection | null = null;
   let existingSheet: Excel.Worksheet | null = null;
-  let registryWritable = true;
-  if (touched.length > 0) {
-    const readProtection = queueProtection(context, touched);
+  if (existing) {
+    const readProtection = queueProtection(context, [existing]);
     if (existing) {
       existingSheet = context.workbook.worksheets.getItem(existing);
       existingSheet.load("visibility");
@@ -271,10 +265,7 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
       charts.load("items/name");
     }
     await context.sync();
-    // A protected settings sheet only blocks the registry update, which is then skipped.
-    const locked = readProtection();
-    if (existing && locked.includes(existing)) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedSheets([existing]));
-    registryWritable = !(settingsName && locked.includes(settingsName));
+    if (readProtection().includes(existing)) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedSheets([existing]));
   }
   if (!existing && list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
 
@@ -301,8 +292,8 @@ export async function buildSummarySheet(context: Excel.RequestContext, analysis:
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
     const owned = settings.ownedSheets.some((n) => same(n, name)) ? settings.ownedSheets : [...settings.ownedSheets, name];
     const records = [...settings.summaries.filter((r) => !same(r.sheet, name)), { sheet: name, fingerprint: model.stamp.fingerprint }];
-    await queueSettingsWrite(context, budget, list, settings.found ? settings.policy : analysis.policy, owned, records);
-  } else if (registryWritable) await queueRegister(context, budget, list, settings, analysis.policy, [name], !list.workbookProtected);
+    await queueSettingsWrite(context, budget, list, state, settings.found ? settings.policy : analysis.policy, owned, records);
+  } else if (registryWritable) await queueRegister(context, budget, list, state, analysis.policy, [name], !list.workbookProtected);
   if (!hidden) {
     sheet.activate();
     sheet.getRange("A1").select();

@@ -11,7 +11,7 @@ import { ExcelHostError } from "./errors";
 import { isApiSupported } from "./officeRun";
 import { readWorkbookGrid } from "./readGrid";
 import { mergesCostUndo, readMerges, sheetsWhereMergesMatter, withMerges } from "./merges";
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
+import { findSettingsSheet } from "../core/reader/settings";
 
 export { hasBackup, prepareBackupSheet, restoreBackup, writePerformances } from "./writeResults";
 
@@ -31,7 +31,8 @@ export interface Analysed {
 export async function analyzeIn(context: Excel.RequestContext, policy: Policy | undefined, onProgress: ProgressFn | undefined, forWrite: boolean): Promise<Analysed> {
   const costly = mergesCostUndo();
   const read = await readWorkbookGrid(context, onProgress, { merges: !costly });
-  let grid: WorkbookGrid = { sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
+  // marksRead: every mark was read, so a user's sheet named like the settings sheet is never read as settings.
+  let grid: WorkbookGrid = { marksRead: true, sheets: read.grid.sheets.map((s, i) => (read.sheets[i].owner === "backup" ? { ...s, ownedBy: "backup" as const } : s)) };
   onProgress?.({ phase: EXCEL_PROGRESS.analysing, done: 0, total: 1 });
   let analysis = analyzeWorkbook(grid, policy);
   if (costly && forWrite && isApiSupported("1.13")) {
@@ -46,8 +47,10 @@ export async function analyzeIn(context: Excel.RequestContext, policy: Policy | 
   // The backup is the add-in's own sheet: never listed to the user as a sheet left out.
   const backups = new Set(read.sheets.filter((x) => x.owner === "backup").map((x) => x.name));
   if (backups.size > 0) analysis = { ...analysis, skippedSheets: analysis.skippedSheets.filter((n) => !backups.has(n)) };
-  const settingsSheet = read.sheets.find((x) => x.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
-  const settings: Analysed["settings"] = !settingsSheet ? "absent" : settingsSheet.visibility === "Visible" && (settingsSheet.owner === "settings" || settingsSheet.owner === null) ? "visible" : "hidden";
+  // The add-in's settings sheet by its mark (or an earlier version's unmarked one, by its content).
+  const own = findSettingsSheet(grid);
+  const settingsSheet = own ? read.sheets.find((x) => x.name === own.name) : undefined;
+  const settings: Analysed["settings"] = !settingsSheet ? "absent" : settingsSheet.visibility === "Visible" ? "visible" : "hidden";
   return { analysis, grid, settings };
 }
 

@@ -7,7 +7,6 @@ import type { CellValue } from "../core/types";
 import type { WorkbookAnalysis } from "../core/reader/analyze";
 import { cellValueOfWrite, type CellWrite } from "../core/reader/writeback";
 import { a1, parseA1 } from "../core/reader/grid";
-import { SETTINGS_SHEET_NAME } from "../core/reader/settings";
 import type { ProgressFn, WriteReport } from "../host/workbookHost";
 import { EXCEL_ERRORS, EXCEL_PROGRESS } from "../messages/excel";
 import { ExcelHostError } from "./errors";
@@ -16,7 +15,8 @@ import { backupHeader, backupRows, parseBackup, BACKUP_COLUMNS, BACKUP_SHEET_NAM
 import { loadBoxes, type Box, type BoxData } from "./readBoxes";
 import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, SyncBudget, writeBlock } from "./payload";
-import { queueExtent, queueOwnerMarks, queueProtection, queueRegister, queueSettings, queueSheetList, type Extent, type SheetList } from "./workbookState";
+import { queueAddinSheets, queueProtection, queueRegister, queueSheetList, type AddinSheets, type Extent, type SheetList } from "./workbookState";
+import { freeSheetName } from "../core/reader/backup";
 
 export interface Target {
   sheet: string;
@@ -133,40 +133,44 @@ async function writeBackup(context: Excel.RequestContext, budget: SyncBudget, na
 }
 
 /** Whether the backup sheet is as the add-in leaves it: very hidden and marked as its own. */
-function queueBackupReady(context: Excel.RequestContext, name: string): () => boolean {
-  const ws = context.workbook.worksheets.getItem(name);
-  ws.load("visibility");
-  const marks = queueOwnerMarks(context, [name]);
-  return () => ws.visibility === "VeryHidden" && marks().get(name) === "backup";
+function backupReady(state: AddinSheets): boolean {
+  return state.backup !== undefined && state.backup.marked && state.backup.visibility === "VeryHidden";
 }
 
 /**
- * Creates the backup sheet — or repairs one left visible or unmarked (an earlier version
- * failing half-way on Excel desktop did that) — in a run of its own: sheet visibility has
- * no undo on Windows and Mac, so it cannot go inside the grouped write run
+ * Creates the backup sheet — or repairs the add-in's own one left visible or unmarked (an
+ * earlier version failing half-way on Excel desktop did that) — in a run of its own: sheet
+ * visibility has no undo on Windows and Mac, so it cannot go inside the grouped write run
  * (docs/excel/excel-add-ins-undo-capabilities.md), and adding a very hidden sheet in the
- * same run as cell updates crashes Excel on undo (office-js#6001). Returns whether the
- * visibility was changed (on desktop that empties the user's undo history).
+ * same run as cell updates crashes Excel on undo (office-js#6001). The backup is found by
+ * its mark: a user's sheet with its name is never hidden nor marked — the backup gets a
+ * free name instead. Returns whether the visibility was changed (on desktop that empties
+ * the user's undo history).
  */
 export async function prepareBackupSheet(context: Excel.RequestContext): Promise<boolean> {
   const readList = queueSheetList(context);
   await context.sync();
   const list = readList();
-  const name = list.find(BACKUP_SHEET_NAME);
-  if (!name) {
+  // No sheet has a name the backup may have (its own, or the one it took on a clash; a very
+  // hidden sheet cannot be renamed in Excel's UI): create it without reading the marks.
+  const prefix = BACKUP_SHEET_NAME.slice(0, 27).toLowerCase();
+  let backup: AddinSheets["backup"];
+  if (list.names.some((n) => n.toLowerCase().startsWith(prefix))) {
+    const readState = queueAddinSheets(context, list);
+    await context.sync();
+    backup = (await readState()).backup;
+  }
+  if (!backup) {
     if (list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
-    const sheet = context.workbook.worksheets.add(BACKUP_SHEET_NAME);
+    const sheet = context.workbook.worksheets.add(freeSheetName(BACKUP_SHEET_NAME, list.names));
     sheet.customProperties.add(OWNER_PROPERTY, "backup");
     sheet.visibility = "VeryHidden";
     await context.sync();
     return true;
   }
-  const ws = context.workbook.worksheets.getItem(name);
-  ws.load("visibility");
-  const marks = queueOwnerMarks(context, [name]);
-  await context.sync();
-  if (marks().get(name) !== "backup") ws.customProperties.add(OWNER_PROPERTY, "backup");
-  const hide = ws.visibility !== "VeryHidden";
+  const ws = context.workbook.worksheets.getItem(backup.name);
+  if (!backup.marked) ws.customProperties.add(OWNER_PROPERTY, "backup");
+  const hide = backup.visibility !== "VeryHidden";
   if (hide) ws.visibility = "VeryHidden";
   await context.sync();
   return hide;
@@ -206,23 +210,19 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
   const list = readList();
   const actual = requireSheets(list, [...new Set([...wanted.values()].map((x) => x.target.sheet))]);
   for (const x of wanted.values()) x.target.sheet = actual.get(x.target.sheet) ?? x.target.sheet;
-  const backupName = list.find(BACKUP_SHEET_NAME);
-  const settingsName = list.find(SETTINGS_SHEET_NAME);
 
-  // Round trip 2: the target cells as they are now, protection, backup and settings.
-  const extra: { protection?: () => string[]; backup?: () => Extent | null; backupReady?: () => boolean; settings?: ReturnType<typeof queueSettings> } = {};
+  // Round trip 2: the target cells as they are now, protection, and the add-in's sheets (by their marks).
+  let readProtection: () => string[] = () => [];
+  let readState: (() => Promise<AddinSheets>) | null = null;
   const targets = [...wanted.values()].map((x) => x.target);
   const data = await loadBoxes(context, boxesFor(targets), {
     extra: () => {
-      const own = [backupName, settingsName].filter((n): n is string => n !== undefined);
-      extra.protection = queueProtection(context, [...actual.values(), ...own]);
-      if (backupName) {
-        extra.backup = queueExtent(context, backupName);
-        extra.backupReady = queueBackupReady(context, backupName);
-      }
-      extra.settings = queueSettings(context, list);
+      readProtection = queueProtection(context, [...actual.values()]);
+      readState = queueAddinSheets(context, list);
     },
   });
+  const state = await (readState as unknown as () => Promise<AddinSheets>)();
+  const backupName = state.backup?.name;
   const live = contentIndex(data);
 
   // Decide, in memory.
@@ -245,20 +245,19 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
   if (changes.length === 0) return { report: { written: 0, skippedFormulas } };
 
   // Check before writing anything.
-  const protectedSheets = extra.protection?.() ?? [];
+  const protectedSheets = readProtection();
   const changedSheets = new Set(changes.map((c) => c.target.sheet));
-  refuseProtected(protectedSheets.filter((n) => changedSheets.has(n) || n === backupName));
+  refuseProtected([...protectedSheets.filter((n) => changedSheets.has(n)), ...(state.backup?.protected ? [state.backup.name] : [])]);
   if (!backupName && list.workbookProtected) throw new ExcelHostError("protected", EXCEL_ERRORS.protectedWorkbook);
-  if (!backupName || !extra.backupReady?.()) return { needsBackupSheet: true };
+  if (!backupName || !backupReady(state)) return { needsBackupSheet: true };
 
   // Write: backup first (so a failure later never loses the original), then the cells.
   const budget = new SyncBudget(context);
   const entries: BackupEntry[] = changes.map((c) => ({ sheet: c.target.sheet, cell: c.target.cell, before: c.before, after: c.after }));
   onProgress?.({ phase: EXCEL_PROGRESS.saving, done: 0, total: changes.length });
-  await writeBackup(context, budget, backupName, extra.backup?.() ?? null, entries);
+  await writeBackup(context, budget, backupName, state.backup?.extent ?? null, entries);
   // The registry is a courtesy to the headless path: a protected settings sheet skips it.
-  if (extra.settings && !(settingsName && protectedSheets.includes(settingsName)))
-    await queueRegister(context, budget, list, extra.settings(), analysis.policy, [BACKUP_SHEET_NAME], false);
+  if (!state.settings?.protected) await queueRegister(context, budget, list, state, analysis.policy, [backupName], false);
   onProgress?.({ phase: EXCEL_PROGRESS.writing, done: 0, total: changes.length });
   await writeCells(context, budget, changes.map((c) => ({ target: c.target, content: c.after })));
   await budget.flush();
@@ -270,11 +269,9 @@ export async function writePerformances(context: Excel.RequestContext, analysis:
 export async function hasBackup(context: Excel.RequestContext): Promise<boolean> {
   const readList = queueSheetList(context);
   await context.sync();
-  const name = readList().find(BACKUP_SHEET_NAME);
-  if (!name) return false;
-  const readExtent = queueExtent(context, name);
+  const readState = queueAddinSheets(context, readList());
   await context.sync();
-  const extent = readExtent();
+  const extent = (await readState()).backup?.extent ?? null;
   return extent !== null && extent.top + extent.rows >= 2;
 }
 
@@ -287,14 +284,14 @@ export async function restoreBackup(context: Excel.RequestContext, onProgress?: 
   const readList = queueSheetList(context);
   await context.sync();
   const list = readList();
-  const backupName = list.find(BACKUP_SHEET_NAME);
-  if (!backupName) return 0;
-  const readExtent = queueExtent(context, backupName);
-  const readBackupProtection = queueProtection(context, [backupName]);
+  const readState = queueAddinSheets(context, list);
   await context.sync();
-  const entries = await readBackup(context, backupName, readExtent());
+  const backup = (await readState()).backup;
+  if (!backup) return 0;
+  const backupName = backup.name;
+  const entries = await readBackup(context, backupName, backup.extent);
   if (entries.length === 0) return 0;
-  refuseProtected(readBackupProtection());
+  refuseProtected(backup.protected ? [backupName] : []);
 
   const present = entries
     .map((e) => {

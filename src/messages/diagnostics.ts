@@ -27,6 +27,7 @@ export const DIAGNOSTICS = {
   mergesUnsupported: "non disponibili prima di ExcelApi 1.13",
   undoGroupUnavailable: "non disponibile (ExcelApi 1.20 assente o rifiutato da Excel)",
   budget: (budget: number, perAction: number) => `richieste suddivise sotto ${Math.round(budget / 1024)} KB, ${perAction} byte per azione`,
+  previewNote: "Nell'anteprima nel browser le prove girano sul modello di Excel del componente aggiuntivo, non su un Excel reale: il rapporto mostra com'è, non dice nulla dell'Excel dell'ente.",
   modelVersion: "(modello)",
   modelEnvironment: (environment: string) =>
     `Anteprima nel browser: prove eseguite sul modello di Excel del componente aggiuntivo (costruito dalla documentazione Microsoft), non su un Excel reale. Modello: ${environment}`,

@@ -264,6 +264,7 @@ export const POLICY_ERRORS = {
     `${field}, fascia ${i}: il punteggio ${String(score).replace(".", ",")}% è fuori da 0%–${String(top).replace(".", ",")}% (il limite massimo).`,
   bandsOverlap: (field: string, a: number, b: number) => `${field}: le fasce ${a} e ${b} si sovrappongono; ogni valore deve cadere in una sola fascia.`,
   bandsGap: (field: string, a: number, b: number) => `${field}: tra le fasce ${a} e ${b} resta un intervallo scoperto; ogni valore deve cadere in una fascia.`,
+  badLateRange: (i: number, text: string) => `Fascia di ritardo ${i}: «${text}» non si legge; scrivere per esempio «da 1 a 30 giorni», «fino a 30 giorni» oppure «oltre 30 giorni».`,
   badLateBand: (i: number) => `Fascia di ritardo ${i}: servono giorni «da» e «a» interi (da 1) e un punteggio tra 0% e il limite massimo.`,
   lateOverlap: (a: number, b: number) => `Fasce di ritardo ${a} e ${b}: si sovrappongono.`,
   lateGap: (a: number, b: number, from: number, to: number) => `Fasce di ritardo ${a} e ${b}: i giorni da ${from} a ${to} non sono in nessuna fascia.`,

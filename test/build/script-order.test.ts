@@ -37,3 +37,26 @@ describe("dist/taskpane.html: order of the scripts", () => {
     expect(statSync(path.join(dist, "functions.js")).size * 3).toBeLessThan(statSync(path.join(dist, "taskpane.js")).size);
   });
 });
+
+describe("dist/taskpane.html: the engine once", () => {
+  // The shared runtime runs functions.js and taskpane.js in one page: the pane depends on the
+  // functions entry (webpack.config.js), so the engine they share — the rules and their Italian
+  // explanations — is in functions.js only, not bundled a second time into the pane's script.
+  const read = (f: string) => readFileSync(path.join(dist, f), "utf8");
+  const doc = new JSDOM(read("taskpane.html")).window.document;
+  const local = [...doc.querySelectorAll("script[src]")].map((s) => s.getAttribute("src") ?? "").filter((s) => !/^https?:/.test(s));
+
+  test.each(["escluso dalla media, pesi ricalcolati", "serve la Baseline (valore di partenza) dell'indicatore"])("«%s» is in exactly one script the page loads: functions.js", (text) => {
+    const holders = local.filter((f) => read(f).includes(text));
+    expect(holders).toEqual(["functions.js"]);
+  });
+
+  test("the model of Excel (src/officeModel, the preview's «Diagnostica») is in no script the page loads", () => {
+    // A text only the model has (src/officeModel/excel.ts).
+    const marker = "queued action(s) never synced";
+    expect(local.filter((f) => read(f).includes(marker))).toEqual([]);
+    // It is in the preview's on-demand chunk instead.
+    expect(read("office-model.js")).toContain(marker);
+  });
+});
+

@@ -1,7 +1,7 @@
 // Issue 10 at the engine level: explanations never show a ratio other than the one used,
 // bands written as a person writes them, version-1 policies read as before.
 import { scoreValues, parseText, defaultPolicy, parsePolicy, parseRuleName, evaluateIndicator, type Policy, type Operator } from "../../src/core";
-import { parseBandRange, describeBandRange, bandConflicts } from "../../src/core/bandText";
+import { parseBandRange, describeBandRange, bandConflicts, parseLateRange } from "../../src/core/bandText";
 import { formatPercent } from "../../src/core/format";
 
 const score = (a: string, op: Operator, t: string, policy: Policy = defaultPolicy(), extra = {}) => scoreValues(parseText(a), op, parseText(t), policy, { year: 2022, ...extra });
@@ -90,5 +90,30 @@ describe("version-1 policies are read exactly as before", () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.errors[0]).toMatch(/-500% è fuori da 0%–100%/);
     }
+  });
+});
+
+describe("late bands (giorni di ritardo) written in words", () => {
+  it("reads «da 1 a 30 giorni», «fino a», «oltre», «da N giorni» and text scores", () => {
+    expect(parseLateRange("da 1 a 30 giorni")).toEqual({ from: 1, to: 30 });
+    expect(parseLateRange("Fino a 7 giorni di ritardo")).toEqual({ from: 1, to: 7 });
+    expect(parseLateRange("oltre 30 giorni")).toEqual({ from: 31, to: null });
+    expect(parseLateRange("da 31 giorni")).toEqual({ from: 31, to: null });
+    expect(parseLateRange("31 giorni e oltre")).toEqual({ from: 31, to: null });
+    expect(parseLateRange("30")).toBeNull();
+    expect(parseLateRange("presto")).toBeNull();
+  });
+
+  it("gives the same policy as the numbers, and says which band cannot be read", () => {
+    const inWords = parsePolicy({ version: 2, lateBands: [{ range: "fino a 7 giorni", score: "90%" }, { range: "da 8 a 30 giorni", score: "70%" }, { range: "oltre 30 giorni", score: 0 }] });
+    const inNumbers = parsePolicy({ version: 2, lateBands: [{ from: 1, to: 7, score: 0.9 }, { from: 8, to: 30, score: 0.7 }, { from: 31, to: null, score: 0 }] });
+    expect(inWords.ok && inNumbers.ok).toBe(true);
+    if (inWords.ok && inNumbers.ok) expect(inWords.policy.lateBands).toEqual(inNumbers.policy.lateBands);
+    const bad = parsePolicy({ version: 2, lateBands: [{ range: "a fine mese", score: "90%" }] });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join(" ")).toMatch(/Fascia di ritardo 1: «a fine mese» non si legge/);
+    // A gap in words is still a gap.
+    const gap = parsePolicy({ version: 2, lateBands: [{ range: "fino a 7 giorni", score: "90%" }, { range: "da 10 a 30 giorni", score: "70%" }] });
+    expect(gap.ok).toBe(false);
   });
 });

@@ -39,6 +39,8 @@ test("Impostazioni → Diagnostica: every check passes on the model of Excel, an
   // The model is loaded on demand: not before Diagnostica is asked for.
   expect(scripts).not.toContain("office-model.js");
   await page.getByRole("tab", { name: "Impostazioni" }).click();
+  // Said before it runs, too: in the preview the checks run on the model.
+  await page.getByText(DIAGNOSTICS.previewNote).waitFor();
   await page.getByRole("button", { name: DIAGNOSTICS.run }).click();
   const report = page.getByLabel(DIAGNOSTICS.reportLabel);
   await report.waitFor();

@@ -1,7 +1,7 @@
 // «Nuovo anno» in Excel (src/excel/newWorkbook.ts): the open workbook's file read through
 // getFileAsync in slices, next year's plan built in memory, opened with Excel.createWorkbook
 // (ExcelApi 1.8); no Excel.run, so nothing in the open workbook is written. The fake models
-// Microsoft's documented limits (test/excel/fake/document.ts).
+// Microsoft's documented limits (src/officeModel/document.ts).
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";

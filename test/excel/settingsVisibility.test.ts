@@ -8,6 +8,7 @@ import { DEFAULT_POLICY } from "../../src/core/policy";
 import { SETTINGS_SHEET_NAME } from "../../src/core/reader/settings";
 import { createExcelHost } from "../../src/excel/excelHost";
 import { hideSettingsSheet } from "../../src/excel/settingsVisibility";
+import { OWNER_PROPERTY } from "../../src/excel/readGrid";
 import { EXCEL_NOTICES } from "../../src/messages/excel";
 import { FakeExcel, type FakeExcelOptions, type FakePlatform } from "./fakeExcel";
 import { exampleGrid, fakeWith } from "./workbooks";
@@ -26,7 +27,8 @@ describe.each<FakePlatform>(["PC", "Mac"])("UndoNotSupported on desktop ExcelApi
   test("UndoNotSupported: hiding the settings sheet inside an undo group fails — which is why it has its own run", async () => {
     const fake = new FakeExcel({ apiVersion: "1.20", platform });
     fake.addSheet("Scheda");
-    fake.addSheet(SETTINGS_SHEET_NAME);
+    // The add-in's settings sheet: it carries the add-in's mark (a user's sheet of that name is never hidden).
+    fake.addSheet(SETTINGS_SHEET_NAME).customProperties.set(OWNER_PROPERTY.toLowerCase(), { key: OWNER_PROPERTY, value: "settings" });
     const uninstall = fake.install();
     try {
       await expect(Excel.run({ mergeUndoGroup: true } as Excel.RunOptions, hideSettingsSheet)).rejects.toMatchObject({ code: "UndoNotSupported" });
@@ -36,6 +38,20 @@ describe.each<FakePlatform>(["PC", "Mac"])("UndoNotSupported on desktop ExcelApi
       // Only when it differs: a second call changes nothing (and leaves the undo history alone).
       fake.undoStackCleared.length = 0;
       expect(await Excel.run(hideSettingsSheet)).toBe(false);
+      expect(fake.undoStackCleared).toEqual([]);
+    } finally {
+      uninstall();
+    }
+  });
+
+  test("a user's own sheet with the settings sheet's name (unmarked) is never hidden", async () => {
+    const fake = new FakeExcel({ apiVersion: "1.20", platform });
+    fake.addSheet("Scheda");
+    fake.addSheet(SETTINGS_SHEET_NAME.toLowerCase()).set("A1", "Le mie note");
+    const uninstall = fake.install();
+    try {
+      expect(await Excel.run(hideSettingsSheet)).toBe(false);
+      expect(fake.sheet(SETTINGS_SHEET_NAME).visibility).toBe("Visible");
       expect(fake.undoStackCleared).toEqual([]);
     } finally {
       uninstall();

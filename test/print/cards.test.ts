@@ -148,3 +148,37 @@ describe("a long card", () => {
     expect(pages[pages.length - 1]).toContain(`Indicatore ${card.indicatori.length} —`);
   });
 });
+
+describe("usage", () => {
+  it.each([
+    [["stampa", example], "Indicare dove salvare la copia pronta per la stampa"],
+    [["calcola", example, "--stampa"], "L'opzione --stampa richiede --out"],
+    [["verifica", example, "--stampa"], "L'opzione --stampa non vale per il comando «verifica»"],
+    [["stampa", example, "--out", example], "Il file di uscita coincide con quello di ingresso"],
+    [["stampa"], "Manca il file: piano-perf stampa FILE.xlsx"],
+  ])("%j → exit 2 with the Italian message", (args, message) => {
+    const r = cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a workbook without cards: exit 1, nothing written", () => {
+    const notes = path.join(dir, "note.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Note").getCell("A1").value = "appunti";
+    return wb.xlsx.writeFile(notes).then(() => {
+      const out = path.join(dir, "note-stampa.xlsx");
+      const r = cli(["stampa", notes, "--out", out]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("Nessuna scheda da preparare per la stampa");
+      expect(fs.existsSync(out)).toBe(false);
+    });
+  });
+
+  it("the help lists stampa and --stampa", () => {
+    const r = cli(["--help"]);
+    expect(r.stdout).toContain("piano-perf stampa FILE.xlsx --out COPIA.xlsx");
+    expect(r.stdout).toContain("[--stampa]");
+  });
+});

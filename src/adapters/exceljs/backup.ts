@@ -6,14 +6,23 @@
 import type ExcelJS from "exceljs";
 import { backupHeader, backupRows, BACKUP_SHEET_NAME, type BackupEntry } from "../../core/reader/backup";
 import { backupAfterWrites, type WorkbookAnalysis } from "../../core/reader/analyze";
-import { replaceSheet } from "./sheets";
+import { ownsSheet, replaceSheet, sheetMark } from "./sheets";
 import { applyWrites } from "./writes";
 
-/** Writes the whole backup (header + one row per cell), very hidden: never shown, never printed. */
+/** The add-in's backup sheet: by its mark; by its name only where the marks are unknown. */
+function ownBackup(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((w) => sheetMark(w) === "backup") ?? workbook.worksheets.find((w) => w.name.toLowerCase() === BACKUP_SHEET_NAME.toLowerCase() && ownsSheet(workbook, w));
+}
+
+/**
+ * Writes the whole backup (header + one row per cell), very hidden: never shown, never
+ * printed. A user's sheet that has the backup's name is left alone (never cleared nor
+ * hidden): the backup gets a free name (see replaceSheet).
+ */
 export function writeBackupSheet(workbook: ExcelJS.Workbook, entries: BackupEntry[]): ExcelJS.Worksheet | null {
-  if (!entries.length && !workbook.worksheets.some((w) => w.name.toLowerCase() === BACKUP_SHEET_NAME.toLowerCase())) return null;
-  // Marked as the add-in's: a later rewrite (a run, «Accetta») replaces it in place, never beside it.
-  const ws = replaceSheet(workbook, BACKUP_SHEET_NAME, "backup");
+  const existing = ownBackup(workbook);
+  if (!entries.length && !existing) return null;
+  const ws = replaceSheet(workbook, existing?.name ?? BACKUP_SHEET_NAME, "backup");
   const rows = [backupHeader(), ...backupRows(entries)];
   rows.forEach((row, r) =>
     row.forEach((v, c) => {

@@ -10,6 +10,7 @@ import { SETTINGS_SHEET_NAME } from "../../core/reader/settings";
 import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
 import { renderSummary } from "./summary";
 import { writeSettings } from "./settings";
+import { ownsSheet, sheetMark } from "./sheets";
 
 export interface SummarySheetOptions {
   /** The source workbook's file name, stamped on the summary. */
@@ -28,7 +29,8 @@ export function writeSummarySheetModel(workbook: ExcelJS.Workbook, analysis: Wor
   const model = buildSummaryModel(analysis, { sheetName: name, source: options.source, producedAt: options.producedAt });
   renderSummary(workbook, model);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const backup = workbook.worksheets.find((w) => same(w.name, BACKUP_SHEET_NAME));
+  // The add-in's backup by its mark (by name only where marks are unknown): never a user's sheet of that name.
+  const backup = workbook.worksheets.find((w) => sheetMark(w) === "backup") ?? workbook.worksheets.find((w) => same(w.name, BACKUP_SHEET_NAME) && ownsSheet(workbook, w));
   const owned = analysis.ownedSheets.filter((n) => !same(n, SETTINGS_SHEET_NAME) && !same(n, name) && !(backup && same(n, backup.name)));
   const records = (analysis.summaryRecords ?? []).filter((r) => !same(r.sheet, name));
   writeSettings(workbook, analysis.policy, [...owned, ...(backup ? [backup.name] : []), name], [...records, { sheet: name, fingerprint: model.stamp.fingerprint }]);

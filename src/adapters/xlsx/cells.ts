@@ -83,32 +83,40 @@ export function patchSheetCells(xml: string, patches: CellPatch[], styles: Style
   const sheetData = findElement(xml, "sheetData");
   if (!sheetData) throw new Error("sheetData mancante");
   const prefix = prefixOf(sheetData.tag);
-  // Work from the bottom up, so offsets found earlier stay valid.
   const rows = sheetData.selfClosing ? [] : childElements(xml, sheetData.contentStart, sheetData.contentEnd, "row");
   const numbers = rowNumbers(rows);
-  const wanted = [...byRow.keys()].sort((a, b) => b - a);
-  let out = xml;
+  const indexOfRow = new Map<number, number>();
+  numbers.forEach((n, i) => {
+    if (!indexOfRow.has(n)) indexOfRow.set(n, i);
+  });
+  // Every edit is located in the original text and the result is assembled once: a
+  // splice per row would copy the whole part for each (quadratic on a 50k-row sheet).
+  const edits: { start: number; end: number; text: string; order: number }[] = [];
   let sd = sheetData;
   if (sd.selfClosing) {
     const open = sd.tag.replace(/\s*\/>$/, ">");
-    out = splice(out, sd.start, sd.end, `${open}</${prefix}sheetData>`);
-    sd = findElement(out, "sheetData")!;
+    edits.push({ start: sd.start, end: sd.end, text: `${open}</${prefix}sheetData>`, order: 0 });
+    sd = { ...sd, contentEnd: sd.end, selfClosing: false };
   }
+  const wanted = [...byRow.keys()].sort((a, b) => a - b);
   for (const rowNo of wanted) {
     const list = byRow.get(rowNo)!.sort((a, b) => b.at.col - a.at.col);
-    const i = numbers.indexOf(rowNo);
+    const i = indexOfRow.get(rowNo) ?? -1;
     if (i < 0) {
       // A new row, placed before the first row with a higher number.
       const cells = [...list].reverse().map(({ p, at }) => cellXml(prefix, colLetters(at.col) + rowNo, newCellStyle(styles, 0, p), p));
       const next = numbers.findIndex((n) => n > rowNo);
       const at = next >= 0 ? rows[next].start : sd.contentEnd;
-      out = splice(out, at, at, `<${prefix}row r="${rowNo}">${cells.join("")}</${prefix}row>`);
+      const text = `<${prefix}row r="${rowNo}">${cells.join("")}</${prefix}row>`;
+      // Inside a self-closing sheetData, the new rows go into its replacement text.
+      if (sd !== sheetData && next < 0) edits[0].text = edits[0].text.replace(new RegExp(`</${prefix}sheetData>$`), `${text}</${prefix}sheetData>`);
+      else edits.push({ start: at, end: at, text, order: 0 });
       continue;
     }
     const row = rows[i];
     const close = `</${prefix}row>`;
     const openTag = row.selfClosing ? row.tag.replace(/\s*\/>$/, ">") : row.tag;
-    let rowText = row.selfClosing ? openTag + close : out.slice(row.start, row.end);
+    let rowText = row.selfClosing ? openTag + close : xml.slice(row.start, row.end);
     const closeLen = row.selfClosing ? close.length : row.end - row.contentEnd;
     const local: ElementSpan = { ...row, tag: openTag, selfClosing: false, start: 0, end: rowText.length, contentStart: openTag.length, contentEnd: rowText.length - closeLen };
     const rowStyle = getAttr(row.tag, "customFormat") === "1" ? Number(getAttr(row.tag, "s") ?? "0") : 0;
@@ -136,8 +144,18 @@ export function patchSheetCells(xml: string, patches: CellPatch[], styles: Style
       const cols = list.map((x) => x.at.col + 1);
       if (cols.some((c) => c < lo || c > hi)) rowText = removeAttr(openTag, "spans") + rowText.slice(openTag.length);
     }
-    out = splice(out, row.start, row.end, rowText);
+    edits.push({ start: row.start, end: row.end, text: rowText, order: 1 });
   }
+  // In text order; at one offset, new rows (ascending, as pushed) before the row found there.
+  edits.sort((a, b) => a.start - b.start || a.order - b.order);
+  const pieces: string[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    pieces.push(xml.slice(pos, e.start), e.text);
+    pos = e.end;
+  }
+  pieces.push(xml.slice(pos));
+  const out = pieces.join("");
   return growDimension(out, patches);
 }
 

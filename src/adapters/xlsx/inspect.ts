@@ -1,4 +1,5 @@
-// The package check before ExcelJS sees a file (CLI and preview). ExcelJS inflates the whole
+// The package check before ExcelJS sees a file (CLI and preview). The zip itself is read by
+// zip.ts (the one reader, also the package writer's): here, what the file is and the bounds. ExcelJS inflates the whole
 // zip in memory and builds one object per cell, per merged cell, per row: a 3 MB zip bomb or
 // a merge A1:XFD1048576 exhausts the process before any of our code runs. Here, from the zip
 // central directory and then a streaming inflate that counts as it goes, we:
@@ -10,32 +11,12 @@
 //     without a style (LibreOffice) given an empty one, since ExcelJS fails on them.
 // The input bytes are never modified: when a fix is needed a new package is built (the parts
 // we do not touch are copied compressed, as they are). Browser-safe: no Node modules.
-import { Inflate, inflateSync } from "fflate";
+import { inflateSync } from "fflate";
 import { LIMITS, type Limits } from "../../core/limits";
 import { PACKAGE } from "../../messages/limits";
+import { crc32, dataStart, inflateEntry, PackageError, readCentralDirectory, u16, writeZip, type InflateBudget, type OutEntry, type ZipEntry } from "./zip";
 
-/** A file the tool will not read; `message` says what the file is, after its name. */
-export class PackageError extends Error {
-  constructor(readonly what: string) {
-    super(what);
-    this.name = "PackageError";
-  }
-  /** The whole sentence, with the file's name first. */
-  forFile(file: string): string {
-    return PACKAGE.file(file, this.what);
-  }
-}
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  /** Offset of the local file header. */
-  offset: number;
-}
+export { PackageError, readCentralDirectory, type ZipEntry } from "./zip";
 
 export interface PackageInfo {
   /** What ExcelJS should load: the input itself, or a fixed copy. */
@@ -46,21 +27,11 @@ export interface PackageInfo {
   cells: number;
   rows: number;
   mergedCells: number;
-  /** What was fixed for ExcelJS (for the tests and a progress line): "rels", "comments", "tableStyle". */
+  /** What was fixed for ExcelJS (for the tests and a progress line): "rels", "comments", "tableStyle", "drawing". */
   fixes: string[];
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-function u32(b: Uint8Array, o: number): number {
-  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
-}
-function u64(b: Uint8Array, o: number): number {
-  return u32(b, o) + u32(b, o + 4) * 2 ** 32;
-}
 
 const latin1 = new TextDecoder("latin1");
 const utf8 = new TextDecoder("utf-8");
@@ -87,82 +58,6 @@ function describeOle(b: Uint8Array): string {
   if (oleHasStream(b, "EncryptedPackage") || oleHasStream(b, "EncryptionInfo")) return PACKAGE.encrypted;
   if (oleHasStream(b, "Workbook") || oleHasStream(b, "Book")) return PACKAGE.oldXls;
   return PACKAGE.otherOle;
-}
-
-// ---- zip central directory -----------------------------------------------------------
-
-export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
-  // End of central directory: the last signature within the final 64 KiB + 22 bytes.
-  let eocd = -1;
-  for (let o = b.length - 22; o >= Math.max(0, b.length - 22 - 65535); o--) {
-    if (b[o] === 0x50 && b[o + 1] === 0x4b && b[o + 2] === 0x05 && b[o + 3] === 0x06) {
-      eocd = o;
-      break;
-    }
-  }
-  if (eocd < 0) throw new PackageError(PACKAGE.truncated);
-  let count = u16(b, eocd + 10);
-  let cdSize = u32(b, eocd + 12);
-  let cdOffset = u32(b, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    // ZIP64: the locator sits right before the EOCD and points to the ZIP64 EOCD record.
-    const loc = eocd - 20;
-    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new PackageError(PACKAGE.truncated);
-    const rec = u64(b, loc + 8);
-    if (rec + 56 > b.length || u32(b, rec) !== 0x06064b50) throw new PackageError(PACKAGE.truncated);
-    count = u64(b, rec + 32);
-    cdSize = u64(b, rec + 40);
-    cdOffset = u64(b, rec + 48);
-  }
-  if (cdOffset + cdSize > b.length) throw new PackageError(PACKAGE.truncated);
-  if (count > LIMITS.maxEntries) throw new PackageError(PACKAGE.tooManyEntries(count, LIMITS.maxEntries));
-  const entries: ZipEntry[] = [];
-  let o = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (o + 46 > b.length || u32(b, o) !== 0x02014b50) throw new PackageError(PACKAGE.truncated);
-    const flags = u16(b, o + 8);
-    const method = u16(b, o + 10);
-    const crc = u32(b, o + 16);
-    let compressedSize = u32(b, o + 20);
-    let size = u32(b, o + 24);
-    const nameLen = u16(b, o + 28);
-    const extraLen = u16(b, o + 30);
-    const commentLen = u16(b, o + 32);
-    let offset = u32(b, o + 42);
-    const nameBytes = b.subarray(o + 46, o + 46 + nameLen);
-    const name = flags & 0x800 ? utf8.decode(nameBytes) : latin1.decode(nameBytes);
-    // ZIP64 extended information: the 0xFFFFFFFF fields, in order.
-    let e = o + 46 + nameLen;
-    const extraEnd = e + extraLen;
-    while (e + 4 <= extraEnd) {
-      const id = u16(b, e);
-      const len = u16(b, e + 2);
-      if (id === 0x0001) {
-        let p = e + 4;
-        if (size === 0xffffffff) {
-          size = u64(b, p);
-          p += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(b, p);
-          p += 8;
-        }
-        if (offset === 0xffffffff) offset = u64(b, p);
-      }
-      e += 4 + len;
-    }
-    entries.push({ name, method, flags, crc, compressedSize, size, offset });
-    o = extraEnd + commentLen;
-  }
-  return entries;
-}
-
-function dataStart(b: Uint8Array, entry: ZipEntry): number {
-  const o = entry.offset;
-  if (o + 30 > b.length || u32(b, o) !== 0x04034b50) throw new PackageError(PACKAGE.badEntry(entry.name));
-  const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
-  if (start + entry.compressedSize > b.length) throw new PackageError(PACKAGE.badEntry(entry.name));
-  return start;
 }
 
 // ---- what a zip that is not a workbook is ---------------------------------------------
@@ -254,70 +149,6 @@ export function rangeCells(ref: string): number {
   const c2 = m[3] ? colNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
-}
-
-interface Budget {
-  total: number;
-  cells: number;
-  rows: number;
-}
-
-/**
- * Inflates one entry, 16 KiB of input at a time (at most ~16 MiB of output per step), and
- * stops as soon as its size passes what it declared or a limit. Returns the bytes only when
- * `keep` (small XML parts we may rewrite); otherwise only counts.
- */
-function inflateEntry(b: Uint8Array, entry: ZipEntry, budget: Budget, limits: Limits, keep: boolean, scanner: SheetScanner | null): Uint8Array | null {
-  if (entry.flags & 1) throw new PackageError(PACKAGE.entryEncrypted(entry.name));
-  const start = dataStart(b, entry);
-  const src = b.subarray(start, start + entry.compressedSize);
-  const kept: Uint8Array[] = [];
-  let produced = 0;
-  const check = () => {
-    if (produced > entry.size) throw new PackageError(PACKAGE.sizeMismatch(entry.name));
-    if (produced > limits.maxPartBytes) throw new PackageError(PACKAGE.tooBigPart(entry.name, limits.maxPartBytes));
-    if (budget.total + produced > limits.maxTotalBytes) throw new PackageError(PACKAGE.tooBigTotal(limits.maxTotalBytes));
-    if (produced > limits.ratioFloorBytes && produced / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-      throw new PackageError(PACKAGE.ratio(entry.name, produced / Math.max(1, entry.compressedSize)));
-    }
-    if (scanner) {
-      if (budget.cells + scanner.cells > limits.maxCells) throw new PackageError(PACKAGE.tooManyCells(budget.cells + scanner.cells, limits.maxCells));
-      if (budget.rows + scanner.rows > limits.maxRows) throw new PackageError(PACKAGE.tooManyRows(budget.rows + scanner.rows, limits.maxRows));
-    }
-  };
-  const onData = (chunk: Uint8Array, final: boolean) => {
-    produced += chunk.length;
-    check();
-    if (scanner) scanner.push(chunk, final);
-    if (keep) kept.push(chunk);
-  };
-  if (entry.method === 0) {
-    for (let o = 0; o < src.length; o += 1 << 20) onData(src.subarray(o, Math.min(src.length, o + (1 << 20))), o + (1 << 20) >= src.length);
-    if (src.length === 0) onData(new Uint8Array(0), true);
-  } else if (entry.method === 8) {
-    const inflater = new Inflate((chunk, final) => onData(chunk, final));
-    const STEP = 16 * 1024;
-    try {
-      if (src.length === 0) inflater.push(new Uint8Array(0), true);
-      for (let o = 0; o < src.length; o += STEP) inflater.push(src.subarray(o, Math.min(src.length, o + STEP)), o + STEP >= src.length);
-    } catch (e) {
-      if (e instanceof PackageError) throw e;
-      throw new PackageError(PACKAGE.badEntry(entry.name));
-    }
-  } else {
-    throw new PackageError(PACKAGE.unsupportedMethod(entry.name, entry.method));
-  }
-  if (produced !== entry.size) throw new PackageError(PACKAGE.sizeMismatch(entry.name));
-  budget.total += produced;
-  if (!keep) return null;
-  if (kept.length === 1) return kept[0];
-  const out = new Uint8Array(produced);
-  let p = 0;
-  for (const k of kept) {
-    out.set(k, p);
-    p += k.length;
-  }
-  return out;
 }
 
 // ---- fixes for ExcelJS -----------------------------------------------------------------
@@ -420,74 +251,21 @@ function fixTable(text: string, st: FixState): string {
   return text.slice(0, at) + info + text.slice(at);
 }
 
-// ---- zip writer (for the fixed copy) -----------------------------------------------------
+const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
-let crcTable: Uint32Array | null = null;
-function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-interface OutEntry {
-  name: Uint8Array;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  data: Uint8Array;
-}
-
-function writeZip(entries: OutEntry[]): Uint8Array {
-  let total = 22;
-  for (const e of entries) total += 30 + e.name.length + e.data.length + 46 + e.name.length;
-  const out = new Uint8Array(total);
-  const dv = new DataView(out.buffer);
-  let p = 0;
-  const offsets: number[] = [];
-  for (const e of entries) {
-    offsets.push(p);
-    dv.setUint32(p, 0x04034b50, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 0x800, true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, e.compressedSize, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, e.name.length, true);
-    out.set(e.name, p + 30);
-    out.set(e.data, p + 30 + e.name.length);
-    p += 30 + e.name.length + e.data.length;
-  }
-  const cd = p;
-  entries.forEach((e, i) => {
-    dv.setUint32(p, 0x02014b50, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, 0x800, true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, e.compressedSize, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, e.name.length, true);
-    dv.setUint32(p + 42, offsets[i], true);
-    out.set(e.name, p + 46);
-    p += 46 + e.name.length;
-  });
-  dv.setUint32(p, 0x06054b50, true);
-  dv.setUint16(p + 8, entries.length, true);
-  dv.setUint16(p + 10, entries.length, true);
-  dv.setUint32(p + 12, p - cd, true);
-  dv.setUint32(p + 16, cd, true);
-  return out;
+/**
+ * A drawing part in the default namespace (openpyxl writes `<wsDr xmlns="…spreadsheetDrawing">`,
+ * unprefixed): ExcelJS matches tag names literally (`xdr:wsDr`) and fails on it («Cannot read
+ * properties of undefined (reading 'anchors')»). Its copy gets the `xdr:` prefix on the
+ * unprefixed elements — or, when another default namespace is declared inside, an empty
+ * drawing (ExcelJS then sees no images there; the package writer keeps the original anyway).
+ */
+function fixDrawing(text: string, st: FixState): string {
+  const root = /<([A-Za-z_][\w.-]*:)?wsDr\b[^>]*>/.exec(text);
+  if (!root || root[1] || !root[0].includes(`xmlns="${XDR_NS}"`)) return text;
+  st.fixes.add("drawing");
+  if ((text.match(/\sxmlns\s*=/g) ?? []).length > 1) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR_NS}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>`;
+  return text.replace(`xmlns="${XDR_NS}"`, `xmlns:xdr="${XDR_NS}"`).replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (m, slash: string, name: string) => (name.includes(":") ? m : `<${slash}xdr:${name}`));
 }
 
 // ---- the check ---------------------------------------------------------------------------
@@ -525,7 +303,7 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
   if (input.length > limits.maxFileBytes) throw new PackageError(PACKAGE.tooBigFile(input.length, limits.maxFileBytes));
   if (isOle(input)) throw new PackageError(describeOle(input));
   if (input.length < 22 || input[0] !== 0x50 || input[1] !== 0x4b) throw new PackageError(PACKAGE.notZip);
-  const entries = readCentralDirectory(input);
+  const entries = readCentralDirectory(input, limits);
   if (entries.length > limits.maxEntries) throw new PackageError(PACKAGE.tooManyEntries(entries.length, limits.maxEntries));
   const notWorkbook = describeZip(input, entries);
   if (notWorkbook) throw new PackageError(notWorkbook);
@@ -540,16 +318,29 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
   if (declared > limits.maxTotalBytes) throw new PackageError(PACKAGE.tooBigTotal(limits.maxTotalBytes));
 
   // Then the actual sizes, counting cells and rows as the sheets inflate.
-  const budget: Budget = { total: 0, cells: 0, rows: 0 };
+  const budget: InflateBudget & { cells: number; rows: number } = { total: 0, cells: 0, rows: 0 };
   const parts = new Map<string, Uint8Array>();
   const mergesByPart = new Map<string, string[]>();
   let mergedCells = 0;
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
-    const keep = e.name.endsWith(".rels") || /^xl\/tables\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
+    const keep = e.name.endsWith(".rels") || /^xl\/(tables|drawings)\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
     const scanner = isSheet ? new SheetScanner() : null;
-    const data = inflateEntry(input, e, budget, limits, keep, scanner);
+    const data = inflateEntry(
+      input,
+      e,
+      budget,
+      limits,
+      keep,
+      scanner
+        ? (chunk, final) => {
+            scanner.push(chunk, final);
+            if (budget.cells + scanner.cells > limits.maxCells) throw new PackageError(PACKAGE.tooManyCells(budget.cells + scanner.cells, limits.maxCells));
+            if (budget.rows + scanner.rows > limits.maxRows) throw new PackageError(PACKAGE.tooManyRows(budget.rows + scanner.rows, limits.maxRows));
+          }
+        : undefined,
+    );
     if (data) parts.set(e.name, data);
     if (scanner) {
       budget.cells += scanner.cells;
@@ -582,6 +373,10 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
     } else if (name.startsWith("xl/tables/")) {
       const before = utf8.decode(data);
       const after = fixTable(before, st);
+      if (after !== before) text = after;
+    } else if (name.startsWith("xl/drawings/")) {
+      const before = utf8.decode(data);
+      const after = fixDrawing(before, st);
       if (after !== before) text = after;
     }
     if (text !== null) st.parts.set(name, utf8Encoder.encode(text));

@@ -14,7 +14,7 @@ import { writeSummarySheet } from "../exceljs/summarySheet";
 import { fitCellText } from "../../core/cellLimits";
 import { writeBackupSheet } from "../exceljs/backup";
 import { backupAfterWrites } from "../../core/reader/analyze";
-import { BACKUP_SHEET_NAME } from "../../core/reader/backup";
+import { BACKUP_SHEET_NAME, findBackupSheet, freeSheetName } from "../../core/reader/backup";
 import type { CellPatch } from "./cells";
 import type { CardPrint } from "../../core/print";
 import { XlsxPackage } from "./package";
@@ -94,6 +94,10 @@ export async function addinOutput(
   // (the user's original statement, the reference of every later correction).
   const backupEntries = options.after ? options.after.backup : backupAfterWrites(analysis.backup ?? [], analysis.writes);
   const backupWs = analysis.writes.length || options.after ? writeBackupSheet(scratch, backupEntries) : null;
+  // The add-in's backup in the user's package: by its mark (or, unmarked, by its name and
+  // header: an earlier version's); a user's sheet of that name is kept and ours takes a free name.
+  const existingBackup = findBackupSheet(grid);
+  if (backupWs) backupWs.name = existingBackup?.name ?? freeSheetName(BACKUP_SHEET_NAME, grid.sheets.map((s) => s.name));
   const settings = settingsSheetName(grid);
   const generatedSettings = scratch.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
   if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
@@ -102,10 +106,11 @@ export async function addinOutput(
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const existingSummary = grid.sheets.find((s) => same(s.name, summary) && s.ownedBy === "summary");
   const existingSettings = findSettingsSheet(grid);
-  const existingBackup = grid.sheets.find((s) => same(s.name, BACKUP_SHEET_NAME) && s.ownedBy === "backup");
   const sheets: OwnedSheet[] = [
     { name: summary, mark: "summary", replaces: existingSummary?.name },
-    ...(backupWs ? [{ name: backupWs.name, mark: "backup" as const, replaces: existingBackup?.name, state: "veryHidden" as const }] : []),
+    ...(backupWs
+      ? [{ name: backupWs.name, mark: "backup" as const, state: "veryHidden" as const, ...(existingBackup?.ownedBy === "backup" ? { replaces: existingBackup.name } : existingBackup ? { legacy: existingBackup.name } : {}) }]
+      : []),
     { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);

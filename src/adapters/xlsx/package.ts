@@ -1,7 +1,11 @@
-// An .xlsx package (OPC, ECMA-376 Part 2) as a map of part names to bytes, read and
-// written with fflate. Parts are kept as the bytes they came with: only the parts an
-// edit touches are decoded, changed and re-encoded.
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+// An .xlsx package (OPC, ECMA-376 Part 2) as a map of part names to bytes. Read with the
+// one zip reader (zip.ts: the central directory, the limits of src/core/limits.ts, the same
+// as the package check): a part is inflated only when asked for. Written back with the
+// parts nobody changed copied as they are stored (same compressed bytes, same CRC); only
+// the parts an edit touches are decoded, changed and re-encoded.
+import { deflateSync, strFromU8, strToU8 } from "fflate";
+import { LIMITS } from "../../core/limits";
+import { crc32, inflateEntry, PackageError as ZipError, rawData, readCentralDirectory, writeZip, type InflateBudget, type OutEntry, type ZipEntry } from "./zip";
 import { childElements, escapeXml, getAttr, rootElement, splice } from "./xml";
 
 export const REL_TYPES = {
@@ -29,26 +33,53 @@ export interface Relationship {
 /** Thrown when the bytes are not a package this writer can edit (the caller words it for the user). */
 export class PackageError extends Error {}
 
+/** A part as read from the zip: where its bytes are, inflated on first use. */
+interface Stored {
+  source: Uint8Array;
+  entry: ZipEntry;
+}
+
 export class XlsxPackage {
   /** Part names without a leading slash, in the zip's order. */
-  private readonly parts = new Map<string, Uint8Array>();
+  private readonly parts = new Map<string, Uint8Array | Stored>();
   private readonly text = new Map<string, string>();
+  private readonly budget: InflateBudget = { total: 0 };
 
   constructor(entries: Record<string, Uint8Array>) {
     for (const [name, data] of Object.entries(entries)) if (!name.endsWith("/")) this.parts.set(name, data);
   }
 
+  /** The package in `bytes` (its central directory only: parts inflate when first read). */
   static read(bytes: Uint8Array): XlsxPackage {
-    let entries: Record<string, Uint8Array>;
+    const pkg = new XlsxPackage({});
     try {
-      entries = unzipSync(bytes);
+      for (const entry of readCentralDirectory(bytes)) if (!entry.name.endsWith("/")) pkg.parts.set(entry.name, { source: bytes, entry });
     } catch (e) {
-      throw new PackageError((e as Error).message);
+      if (e instanceof ZipError) throw new PackageError(e.what);
+      throw e;
     }
-    const pkg = new XlsxPackage(entries);
     if (!pkg.has("[Content_Types].xml")) throw new PackageError("[Content_Types].xml mancante");
     return pkg;
   }
+
+  /** A part's bytes as stored in the package (inflated, within the limits), or undefined. */
+  private data(n: string): Uint8Array | undefined {
+    const p = this.parts.get(n);
+    if (!p || p instanceof Uint8Array) return p;
+    let out: Uint8Array;
+    try {
+      out = inflateEntry(p.source, p.entry, this.budget, LIMITS, true) ?? new Uint8Array(0);
+    } catch (e) {
+      if (e instanceof ZipError) throw new PackageError(e.what);
+      throw e;
+    }
+    this.parts.set(n, out);
+    // Keep where it came from: an unchanged part is written back as it was stored.
+    this.stored.set(n, p);
+    return out;
+  }
+
+  private readonly stored = new Map<string, Stored>();
 
   names(): string[] {
     return [...this.parts.keys()];
@@ -61,7 +92,7 @@ export class XlsxPackage {
   bytes(name: string): Uint8Array | undefined {
     const n = stripSlash(name);
     const t = this.text.get(n);
-    return t !== undefined ? strToU8(t) : this.parts.get(n);
+    return t !== undefined ? strToU8(t) : this.data(n);
   }
 
   /** A part's text (UTF-8; a UTF-8 byte-order mark is dropped), or undefined. */
@@ -69,7 +100,7 @@ export class XlsxPackage {
     const n = stripSlash(name);
     const cached = this.text.get(n);
     if (cached !== undefined) return cached;
-    const data = this.parts.get(n);
+    const data = this.data(n);
     if (!data) return undefined;
     const s = strFromU8(data);
     return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
@@ -85,6 +116,7 @@ export class XlsxPackage {
   setBytes(name: string, data: Uint8Array): void {
     const n = stripSlash(name);
     this.text.delete(n);
+    this.stored.delete(n);
     this.parts.set(n, data);
   }
 
@@ -93,10 +125,22 @@ export class XlsxPackage {
     return this.text.has(stripSlash(name));
   }
 
+  /** The package as a zip: parts never changed keep their stored bytes (no inflate, no deflate). */
   write(): Uint8Array {
-    const files: Zippable = {};
-    for (const name of this.parts.keys()) files[name] = [this.bytes(name)!, { level: 6 }];
-    return zipSync(files);
+    const enc = new TextEncoder();
+    const out: OutEntry[] = [];
+    for (const [name, p] of this.parts) {
+      const kept = this.text.has(name) ? undefined : p instanceof Uint8Array ? this.stored.get(name) : p;
+      if (kept && (kept.entry.method === 0 || kept.entry.method === 8)) {
+        const e = kept.entry;
+        out.push({ name: enc.encode(name), method: e.method, crc: e.crc, compressedSize: e.compressedSize, size: e.size, data: rawData(kept.source, e) });
+        continue;
+      }
+      const data = this.bytes(name)!;
+      const packed = deflateSync(data, { level: 6 });
+      out.push({ name: enc.encode(name), method: 8, crc: crc32(data), compressedSize: packed.length, size: data.length, data: packed });
+    }
+    return writeZip(out);
   }
 
   // ---- relationships --------------------------------------------------------------

@@ -11,7 +11,7 @@ import { readWorkbook } from "./readWorkbook";
 import { readSettings, type SummaryRecord } from "./settings";
 import { summaryStatus, type SummaryStatus } from "../summary/stale";
 import { summarySheetName } from "../summary/name";
-import { BACKUP_SHEET_NAME, cellKey, readBackupFromGrid, type BackupEntry } from "./backup";
+import { cellKey, findBackupSheet, readBackupFromGrid, type BackupEntry } from "./backup";
 import { acceptedRectificationsOf, findRectifications, problemsWithRectifications, writtenCells, type AcceptedRectification, type Rectification } from "../rectifications";
 import { applyPhase, type Monitoring } from "../phases";
 import { planNotices } from "./notices";
@@ -78,7 +78,7 @@ export function analyzeWorkbook(grid: WorkbookGrid, policy?: Policy): WorkbookAn
     result,
     problems,
     // The restore backup is the add-in's own, not a sheet of the user's left out.
-    skippedSheets: read.skippedSheets.filter((n) => n.toLowerCase() !== BACKUP_SHEET_NAME.toLowerCase()),
+    skippedSheets: read.skippedSheets.filter((n) => n !== findBackupSheet(grid)?.name),
     policy: used,
     cardCount: read.cardCount,
     year: read.year,

@@ -96,9 +96,36 @@ export function backupRows(entries: BackupEntry[]): CellValue[][] {
   return entries.map((e) => [e.sheet, e.cell, encodeContent(e.before), encodeContent(e.after)]);
 }
 
+/** Whether a sheet's first row is exactly the backup's header (A1:D1): what only the add-in writes there. */
+export function hasBackupHeader(firstRow: readonly CellValue[] | undefined): boolean {
+  return !!firstRow && BACKUP_SHEET.headers.every((h, i) => firstRow[i] === h);
+}
+
+/**
+ * The add-in's backup sheet: the one carrying its mark. When the host could not read marks
+ * (`grid.marksRead` false), a sheet of that name (any case); when it could, an unmarked sheet
+ * of that name only if it starts with the backup's header (left by an earlier version) —
+ * never a user's own sheet that merely has the name.
+ */
 export function findBackupSheet(grid: WorkbookGrid): SheetGrid | undefined {
+  const marked = grid.sheets.find((s) => s.ownedBy === "backup");
+  if (marked) return marked;
   const name = BACKUP_SHEET_NAME.toLowerCase();
-  return grid.sheets.find((s) => s.ownedBy === "backup") ?? grid.sheets.find((s) => s.name.toLowerCase() === name);
+  const byName = grid.sheets.find((s) => s.name.toLowerCase() === name && !s.ownedBy);
+  if (!byName || !grid.marksRead) return byName;
+  return byName.startRow === 0 && byName.startCol === 0 && hasBackupHeader(byName.values[0]) ? byName : undefined;
+}
+
+/** A name for a new sheet of the add-in: `base`, or — when a sheet already has it (any case,
+ *  as Excel compares) — "base (2)", (3)…, cut to Excel's 31 characters. */
+export function freeSheetName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(name.toLowerCase())) return name;
+  }
 }
 
 /** The backup entries found in the grid (none when the workbook has no backup sheet). */

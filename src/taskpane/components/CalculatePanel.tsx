@@ -140,7 +140,7 @@ export function CalculatePanel(props: { host: WorkbookHost; runner: Runner; gene
         <AnalysisProblems analysis={shown.analysis} host={host} runner={runner} showCleanMessage={false} computing />
       )}
       {stale && (
-        <MessageBar intent="warning" aria-live="polite">
+        <MessageBar intent="warning" aria-live="polite" layout="multiline">
           <MessageBarBody className={styles.body}>
             <MessageBarTitle>{STALE_SUMMARY.badge}</MessageBarTitle> {STALE_SUMMARY.text(stale.sheet)}
           </MessageBarBody>

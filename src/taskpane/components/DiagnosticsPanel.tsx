@@ -46,6 +46,11 @@ export function DiagnosticsPanel(props: { host: WorkbookHost; disabled?: boolean
         {D.heading}
       </h3>
       <Text size={200}>{D.intro}</Text>
+      {host.kind === "preview" && (
+        <Text as="p" size={200} italic>
+          {D.previewNote}
+        </Text>
+      )}
       <div className={styles.actions}>
         <Button appearance="secondary" onClick={run} disabled={running || props.disabled}>
           {D.run}

@@ -22,10 +22,10 @@ export function PrintCards(props: { host: WorkbookHost; runner: Runner }): React
     if (r) setDone(r.value);
   };
   return (
-    <section aria-labelledby="piano-print-heading">
-      <h3 id="piano-print-heading" className={styles.heading}>
+    <section className={styles.panel} aria-labelledby="piano-print-heading">
+      <h2 id="piano-print-heading" className={styles.heading}>
         {PRINT.button}
-      </h3>
+      </h2>
       <Text className={styles.intro}>{PRINT.hint}</Text>
       <div className={styles.actions}>
         <Button appearance="secondary" onClick={prepare} disabled={runner.busy !== null}>
