@@ -1,10 +1,13 @@
 // `piano-perf`: the headless path. Reads an .xlsx with ExcelJS, runs the same reader and
 // engine as the add-in, prints an Italian report or JSON, and with --out saves a copy as
 // the add-in would leave it. The input file is never written. Exit: 0 no errors, 1 errors
-// in the plan, 2 unreadable file or wrong usage — always a message, never a stack trace.
+// in the plan, 2 unreadable file or wrong usage — always a message, never a stack trace;
+// 141 (as a Unix tool killed by SIGPIPE) when the reader of the output goes away.
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import v8 from "node:v8";
+import vm from "node:vm";
 import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
@@ -273,6 +276,21 @@ function buildTime(): Date {
   return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
+/**
+ * A full garbage collection now, when the ExcelJS model has just become garbage: V8 would
+ * otherwise grow the heap by the model's size again before collecting it, and the output
+ * phase's peak would sit on top of it (issue 14: peak memory ≤ 1.3× ExcelJS's own read).
+ * `gc` is exposed for this one call (node's --expose-gc, set at run time).
+ */
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    (vm.runInNewContext("gc") as () => void)();
+  } catch {
+    /* not available: V8 collects when it sees fit */
+  }
+}
+
 /** File handling for the command modules under ./commands. */
 const cliIo: CliIo = {
   usageError: (message, showUsage = false) => new UsageError(message, showUsage),
@@ -317,6 +335,7 @@ async function run(argv: string[]): Promise<number> {
   // Kept only for the cards' print setup (see cardPrintsOf).
   const model = args.print ? wb : null;
   wb = null;
+  if (!model) collectGarbage();
   const grid = withPackageInfo(sheetGrid, packageInfo(args.file, buffer));
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
@@ -386,6 +405,25 @@ export async function main(argv: string[]): Promise<number> {
     return fail(CLI.internalError(e instanceof Error ? e.message : String(e)));
   }
 }
+
+/** What a shell shows for a command killed by SIGPIPE (128 + 13), as `yes | head -1` leaves `yes`. */
+export const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * The reader of our output went away (`piano-perf verifica x.xlsx | head -3`): stop at once and
+ * quietly, as Unix tools do on SIGPIPE — no stack trace, nothing more written. Node ignores
+ * SIGPIPE and reports EPIPE as an 'error' event that, unhandled, crashes with a stack. Every
+ * output file is written synchronously through a temporary file renamed whole (saveBytes), so
+ * this handler never runs in the middle of one: an --out file is either complete or absent.
+ */
+function exitOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(EXIT_BROKEN_PIPE);
+  });
+}
+exitOnBrokenPipe(process.stdout);
+exitOnBrokenPipe(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {

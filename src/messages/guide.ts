@@ -2,6 +2,9 @@
 // scripts/guide-plugin.js from src/guide/render.ts) and the pane's link to it. The lists of
 // recognised labels come from src/core/reader/labels.ts and the functions from functions.json,
 // so the guide never disagrees with what the add-in reads and offers.
+import { DOCUMENT } from "./document";
+import { VOCABULARY } from "./engine";
+import { READER, WRITEBACK } from "./workbook";
 
 export const GUIDE = {
   title: "Piano Performance — guida d'uso",
@@ -22,35 +25,19 @@ export const GUIDE = {
   labelsTableCaption: "Colonne della tabella degli indicatori",
   labelsColumnRole: "Voce",
   labelsColumnSynonyms: "Si riconosce anche come",
+  // The names the reader's messages, the document and the write-back already use (one name
+  // per concept); only the per-indicator columns without a message of their own are here.
   roleNames: {
-    name: "Indicatori",
-    algorithm: "Algoritmo",
-    type: "Tipologia",
-    unit: "UdM",
-    actual: "Stato",
-    operator: "Operatore",
-    target: "Target",
-    stated: "Performance",
-    weight: "Peso",
+    ...READER.columnNames,
     rule: "Regola",
     baseline: "Baseline",
     thresholdMin: "Soglia minima",
     thresholdMax: "Soglia massima",
-    forced: "Performance forzata",
-    note: "Nota",
-    missione: "Missione",
-    programma: "Programma",
-    ambitoStrategico: "Ambito strategico",
-    obiettivoStrategico: "Obiettivo strategico",
-    obiettivoOperativo: "Obiettivo operativo",
-    descrizione: "Descrizione",
-    beneficiAttesi: "Benefici attesi",
-    risorseEconomiche: "Risorse economiche",
-    unitaOrganizzative: "Unità organizzative coinvolte",
-    areaResponsabilita: "Area di responsabilità",
-    ufficio: "Ufficio",
+    forced: VOCABULARY.forcedPerformance,
+    note: VOCABULARY.note,
+    ...DOCUMENT.fields,
     objectiveWeight: "Peso obiettivo",
-    objectivePerformance: "Performance obiettivo",
+    objectivePerformance: WRITEBACK.objectiveCell,
   } as Record<string, string>,
   panelsHeading: "Il riquadro attività",
   panelsText: "Si apre dalla scheda Home con il pulsante «Piano Performance». Ha quattro sezioni:",

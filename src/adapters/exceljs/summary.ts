@@ -50,16 +50,38 @@ function setCell(ws: ExcelJS.Worksheet, r: number, c: number, cell: SummaryCell,
   return target;
 }
 
+/**
+ * Merges one area the summary's layout places: its areas never overlap (one row, disjoint
+ * column spans), so ExcelJS's check of the new area against every area merged before — one
+ * pass over all of them per merge, quadratic on a summary of 5,000 objectives — is skipped
+ * by merging against an empty index (ExcelJS 4.4 keeps it in `_merges`, master → range).
+ */
+function mergeDisjoint(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): void {
+  const sheet = ws as unknown as { _merges?: Record<string, unknown> };
+  const all = sheet._merges;
+  if (!all) {
+    ws.mergeCells(top, left, bottom, right);
+    return;
+  }
+  sheet._merges = {};
+  try {
+    ws.mergeCells(top, left, bottom, right);
+    Object.assign(all, sheet._merges);
+  } finally {
+    sheet._merges = all;
+  }
+}
+
 /** One row of a block: each block column written in its first grid column, merged over its span. */
 function writeRow(ws: ExcelJS.Worksheet, model: SummaryModel, block: SummaryBlock, r: number, cells: SummaryCell[]): ExcelJS.Cell[] {
   return block.columns.map((col, i) => {
-    if (col.span > 1) ws.mergeCells(r + 1, col.col + 1, r + 1, col.col + col.span);
+    if (col.span > 1) mergeDisjoint(ws, r + 1, col.col + 1, r + 1, col.col + col.span);
     return setCell(ws, r, col.col, cells[i], model.formats[col.kind]);
   });
 }
 
 function fullWidthLine(ws: ExcelJS.Worksheet, model: SummaryModel, r: number, text: string): ExcelJS.Cell {
-  ws.mergeCells(r + 1, 1, r + 1, model.columnWidths.length);
+  mergeDisjoint(ws, r + 1, 1, r + 1, model.columnWidths.length);
   const cell = ws.getCell(r + 1, 1);
   cell.value = text;
   cell.alignment = { wrapText: true, vertical: "top" };

@@ -85,6 +85,34 @@ export async function addinOutput(
   newWorkbook: () => ExcelJS.Workbook,
   options: { source?: string; producedAt?: Date; print?: CardPrint[]; after?: WorkbookAnalysis } = {},
 ): Promise<AddinOutput> {
+  // The add-in's sheets drawn by ExcelJS in a scratch workbook, in a function of its own: once
+  // it returns, that model (and the analysis after the writes) is garbage before the package
+  // edit allocates (on a big plan, the two together would set the process's peak memory).
+  const { generated, summary, cutCells, backupName, settings } = await generateOwnedSheets(grid, analysis, newWorkbook, options);
+  const existingBackup = findBackupSheet(grid);
+
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const existingSummary = grid.sheets.find((s) => same(s.name, summary) && s.ownedBy === "summary");
+  const existingSettings = findSettingsSheet(grid);
+  const sheets: OwnedSheet[] = [
+    { name: summary, mark: "summary", replaces: existingSummary?.name },
+    ...(backupName
+      ? [{ name: backupName, mark: "backup" as const, state: "veryHidden" as const, ...(existingBackup?.ownedBy === "backup" ? { replaces: existingBackup.name } : existingBackup ? { legacy: existingBackup.name } : {}) }]
+      : []),
+    { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
+  ];
+  const cells = patchesBySheet(analysis.writes);
+  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}) });
+  return { bytes, written: analysis.writes.length, summary, settings, cutCells };
+}
+
+/** The summary, backup and settings sheets, written by ExcelJS into a scratch package. */
+async function generateOwnedSheets(
+  grid: WorkbookGrid,
+  analysis: WorkbookAnalysis,
+  newWorkbook: () => ExcelJS.Workbook,
+  options: { source?: string; producedAt?: Date; after?: WorkbookAnalysis },
+): Promise<{ generated: Uint8Array; summary: string; cutCells: { cell: string; length: number }[]; backupName: string | null; settings: string }> {
   const scratch = newWorkbook();
   // `after`: the workbook as the writes leave it, with its own backup (corrections accepted, see core/reader/accept.ts).
   const after = options.after ?? analysisAfterWrites(analysis);
@@ -103,19 +131,7 @@ export async function addinOutput(
   if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
   const generated = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
 
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const existingSummary = grid.sheets.find((s) => same(s.name, summary) && s.ownedBy === "summary");
-  const existingSettings = findSettingsSheet(grid);
-  const sheets: OwnedSheet[] = [
-    { name: summary, mark: "summary", replaces: existingSummary?.name },
-    ...(backupWs
-      ? [{ name: backupWs.name, mark: "backup" as const, state: "veryHidden" as const, ...(existingBackup?.ownedBy === "backup" ? { replaces: existingBackup.name } : existingBackup ? { legacy: existingBackup.name } : {}) }]
-      : []),
-    { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
-  ];
-  const cells = patchesBySheet(analysis.writes);
-  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}) });
-  return { bytes, written: analysis.writes.length, summary, settings, cutCells };
+  return { generated, summary, cutCells, backupName: backupWs?.name ?? null, settings };
 }
 
 /** Cuts every text over Excel's 32,767 characters (an ellipsis and the full length said); returns the cells cut. */

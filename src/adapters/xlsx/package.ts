@@ -137,7 +137,8 @@ export class XlsxPackage {
         continue;
       }
       const data = this.bytes(name)!;
-      const packed = deflateSync(data, { level: 6 });
+      // A big part (a 50k-row sheet) at level 1: three times faster, a little larger.
+      const packed = deflateSync(data, { level: data.length > 8 * 1024 * 1024 ? 1 : 6 });
       out.push({ name: enc.encode(name), method: 8, crc: crc32(data), compressedSize: packed.length, size: data.length, data: packed });
     }
     return writeZip(out);

@@ -210,46 +210,61 @@ function originalText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * One list of the annex: its heading, then its table — the place (sheet and cell), the
+ * objective, the indicator, two values and the words that explain them (the headers in
+ * `columns`, the cells from `cells`) — or `empty` when there is nothing.
+ */
+function annexSection<T extends { sheet: string | null; cell: string | null; objective: string; indicator: string }>(
+  title: string,
+  empty: string,
+  items: T[],
+  columns: [string, string, string],
+  cells: (item: T) => [string, string, string],
+): DocumentBlock[] {
+  const C = D.annexColumns;
+  const [first, second, words] = columns;
+  const heading: DocumentBlock = { kind: "heading", level: 2, text: title };
+  if (!items.length) return [heading, { kind: "paragraph", content: [{ text: empty }] }];
+  return [
+    heading,
+    {
+      kind: "table",
+      caption: title,
+      columns: [
+        { header: C.where, width: 16 },
+        { header: C.objective, width: 20 },
+        { header: C.indicator, width: 20 },
+        { header: first, width: 12, align: "right" },
+        { header: second, width: 12, align: "right" },
+        { header: words, width: 20 },
+      ],
+      rows: items.map((r) => [where(r.sheet, r.cell), r.objective, r.indicator, ...cells(r)]),
+    },
+  ];
+}
+
 function annexBlocks(annex: DocumentAnnex): DocumentBlock[] {
   const C = D.annexColumns;
   const S = D.sections;
-  const out: DocumentBlock[] = [
+  return [
     { kind: "heading", level: 1, text: S.annex, pageBreakBefore: true },
     { kind: "paragraph", content: [{ text: S.annexIntro }] },
-    { kind: "heading", level: 2, text: S.rectifications },
+    ...annexSection(
+      S.rectifications,
+      S.noRectifications,
+      annex.rectifications,
+      [C.stated, C.computed, C.explanation],
+      (r) => [originalText(r.original), pct(r.computed), r.explanation],
+    ),
+    ...annexSection(
+      S.overrides,
+      S.noOverrides,
+      annex.overrides,
+      [C.computed, C.forced, C.note],
+      (r) => [pct(r.computed), r.excluded ? D.excluded : pct(r.forced), r.note],
+    ),
   ];
-  if (annex.rectifications.length) {
-    out.push({
-      kind: "table",
-      caption: S.rectifications,
-      columns: [
-        { header: C.where, width: 16 },
-        { header: C.objective, width: 20 },
-        { header: C.indicator, width: 20 },
-        { header: C.stated, width: 12, align: "right" },
-        { header: C.computed, width: 12, align: "right" },
-        { header: C.explanation, width: 20 },
-      ],
-      rows: annex.rectifications.map((r) => [where(r.sheet, r.cell), r.objective, r.indicator, originalText(r.original), pct(r.computed), r.explanation]),
-    });
-  } else out.push({ kind: "paragraph", content: [{ text: S.noRectifications }] });
-  out.push({ kind: "heading", level: 2, text: S.overrides });
-  if (annex.overrides.length) {
-    out.push({
-      kind: "table",
-      caption: S.overrides,
-      columns: [
-        { header: C.where, width: 16 },
-        { header: C.objective, width: 20 },
-        { header: C.indicator, width: 20 },
-        { header: C.computed, width: 12, align: "right" },
-        { header: C.forced, width: 12, align: "right" },
-        { header: C.note, width: 20 },
-      ],
-      rows: annex.overrides.map((r) => [where(r.sheet, r.cell), r.objective, r.indicator, pct(r.computed), r.excluded ? D.excluded : pct(r.forced), r.note]),
-    });
-  } else out.push({ kind: "paragraph", content: [{ text: S.noOverrides }] });
-  return out;
 }
 
 function placeholder(text: string): DocumentBlock {
