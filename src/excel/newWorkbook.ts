@@ -81,5 +81,5 @@ export async function createNextYearWorkbook(onProgress?: ProgressFn, lib: () =>
     const code = (e as { code?: unknown })?.code;
     throw new ExcelHostError("office", NEXT_YEAR_EXCEL.cannotCreate, typeof code === "string" ? code : undefined);
   }
-  return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length };
+  return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, marked: plan.notes.length };
 }

@@ -59,6 +59,8 @@ export interface NextYearReport {
   indicators: number;
   /** Target cells left blank («target da definire»). */
   toDefine: number;
+  /** Header cells marked with a note to update or verify (resources, Area, Ufficio, fields bearing the year). */
+  marked?: number;
   /** Name of the file offered for download (preview); absent when Excel opened the new workbook. */
   fileName?: string;
 }

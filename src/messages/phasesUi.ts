@@ -19,6 +19,7 @@ export const NEXT_YEAR_UI = {
   run: "Nuovo anno",
   done: (year: number, objectives: number, indicators: number, toDefine: number, fileName?: string) =>
     `Piano ${year} creato${fileName ? ` (${fileName})` : " in una nuova cartella"}: ${plural(objectives, "obiettivo", "obiettivi")}, ${plural(indicators, "indicatore", "indicatori")}${toDefine ? `, ${plural(toDefine, "target da definire", "target da definire")}` : ""}.`,
+  marked: (n: number) => `${plural(n, "campo dell'intestazione da aggiornare o verificare (risorse, area, ufficio) è segnato", "campi dell'intestazione da aggiornare o verificare (risorse, area, ufficio) sono segnati")} con una nota.`,
   fileName: (year: number, source: string) => `${source.replace(/\.xlsx$/i, "")}-${year}.xlsx`,
 };
 

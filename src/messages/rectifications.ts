@@ -32,5 +32,6 @@ export const ACCEPT_UI = {
   cancel: "Annulla",
   done: (n: number) => `${plural(n, "rettifica accettata", "rettifiche accettate")}: il valore calcolato è ora il riferimento.`,
   none: "Nessuna rettifica da accettare: le celle sono cambiate. Verificare di nuovo.",
-  acceptedCount: (n: number) => `${plural(n, "rettifica accettata", "rettifiche accettate")} in precedenza (non più segnalate).`,
+  acceptedCount: (n: number) => `${plural(n, "rettifica accettata", "rettifiche accettate")} in precedenza (non più ${n === 1 ? "segnalata" : "segnalate"}).`,
+  where: (objective: string, sheet: string) => `${objective} · foglio «${sheet}»`,
 };

@@ -290,7 +290,7 @@ export class PreviewHost implements WorkbookHost {
     const fileName = NEXT_YEAR_UI.fileName(plan.year, this.snap.fileName ?? "piano.xlsx");
     (this.options.deliver ?? defaultDeliver)(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName);
     onProgress?.({ phase: NEXT_YEAR_EXCEL.progressBuild, done: 1, total: 1 });
-    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, fileName };
+    return { year: plan.year, objectives: plan.objectives, indicators: plan.indicators, toDefine: plan.toDefine.length, marked: plan.notes.length, fileName };
   }
 
   private async ready(): Promise<ExcelJS.Workbook> {
@@ -323,6 +323,9 @@ export class PreviewHost implements WorkbookHost {
     // As the CLI: what the writes replace is kept in the very hidden backup sheet, so the
     // user's statements stay the reference of the corrections on the next runs.
     const written = applyWritesWithBackup(wb, { writes, backup: a.backup ?? [] });
+    // «Scarica risultato» carries the backup too, so the downloaded file keeps the corrections' originals.
+    const backupSheet = written > 0 ? wb.worksheets.find((w) => sheetMark(w) === "backup") : undefined;
+    if (backupSheet) this.wholeSheets.add(backupSheet.name);
     // Restore keeps what the first run replaced, in memory, as the backup sheet does in Excel:
     // a later run adds only cells not saved yet, so «Ripristina» goes back to before the first run.
     if (written > 0) {

@@ -74,13 +74,18 @@ async function openConsuntivo(width: number, height: number): Promise<{ page: Pa
 test("the preventivo picked against the open consuntivo: exactly the three differences, the sides named, a link to the cell", async () => {
   const { page, foreign } = await openConsuntivo(1280, 900);
   const pane = page.getByTestId("taskpane");
+  // Listening early: Playwright turns on the file chooser's interception asynchronously.
+  const chooserEvent = page.waitForEvent("filechooser");
   await pane.getByRole("tab", { name: ui.tabs.summary }).click();
   const section = pane.getByTestId("compare-plans");
   await section.getByRole("button", { name: COMPARE_UI.choose }).waitFor();
   // The control is a real, labelled button: the file chooser opens from the keyboard.
+  // Enabled once nothing else runs (the panel's other sections may be busy just after opening).
+  await page.waitForFunction((name) => [...document.querySelectorAll("button")].some((b) => b.textContent === name && !b.disabled), COMPARE_UI.choose);
   await section.getByRole("button", { name: COMPARE_UI.choose }).focus();
-  await page.waitForFunction((name) => document.activeElement?.textContent === name, COMPARE_UI.choose);
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+  await page.waitForFunction((name) => document.activeElement?.textContent === name && !(document.activeElement as HTMLButtonElement).disabled, COMPARE_UI.choose);
+  await page.keyboard.press("Enter");
+  const chooser = await chooserEvent;
   await chooser.setFiles(await save(preventivo(), "preventivo-2023.xlsx"));
 
   const result = pane.getByTestId("compare-result");

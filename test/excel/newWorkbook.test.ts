@@ -25,7 +25,7 @@ describe("Nuovo anno in Excel", () => {
       const runsBefore = fake.runs.length;
       const progress: string[] = [];
       const report = await host.createNextYear!((p) => progress.push(p.phase));
-      expect(report).toMatchObject({ year: 2023, objectives: 18, indicators: 136, toDefine: 136 });
+      expect(report).toMatchObject({ year: 2023, objectives: 18, indicators: 136, toDefine: 136, marked: 54 });
       expect(doc.openFiles()).toBe(0);
       expect(fake.runs.length).toBe(runsBefore);
       expect(progress).toContain("Lettura del file");

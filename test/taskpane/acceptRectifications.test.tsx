@@ -83,7 +83,7 @@ test("per correction, with a confirmation: cancel changes nothing; accept record
   expect(host.accepts).toEqual([[{ sheet: "OO01", cell: "H10" }]]);
   // Verifica ran again: one correction left, one accepted; the original is still in the backup.
   await waitFor(() => expect(within(screen.getByTestId("accept-rectifications")).getByRole("heading", { name: "Rettifiche (1)" })).toBeTruthy());
-  expect(screen.getByText("1 rettifica accettata in precedenza (non più segnalate).")).toBeTruthy();
+  expect(screen.getByText("1 rettifica accettata in precedenza (non più segnalata).")).toBeTruthy();
   const backup = readBackupFromGrid(host.grid).find((e) => e.cell === "H10")!;
   expect([backup.before.value, backup.after.value, backup.after.accepted]).toEqual([0.5, 0.8, "2026-12-01"]);
   expect(analyzeWorkbook(host.grid).rectifications.map((r) => r.cell)).toEqual(["H11"]);

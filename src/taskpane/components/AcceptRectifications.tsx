@@ -55,6 +55,7 @@ export function AcceptRectifications(props: { analysis: Analysis; host: Workbook
           {written.map((r) => (
             <li key={`${r.sheet}!${r.cell}`} className={own.item}>
               <Text weight="semibold">{r.indicator}</Text>
+              <Text size={200}>{ACCEPT_UI.where(r.objective, r.sheet)}</Text>
               <Text size={200}>{`${ACCEPT_UI.line(formatPercent(r.original), formatPercent(r.computed))} · ${r.explanation}`}</Text>
               <div className={own.row}>
                 <CellLink sheet={r.sheet} cell={r.cell} onSelect={select} disabled={busy} />

@@ -32,7 +32,7 @@ export function NextYear(props: { host: WorkbookHost; runner: Runner }): React.R
       <OperationStatus runner={runner} kinds={["nextYear"]} />
       {done && (
         <MessageBar intent="success">
-          <MessageBarBody className={styles.body}>{NEXT_YEAR_UI.done(done.year, done.objectives, done.indicators, done.toDefine, done.fileName)}</MessageBarBody>
+          <MessageBarBody className={styles.body}>{NEXT_YEAR_UI.done(done.year, done.objectives, done.indicators, done.toDefine, done.fileName)}{done.marked ? ` ${NEXT_YEAR_UI.marked(done.marked)}` : ""}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -1,0 +1,85 @@
+// «Accetta» a correction in the browser preview (issue 12), in headless Debian Chromium on the
+// built dist/: on the example, «Calcola performance» → «Sostituisci», then Verifica lists the
+// seven corrections; accepting «Sito camerale» H19 after the confirmation leaves six, and the
+// downloaded workbook, read by the CLI's reader, says the same (the original kept in the backup).
+import fs from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { gridFromExcelJs } from "../../src/adapters/exceljs";
+import { readPackageInfo, withPackageInfo } from "../../src/adapters/xlsx";
+import { analyzeWorkbook } from "../../src/core/reader/analyze";
+import { readBackupFromGrid } from "../../src/core/reader/backup";
+import { ui } from "../../src/messages/ui";
+import { ACCEPT_UI } from "../../src/messages/rectifications";
+import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+
+const root = path.join(__dirname, "..", "..");
+const dist = path.join(root, "dist");
+const artifacts = path.join(root, "test-results");
+const SITO = "OO13 Sito camerale";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await serveDir(dist);
+  browser = await chromium.launch({ ...CHROMIUM, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function alert(page: Page) {
+  await page.waitForFunction(() => {
+    const d = document.querySelector('[role="alertdialog"]');
+    return d !== null && getComputedStyle(d).opacity === "1";
+  });
+  return page.getByRole("alertdialog");
+}
+
+test("Sostituisci, then Accetta one of the seven corrections: six left, in the pane and in the downloaded file", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT", acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+  await page.goto(server.url + "preview.html");
+  const pane = page.getByTestId("taskpane");
+  await pane.getByRole("button", { name: "Calcola performance" }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
+  await pane.getByRole("button", { name: "Calcola performance" }).click();
+  await (await alert(page)).getByRole("button", { name: ui.confirm.replace }).click();
+  await pane.getByText(/\d+ cell[ae] aggiornat/).first().waitFor();
+
+  await pane.getByRole("tab", { name: ui.tabs.validate }).click();
+  await pane.getByRole("button", { name: ui.validate.run }).click();
+  const section = pane.getByTestId("accept-rectifications");
+  await section.getByRole("heading", { name: ACCEPT_UI.heading(7) }).waitFor();
+  await section.getByRole("button", { name: ACCEPT_UI.acceptLabel("Architettura dell'informazione", `${SITO}!H19`) }).click();
+  const dialog = await alert(page);
+  await expect(dialog.innerText()).resolves.toContain(ACCEPT_UI.confirmTitle(1));
+  await page.screenshot({ path: path.join(artifacts, "accept-confirm.png") });
+  await dialog.getByRole("button", { name: ACCEPT_UI.confirm }).click();
+  await pane.getByText(ACCEPT_UI.done(1)).waitFor();
+  await section.getByRole("heading", { name: ACCEPT_UI.heading(6) }).waitFor();
+  await pane.getByText(ACCEPT_UI.acceptedCount(1)).waitFor();
+  await pane.screenshot({ path: path.join(artifacts, "accept-done.png") });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: ui.preview.download }).click()]);
+  const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
+  const grid = withPackageInfo(gridFromExcelJs(wb), readPackageInfo(bytes));
+  const a = analyzeWorkbook(grid);
+  expect(a.rectifications).toHaveLength(6);
+  expect(a.acceptedRectifications.map((r) => `${r.sheet}!${r.cell}`)).toEqual([`${SITO}!H19`]);
+  const kept = readBackupFromGrid(grid).find((e) => e.sheet === SITO && e.cell === "H19")!;
+  expect([kept.before.value, kept.after.value]).toEqual([0, 1]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
