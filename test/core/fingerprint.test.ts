@@ -47,3 +47,22 @@ test("the fingerprint is the one computed from the whole text (two FNV-1a hashes
   const h2 = fnv1a(text, h1 ^ 0x5bd1e995);
   expect(summaryFingerprint(a.plan, a.policy, a.rectifications)).toBe(`${h1.toString(16).padStart(8, "0")}-${h2.toString(16).padStart(8, "0")}`);
 });
+
+test("texts that JSON must escape (quote, backslash, new line, control, emoji, lone surrogate) hash as their JSON text", () => {
+  const fnv1a = (t: string, seed = 0x811c9dc5) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
+    return h;
+  };
+  const a = analyzeWorkbook(exampleGrid());
+  const awkward = ['Il "sito" camerale', "C:\\piano", "riga uno\nriga due", "tab\there\u0001", "obiettivo 😀", "solo \ud800 metà"];
+  const plan = {
+    ...a.plan,
+    objectives: a.plan.objectives.map((o, k) => ({ ...o, obiettivoOperativo: awkward[k % awkward.length], indicators: o.indicators.map((i, j) => ({ ...i, name: awkward[(k + j) % awkward.length] })) })),
+  };
+  const objectives = plan.objectives.map((o) => ({ ...o, indicators: o.indicators.map(({ stated: _s, ...rest }) => rest) }));
+  const text = reference({ year: plan.year, objectives, policy: a.policy, rectifications: [] });
+  const h1 = fnv1a(text);
+  const h2 = fnv1a(text, h1 ^ 0x5bd1e995);
+  expect(summaryFingerprint(plan, a.policy, [])).toBe(`${h1.toString(16).padStart(8, "0")}-${h2.toString(16).padStart(8, "0")}`);
+});

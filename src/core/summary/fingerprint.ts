@@ -20,11 +20,11 @@ const omitted = (v: unknown) => v === undefined || typeof v === "function" || ty
  * (no sorted copy of every object, no whole text held: on 50,000 indicators both cost
  * seconds and hundreds of MB).
  */
-function emitCanonical(input: unknown, emit: (piece: string) => void): void {
+function emitCanonical(input: unknown, emit: (piece: string) => void, emitString: (s: string) => void = (s) => emit(JSON.stringify(s))): void {
   const v = input;
   switch (typeof v) {
     case "string":
-      emit(JSON.stringify(v));
+      emitString(v);
       return;
     case "number":
       emit(Number.isFinite(v) ? String(v) : "null");
@@ -48,7 +48,7 @@ function emitCanonical(input: unknown, emit: (piece: string) => void): void {
       if (i > 0) emit(",");
       const item = toJson(v[i]);
       if (omitted(item)) emit("null");
-      else emitCanonical(item, emit);
+      else emitCanonical(item, emit, emitString);
     }
     emit("]");
     return;
@@ -62,7 +62,7 @@ function emitCanonical(input: unknown, emit: (piece: string) => void): void {
     if (omitted(item)) continue;
     emit(first ? shape.first[i] : shape.next[i]);
     first = false;
-    emitCanonical(item, emit);
+    emitCanonical(item, emit, emitString);
   }
   emit("}");
 }
@@ -102,12 +102,27 @@ export function canonical(x: unknown): string {
 /** fnv1a(canonical(x), seed), without building the text. */
 function canonicalHash(x: unknown, seed: number): number {
   let h = seed >>> 0;
-  emitCanonical(toJson(x), (t) => {
+  const raw = (t: string) => {
     for (let i = 0; i < t.length; i++) {
       h ^= t.charCodeAt(i);
       h = Math.imul(h, 0x01000193) >>> 0;
     }
-  });
+  };
+  // A string's JSON text without building it: quotes around its characters, when none needs
+  // escaping (controls, quote, backslash, surrogates); otherwise JSON.stringify's text.
+  const str = (t: string) => {
+    let g = Math.imul(h ^ 0x22, 0x01000193) >>> 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) {
+        raw(JSON.stringify(t));
+        return;
+      }
+      g = Math.imul(g ^ c, 0x01000193) >>> 0;
+    }
+    h = Math.imul(g ^ 0x22, 0x01000193) >>> 0;
+  };
+  emitCanonical(toJson(x), raw, str);
   return h;
 }
 
