@@ -9,6 +9,7 @@ import path from "node:path";
 import type ExcelJS from "exceljs";
 import { loadXlsx, tmpDir } from "../reader/helpers";
 import { docxParts } from "../document/helpers";
+import { onlySheetVisible, pdfPages, pdfText, requirePrintTools, toPdf } from "../print/libreoffice";
 
 jest.setTimeout(120_000);
 
@@ -86,6 +87,13 @@ describe("accepted corrections in the summary sheet and the document", () => {
     expect(rows[6]).toEqual([SITO, "H19", 0, 1, "accettata il 01/01/2026"]);
     expect(after[0]).toContain("Rettifiche accettate");
     expect(String(plain(ws.getCell("A2").value))).toContain("6 rettifiche (più 1 accettata)");
+  });
+
+  it("B's summary still prints on at most 4 A4 pages (LibreOffice), the accepted row on it", () => {
+    requirePrintTools();
+    const pdf = toPdf(onlySheetVisible(b, "Riepilogo performance 2022", path.join(dir, "solo-riepilogo.xlsx")), dir);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(4);
+    expect(pdfText(pdf, true).join("\n")).toMatch(/H19 .*accettata il 01\/01\/2026/);
   });
 
   it("documento B.xlsx: the annex lists the six open corrections, then the accepted one with its date", () => {
