@@ -54,19 +54,42 @@ function emitCanonical(input: unknown, emit: (piece: string) => void): void {
     return;
   }
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
-  const index = keys.filter((k) => INDEX_KEY.test(k));
-  const ordered = index.length ? [...index.sort((x, y) => Number(x) - Number(y)), ...keys.filter((k) => !INDEX_KEY.test(k))] : keys;
+  const shape = shapeOf(Object.keys(o));
   emit("{");
   let first = true;
-  for (const k of ordered) {
-    const item = toJson(o[k]);
+  for (let i = 0; i < shape.keys.length; i++) {
+    const item = toJson(o[shape.keys[i]]);
     if (omitted(item)) continue;
-    emit(first ? JSON.stringify(k) + ":" : "," + JSON.stringify(k) + ":");
+    emit(first ? shape.first[i] : shape.next[i]);
     first = false;
     emitCanonical(item, emit);
   }
   emit("}");
+}
+
+/** An object's keys in canonical order, with their JSON text ready: `"k":` first, `,"k":` after. */
+interface Shape {
+  keys: string[];
+  first: string[];
+  next: string[];
+}
+
+// A plan's objects come in a handful of shapes (every indicator has the same keys): each
+// shape is sorted and its keys stringified once, not once per object.
+const shapes = new Map<string, Shape>();
+
+function shapeOf(raw: string[]): Shape {
+  const signature = raw.join("\u0000");
+  let shape = shapes.get(signature);
+  if (shape === undefined) {
+    const keys = [...raw].sort();
+    const index = keys.filter((k) => INDEX_KEY.test(k));
+    const ordered = index.length ? [...index.sort((x, y) => Number(x) - Number(y)), ...keys.filter((k) => !INDEX_KEY.test(k))] : keys;
+    shape = { keys: ordered, first: ordered.map((k) => JSON.stringify(k) + ":"), next: ordered.map((k) => "," + JSON.stringify(k) + ":") };
+    if (shapes.size >= 1000) shapes.clear();
+    shapes.set(signature, shape);
+  }
+  return shape;
 }
 
 /** The canonical text (for the tests: the fingerprint hashes it as it is produced). */

@@ -51,7 +51,7 @@ export function ComparePlans(props: { host: WorkbookHost; runner: Runner }): Rea
   const undecided = result && !result.before.phase && !result.after.phase && result.before.year === result.after.year;
 
   return (
-    <section aria-labelledby="compare-heading" data-testid="compare-plans">
+    <section className={styles.panel} aria-labelledby="compare-heading" data-testid="compare-plans">
       <h3 id="compare-heading" className={styles.heading}>
         {COMPARE_UI.heading}
       </h3>

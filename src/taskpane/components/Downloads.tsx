@@ -92,9 +92,9 @@ export function Downloads(props: { host: WorkbookHost; runner: Runner; save?: Sa
 
   return (
     <section className={styles.panel} aria-labelledby="piano-downloads-title">
-      <h2 id="piano-downloads-title" className={styles.heading}>
+      <h3 id="piano-downloads-title" className={styles.heading}>
         {DOWNLOADS.title}
-      </h2>
+      </h3>
       <Text className={styles.intro}>{DOWNLOADS.hint}</Text>
       <div className={styles.actions}>
         <Button onClick={() => download("document")} disabled={runner.busy !== null}>

@@ -19,7 +19,7 @@ export function NextYear(props: { host: WorkbookHost; runner: Runner }): React.R
     if (r) setDone(r.value);
   };
   return (
-    <section aria-labelledby="next-year-heading">
+    <section className={styles.panel} aria-labelledby="next-year-heading">
       <h3 id="next-year-heading" className={styles.heading}>
         {NEXT_YEAR_UI.heading}
       </h3>

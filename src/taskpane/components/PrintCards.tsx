@@ -23,9 +23,9 @@ export function PrintCards(props: { host: WorkbookHost; runner: Runner }): React
   };
   return (
     <section className={styles.panel} aria-labelledby="piano-print-heading">
-      <h2 id="piano-print-heading" className={styles.heading}>
+      <h3 id="piano-print-heading" className={styles.heading}>
         {PRINT.button}
-      </h2>
+      </h3>
       <Text className={styles.intro}>{PRINT.hint}</Text>
       <div className={styles.actions}>
         <Button appearance="secondary" onClick={prepare} disabled={runner.busy !== null}>
