@@ -55,6 +55,9 @@ export const DOCUMENT = {
     rectifications: "Rettifiche",
     overrides: "Forzature",
     noRectifications: "Nessuna rettifica: le performance indicate coincidono con quelle calcolate.",
+    acceptedRectifications: "Rettifiche accettate",
+    acceptedIntro:
+      "Rettifiche per le quali l'ufficio ha accettato il valore calcolato, che è ora il riferimento; il valore indicato in origine resta conservato nella cartella.",
     noOverrides: "Nessuna forzatura.",
   },
   rollupTitles: {
@@ -113,11 +116,13 @@ export const DOCUMENT = {
     forced: "Valore forzato",
     explanation: "Spiegazione",
     note: "Motivazione",
+    acceptedOn: "Accettazione",
   },
   total: "Totale",
   internalResources: "Risorse interne",
   excluded: "non valutabile (escluso dalla media)",
   notAvailable: "n.d.",
+  acceptedOn: (date: string) => `accettata il ${date}`,
   notSpecified: "(non indicato)",
   lights: { verde: "verde", giallo: "giallo", rosso: "rosso" },
   /** Alternative text of the objectives' chart, when one is drawn. */
@@ -178,8 +183,8 @@ export const DOCUMENT_CLI = {
     `Documento scritto: ${f} (${plural(objectives, "obiettivo", "obiettivi")}, ${plural(indicators, "indicatore", "indicatori")}).`,
   documentWarnings: (errors: number) =>
     errors ? `Attenzione: il piano ha ${plural(errors, "errore", "errori")}; gli indicatori illeggibili compaiono nel documento come «n.d.». Verificare con: piano-perf verifica FILE.xlsx` : "",
-  annexLine: (rectifications: number, overrides: number) =>
-    `Allegato: ${plural(rectifications, "rettifica", "rettifiche")}, ${plural(overrides, "forzatura", "forzature")}.`,
+  annexLine: (rectifications: number, overrides: number, accepted = 0) =>
+    `Allegato: ${plural(rectifications, "rettifica", "rettifiche")}${accepted ? `, ${plural(accepted, "rettifica accettata", "rettifiche accettate")}` : ""}, ${plural(overrides, "forzatura", "forzature")}.`,
   csvWritten: (f: string, rows: number) => `Dati aperti salvati: ${f} (${plural(rows, "riga", "righe")}, una per indicatore).`,
 } as const;
 

@@ -10,13 +10,16 @@ export const RECTIFICATIONS = {
   problem: (card: string, row: number, name: string, original: string, computed: string, explanation: string) =>
     `${q(card)}, indicatore ${row} (${name}): rettifica — dichiarata ${original}, calcolata ${computed} [${explanation}]. Il valore dichiarato resta conservato nella cartella; «Ripristina» lo rimette nella cella.`,
   states: { pending: "da rettificare nella scheda", written: "rettificata nella scheda" },
+  /** The state of a correction the user accepted (date GG/MM/AAAA). */
+  accepted: (date: string) => `accettata il ${date}`,
 } as const;
 
 /** The summary sheet's new labels (the older ones are SUMMARY in workbook.ts). */
 export const SUMMARY_SHEET = {
-  subtitle: (performance: string, objectives: number, indicators: number, errors: number, warnings: number, rectifications: number) =>
+  subtitle: (performance: string, objectives: number, indicators: number, errors: number, warnings: number, rectifications: number, accepted = 0) =>
     `Performance complessiva: ${performance} · ${objectives} obiettiv${objectives === 1 ? "o" : "i"}, ${indicators} indicator${indicators === 1 ? "e" : "i"} · ` +
-    `${errors} error${errors === 1 ? "e" : "i"}, ${warnings} avvis${warnings === 1 ? "o" : "i"} · ${rectifications} rettific${rectifications === 1 ? "a" : "he"}`,
+    `${errors} error${errors === 1 ? "e" : "i"}, ${warnings} avvis${warnings === 1 ? "o" : "i"} · ${rectifications} rettific${rectifications === 1 ? "a" : "he"}` +
+    (accepted ? ` (più ${accepted} accettat${accepted === 1 ? "a" : "e"})` : ""),
   stamp: (date: string, time: string, source: string | null, fingerprint: string) =>
     `Prodotto da Piano Performance il ${date} alle ${time}${source ? ` dalla cartella «${source}»` : ""} · impronta ${fingerprint}`,
   rules: (rules: string[]) => `Regole SMVP applicate — ${rules.join("; ")}.`,
@@ -38,6 +41,7 @@ export const SUMMARY_SHEET = {
   total: "Totale",
   internalResources: "risorse interne",
   noRectifications: "Nessuna rettifica: ogni performance dichiarata coincide con quella calcolata.",
+  acceptedNote: "Rettifiche accettate: il valore calcolato è ora il riferimento; quello dichiarato in origine resta conservato nella cartella e «Ripristina» lo rimette.",
   noOverrides: "Nessuna forzatura.",
   excluded: "non valutabile",
   derivedMissione: "* Missione non indicata nella scheda: ricavata dal Programma, che appartiene a una sola Missione.",

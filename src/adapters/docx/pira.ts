@@ -2,7 +2,7 @@
 // the preview (which load this module on demand: the docx package is large).
 import type { Phase, PlanResult, Problem } from "../../core/types";
 import type { Policy } from "../../core/policy";
-import type { Rectification } from "../../core/rectifications";
+import type { AcceptedRectification, Rectification } from "../../core/rectifications";
 import { buildAnnex, buildPiraDocument, type AnnexSources } from "../../core/document";
 import type { DocumentPhase } from "../../messages/document";
 import { renderDocx } from "./render";
@@ -18,9 +18,9 @@ export interface PiraOptions {
 }
 
 export async function piraDocx(
-  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[]; phase?: Phase; asOf?: string },
+  analysis: { result: PlanResult; policy: Policy; problems: Problem[]; year?: number; rectifications?: readonly Rectification[]; acceptedRectifications?: readonly AcceptedRectification[]; phase?: Phase; asOf?: string },
   options: PiraOptions = {},
-): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number }> {
+): Promise<{ bytes: Uint8Array; rectifications: number; overrides: number; accepted: number }> {
   const annex = buildAnnex(analysis, options.annexSources);
   const model = buildPiraDocument({
     result: analysis.result,
@@ -36,5 +36,5 @@ export async function piraDocx(
     generatedAt: options.generatedAt,
     annex,
   });
-  return { bytes: await renderDocx(model), rectifications: annex.rectifications.length, overrides: annex.overrides.length };
+  return { bytes: await renderDocx(model), rectifications: annex.rectifications.length, overrides: annex.overrides.length, accepted: annex.accepted?.length ?? 0 };
 }

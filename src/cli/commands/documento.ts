@@ -91,7 +91,7 @@ export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
     io.stderr(DOCUMENT_CLI.noCards(args.file));
     return 1;
   }
-  const { bytes, rectifications, overrides } = await piraDocx(analysis, {
+  const { bytes, rectifications, overrides, accepted } = await piraDocx(analysis, {
     ente: args.ente,
     phase: args.phase,
     source: path.basename(args.file),
@@ -101,7 +101,7 @@ export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
   const indicators = analysis.result.objectives.reduce((n, o) => n + o.indicators.length, 0);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
   io.stdout(DOCUMENT_CLI.documentWritten(args.out, analysis.result.objectives.length, indicators));
-  io.stdout(DOCUMENT_CLI.annexLine(rectifications, overrides));
+  io.stdout(DOCUMENT_CLI.annexLine(rectifications, overrides, accepted));
   if (errors) io.stdout(DOCUMENT_CLI.documentWarnings(errors));
   return errors > 0 ? 1 : 0;
 }

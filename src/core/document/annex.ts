@@ -5,7 +5,7 @@
 // the rectifications (engineer "summary") and the SMVP overrides (engineer "smvp") plug
 // in through `AnnexSources` without changing the document.
 import type { CellValue, PlanResult, Problem } from "../types";
-import { STATED_MISMATCH_CODE, type Rectification } from "../rectifications";
+import { STATED_MISMATCH_CODE, type AcceptedRectification, type Rectification } from "../rectifications";
 
 /** One correction, in the shape of `--json`'s `rectifications`, plus the names to print. */
 export interface AnnexRectification {
@@ -37,9 +37,25 @@ export interface AnnexOverride {
   note: string;
 }
 
+/** A correction the user accepted: the computed value is the reference, the original kept in the workbook. */
+export interface AnnexAcceptedRectification {
+  sheet: string | null;
+  cell: string | null;
+  objective: string;
+  indicator: string;
+  /** The user's original statement (fraction), null when it was not a performance (e.g. blank). */
+  original: number | null;
+  /** The value accepted (fraction), null when not available. */
+  computed: number | null;
+  /** When it was accepted (ISO date, "2026-01-01"). */
+  acceptedOn: string;
+}
+
 export interface DocumentAnnex {
   rectifications: AnnexRectification[];
   overrides: AnnexOverride[];
+  /** The accepted corrections, listed after the open ones (absent = none). */
+  accepted?: AnnexAcceptedRectification[];
 }
 
 /** Sources that exist elsewhere: names are looked up from the plan by sheet and cell when absent. */
@@ -56,7 +72,10 @@ const key = (sheet: string | null | undefined, cell: string | null | undefined) 
  * add-in wrote the cells: src/core/rectifications.ts) — merged with `sources`. A later
  * entry for the same cell replaces an earlier one (it holds the original value).
  */
-export function buildAnnex(analysis: { result: PlanResult; problems: Problem[]; rectifications?: readonly Rectification[] }, sources: AnnexSources = {}): DocumentAnnex {
+export function buildAnnex(
+  analysis: { result: PlanResult; problems: Problem[]; rectifications?: readonly Rectification[]; acceptedRectifications?: readonly AcceptedRectification[] },
+  sources: AnnexSources = {},
+): DocumentAnnex {
   const names = new Map<string, { objective: string; indicator: string }>();
   for (const o of analysis.result.objectives) {
     for (const i of o.indicators) {
@@ -124,5 +143,11 @@ export function buildAnnex(analysis: { result: PlanResult; problems: Problem[]; 
     const n = nameOf(r.sheet, r.cell);
     overrides.set(key(r.sheet, r.cell), { ...r, objective: r.objective ?? n.objective, indicator: r.indicator ?? n.indicator });
   }
-  return { rectifications: order.map((k) => byCell.get(k)!), overrides: [...overrides.values()] };
+  // Accepted corrections (src/core/rectifications.ts: acceptedRectificationsOf), named as the
+  // open ones are (the objective's name from the result).
+  const accepted = (analysis.acceptedRectifications ?? []).map((r): AnnexAcceptedRectification => {
+    const n = names.get(key(r.sheet, r.cell));
+    return { sheet: r.sheet, cell: r.cell, objective: n?.objective ?? r.objective, indicator: n?.indicator ?? r.indicator, original: r.original, computed: r.computed, acceptedOn: r.acceptedOn };
+  });
+  return { rectifications: order.map((k) => byCell.get(k)!), overrides: [...overrides.values()], ...(accepted.length ? { accepted } : {}) };
 }

@@ -10,6 +10,7 @@ import { formatEuro, formatPercent } from "../format";
 import { shownValue, shownWeight } from "./shownValue";
 import { leadingCode, pad3 } from "../missioni";
 import { DOCUMENT, type DocumentPhase, type PhaseTitleDetail } from "../../messages/document";
+import { italianDate } from "../../messages/phases";
 import { SETTINGS } from "../../messages/workbook";
 import { DOCUMENT_LANGUAGE, type DocumentBlock, type DocumentModel, type Inline, type TableBlock } from "./model";
 import { buildAnnex, type DocumentAnnex } from "./annex";
@@ -244,6 +245,19 @@ function annexSection<T extends { sheet: string | null; cell: string | null; obj
   ];
 }
 
+/** The accepted corrections, after the open ones, so the OIV still sees them (none → no section). */
+function acceptedSection(annex: DocumentAnnex): DocumentBlock[] {
+  if (!annex.accepted?.length) return [];
+  const C = D.annexColumns;
+  const S = D.sections;
+  const [heading, ...table] = annexSection(S.acceptedRectifications, "", annex.accepted, [C.stated, C.computed, C.acceptedOn], (r) => [
+    originalText(r.original),
+    pct(r.computed),
+    D.acceptedOn(italianDate(r.acceptedOn)),
+  ]);
+  return [heading, { kind: "paragraph", content: [{ text: S.acceptedIntro }] }, ...table];
+}
+
 function annexBlocks(annex: DocumentAnnex): DocumentBlock[] {
   const C = D.annexColumns;
   const S = D.sections;
@@ -257,6 +271,7 @@ function annexBlocks(annex: DocumentAnnex): DocumentBlock[] {
       [C.stated, C.computed, C.explanation],
       (r) => [originalText(r.original), pct(r.computed), r.explanation],
     ),
+    ...acceptedSection(annex),
     ...annexSection(
       S.overrides,
       S.noOverrides,

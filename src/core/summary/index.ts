@@ -6,7 +6,8 @@ import { leadingCode, missioniOfProgramma, pad3 } from "../missioni";
 import type { WorkbookAnalysis } from "../reader/analyze";
 import { a1, columnLetters } from "../reader/grid";
 import { policyInWords } from "../reader/settings";
-import { RECTIFIED_CODE, STATED_MISMATCH_CODE, type Rectification } from "../rectifications";
+import { RECTIFIED_CODE, STATED_MISMATCH_CODE, type AcceptedRectification, type Rectification } from "../rectifications";
+import { italianDate } from "../../messages/phases";
 import { RECTIFICATIONS, SUMMARY_SHEET } from "../../messages/summary";
 import { SUMMARY } from "../../messages/workbook";
 import { summaryFingerprint } from "./fingerprint";
@@ -204,7 +205,22 @@ function typeBlock(list: readonly RollupRow[]): Draft {
   return { id: "tipologia", title: SUMMARY.blocks.tipologia, columns: cols, rows, emptyText: SUMMARY.noRows };
 }
 
-function rectificationsBlock(list: readonly Rectification[]): Draft {
+/** The explanation of the computed value of each Performance cell, by sheet and cell. */
+function explanations(analysis: WorkbookAnalysis): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of analysis.result.objectives)
+    for (const i of o.indicators) {
+      const sheet = i.sheet ?? o.sheet;
+      if (sheet && i.performanceCell) out.set(`${sheet}\u0000${i.performanceCell}`, i.explanation);
+    }
+  return out;
+}
+
+/**
+ * The corrections: the open ones, then those the user accepted («accettata il GG/MM/AAAA»,
+ * with the original kept in the backup) — so an acceptance never makes one disappear.
+ */
+function rectificationsBlock(list: readonly Rectification[], accepted: readonly AcceptedRectification[] = [], explained: Map<string, string> = new Map()): Draft {
   const cols = columns([
     [C.sheet, "text", 1],
     [C.cell, "text", 1],
@@ -226,7 +242,20 @@ function rectificationsBlock(list: readonly Rectification[]): Draft {
       text(RECTIFICATIONS.states[r.state], false),
     ];
   });
-  return { id: "rectifications", title: SUMMARY_SHEET.blocks.rectifications, columns: cols, rows, emptyText: SUMMARY_SHEET.noRectifications };
+  for (const r of accepted) {
+    const link = { sheet: r.sheet, cell: r.cell };
+    rows.push([
+      { ...text(r.sheet), link },
+      { ...text(r.cell, false), link },
+      text(`${r.objective} — ${r.indicator}`),
+      { value: r.original },
+      { value: r.computed },
+      text(explained.get(`${r.sheet}\u0000${r.cell}`) ?? ""),
+      text(RECTIFICATIONS.accepted(italianDate(r.acceptedOn)), false),
+    ]);
+  }
+  const notes = accepted.length ? [SUMMARY_SHEET.acceptedNote] : [];
+  return { id: "rectifications", title: SUMMARY_SHEET.blocks.rectifications, columns: cols, rows, emptyText: SUMMARY_SHEET.noRectifications, notes };
 }
 
 function overridesBlock(list: readonly SummaryOverride[]): Draft {
@@ -306,6 +335,7 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, options?: string |
   const { result } = analysis;
   const year = analysis.year ?? result.year;
   const rectifications = analysis.rectifications ?? [];
+  const accepted = analysis.acceptedRectifications ?? [];
   const sheetName = opts.sheetName ?? summarySheetName(year, analysis.sheetNames, analysis.ownedSheets);
   const title = SUMMARY.title(year);
   const rowHeights: Record<number, number> = {};
@@ -316,7 +346,7 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, options?: string |
   const warnings = analysis.problems.filter((p) => p.severity === "warning").length;
   const indicators = result.objectives.reduce((k, o) => k + o.indicators.length, 0);
   const n = result.objectives.length;
-  const subtitle = SUMMARY_SHEET.subtitle(result.performance === null ? SUMMARY.notAvailable : formatPercent(result.performance), n, indicators, errors, warnings, rectifications.length);
+  const subtitle = SUMMARY_SHEET.subtitle(result.performance === null ? SUMMARY.notAvailable : formatPercent(result.performance), n, indicators, errors, warnings, rectifications.length, accepted.length);
   const at = opts.producedAt ?? new Date();
   const date = `${pad2(at.getDate())}/${pad2(at.getMonth() + 1)}/${at.getFullYear()}`;
   const time = `${pad2(at.getHours())}:${pad2(at.getMinutes())}`;
@@ -344,7 +374,7 @@ export function buildSummaryModel(analysis: WorkbookAnalysis, options?: string |
     typeBlock(result.rollups.tipologia ?? []),
     // Phase blocks: targets per year and resources (preventivo), on track / late (monitoring).
     ...phaseSummaryDrafts(analysis),
-    rectificationsBlock(rectifications),
+    rectificationsBlock(rectifications, accepted, explanations(analysis)),
     overridesBlock(overridesOf(analysis)),
     problemsBlock(analysis.problems),
   ];

@@ -42,7 +42,11 @@ export async function documentFile(analysis: Analysis): Promise<{ name: string; 
   const { piraDocx } = await import(/* webpackChunkName: "docx" */ "../../adapters/docx/pira");
   // A host's analysis may carry the kept originals of the corrections (the workbook's backup).
   const { rectifications, phase, asOf } = analysis as Analysis & { rectifications?: Rectification[]; phase?: Phase };
-  const { bytes } = await piraDocx({ result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, phase, asOf }, { generatedAt: new Date() });
+  const { acceptedRectifications } = analysis;
+  const { bytes } = await piraDocx(
+    { result: analysis.result, policy: analysis.policy, problems: analysis.problems, rectifications, acceptedRectifications, phase, asOf },
+    { generatedAt: new Date() },
+  );
   return { name: DOWNLOADS.documentFileName(analysis.result.year), bytes };
 }
 
