@@ -2,6 +2,8 @@
 import ExcelJS from "exceljs";
 import { applyWritesWithBackup, gridFromExcelJs, restoreWrites } from "../../src/adapters/exceljs";
 import { analysisAfterWrites, analyzeWorkbook, applyWritesToGrid } from "../../src/core/reader";
+import { evaluatePlan } from "../../src/core/plan";
+import { exampleGrid } from "../excel/workbooks";
 import { gridViaFile, tmpDir } from "./helpers";
 
 function card(): ExcelJS.Workbook {
@@ -56,6 +58,9 @@ describe("write plan", () => {
     expect(again.problems.filter((p) => p.code === "RECTIFIED").map((p) => p.cell)).toEqual(["E5"]);
     expect(predictedAnalysis.result.objectives.map((o) => o.indicators.map((i) => [i.performance, i.stated]))).toEqual(again.result.objectives.map((o) => o.indicators.map((i) => [i.performance, i.stated])));
     expect(predictedAnalysis.writes).toEqual([]);
+    // Only the objectives with a written cell are evaluated again: the result is the whole plan's.
+    const whole = evaluatePlan(predictedAnalysis.plan, predictedAnalysis.policy);
+    expect(JSON.parse(JSON.stringify(predictedAnalysis.result))).toEqual(JSON.parse(JSON.stringify(whole)));
     expect(again.skippedFormulas).toBe(1);
     expect(again.result.objectives[0].performance).toBeCloseTo(a.result.objectives[0].performance!, 12);
 
@@ -71,5 +76,22 @@ describe("write plan", () => {
     const out = applyWritesToGrid(grid, [{ sheet: "S", cell: "D5", value: 0.5, numberFormat: "0%", kind: "objective", before: "", beforeFormat: "General", objective: "o", indicator: "" }]);
     expect(out.sheets[0]).toMatchObject({ startRow: 2, startCol: 1, values: [["x", "", ""], ["", "", ""], ["", "", 0.5]] });
     expect(grid.sheets[0].values).toEqual([["x"]]);
+  });
+});
+
+describe("the analysis after the writes, on the example (18 cards, 7 corrections written)", () => {
+  it("evaluates again only the cards with a written cell, and equals the whole plan's evaluation", () => {
+    const a = analyzeWorkbook(exampleGrid());
+    expect(a.writes.length).toBeGreaterThan(0);
+    const after = analysisAfterWrites(a);
+    const whole = evaluatePlan(after.plan, after.policy);
+    expect(JSON.parse(JSON.stringify(after.result))).toEqual(JSON.parse(JSON.stringify(whole)));
+    // Cards without an indicator write keep their result objects; the others are evaluated again.
+    const writtenSheets = new Set(a.writes.filter((w) => w.kind === "indicator").map((w) => w.sheet));
+    after.result.objectives.forEach((o, k) => {
+      if (writtenSheets.has(o.sheet ?? "")) expect(o).not.toBe(a.result.objectives[k]);
+      else expect(o).toBe(a.result.objectives[k]);
+    });
+    expect(after.result.objectives.some((o, k) => o === a.result.objectives[k])).toBe(true);
   });
 });

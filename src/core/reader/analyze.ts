@@ -2,7 +2,7 @@
 // read the plan, read the policy stored in the workbook, evaluate, plan the writes.
 import type { CellValue, Phase, PlanInput, PlanResult, Problem } from "../types";
 import type { Policy } from "../policy";
-import { evaluatePlan } from "../plan";
+import { evaluatePlan, reevaluatePlan } from "../plan";
 import type { WorkbookGrid } from "./grid";
 import { parseA1 } from "./grid";
 import { cellValueOfWrite, planWrites, type CellWrite, type LeftOutCard, type StatedChange, type WritePlan } from "./writeback";
@@ -110,15 +110,25 @@ export function analysisAfterWrites(analysis: WorkbookAnalysis): WorkbookAnalysi
   if (!analysis.writes.length) return analysis;
   const written = new Map<string, CellWrite>();
   for (const w of analysis.writes) if (w.kind === "indicator") written.set(`${w.sheet}\u0000${w.cell}`, w);
-  const objectives = analysis.plan.objectives.map((o) => ({
-    ...o,
-    indicators: o.indicators.map((i) => {
+  // Only the objectives with a written cell change: the others keep their input objects, and
+  // their results are reused (the engine's result does not depend on other objectives).
+  const changed = new Set<number>();
+  const objectives = analysis.plan.objectives.map((o, k) => {
+    let touched = false;
+    const indicators = o.indicators.map((i) => {
       const w = i.stated?.address ? written.get(`${o.sheet}\u0000${i.stated.address}`) : undefined;
-      return w && i.stated ? { ...i, stated: { ...i.stated, value: cellValueOfWrite(w), format: w.numberFormat } } : i;
-    }),
-  }));
+      if (!w || !i.stated) return i;
+      touched = true;
+      return { ...i, stated: { ...i.stated, value: cellValueOfWrite(w), format: w.numberFormat } };
+    });
+    if (!touched) return o;
+    changed.add(k);
+    return { ...o, indicators };
+  });
   const plan: PlanInput = { ...analysis.plan, objectives };
-  const phased = applyPhase(plan, evaluatePlan(plan, analysis.policy));
+  // A preventivo's result carries the phase's own problems: evaluated whole (it has no writes anyway).
+  const engine = plan.phase === "preventivo" ? evaluatePlan(plan, analysis.policy) : reevaluatePlan(plan, analysis.result, changed, analysis.policy);
+  const phased = applyPhase(plan, engine);
   const result = phased.result;
   const backup = backupAfterWrites(analysis.backup ?? [], analysis.writes);
   const rectifications = findRectifications(plan, analysis.policy, backup, result);
