@@ -59,9 +59,9 @@ const TAG_RE = /<(\/?)([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)((?:\s+[^\s=>/]+\s
  * The direct child elements of the text between `from` and `to` (the content of one
  * element), in order. Comments, processing instructions and text are skipped. When
  * `only` is given, only children with that local name are returned (others are still
- * walked over).
+ * walked over). `max`: stop once that many are found (the text after them is not read).
  */
-export function childElements(xml: string, from: number, to: number, only?: string): ElementSpan[] {
+export function childElements(xml: string, from: number, to: number, only?: string, max = Infinity): ElementSpan[] {
   const out: ElementSpan[] = [];
   TAG_RE.lastIndex = from;
   let depth = 0;
@@ -76,6 +76,7 @@ export function childElements(xml: string, from: number, to: number, only?: stri
       if (depth === 0 && open) {
         if (!only || open.name === only) out.push({ start: open.start, end: m.index + m[0].length, tag: open.tag, contentStart: open.contentStart, contentEnd: m.index, name: open.name, selfClosing: false });
         open = null;
+        if (out.length >= max) break;
       }
       continue;
     }
@@ -84,6 +85,7 @@ export function childElements(xml: string, from: number, to: number, only?: stri
         if (!only || name === only) {
           const end = m.index + m[0].length;
           out.push({ start: m.index, end, tag: m[0], contentStart: end, contentEnd: end, name, selfClosing: true });
+          if (out.length >= max) break;
         }
         continue;
       }
@@ -102,7 +104,8 @@ export function findElement(xml: string, name: string, from = 0): ElementSpan | 
   re.lastIndex = from;
   const m = re.exec(xml);
   if (!m) return null;
-  const kids = childElements(xml, m.index, xml.length);
+  // Only the element found: its following siblings (a whole sheetData after a dimension) are not read.
+  const kids = childElements(xml, m.index, xml.length, undefined, 1);
   return kids[0] && kids[0].start === m.index ? kids[0] : null;
 }
 
