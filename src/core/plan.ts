@@ -1,5 +1,5 @@
 // The whole plan: every objective, the roll-ups, all problems.
-import type { PlanInput, PlanResult, Problem } from "./types";
+import type { ObjectiveResult, PlanInput, PlanResult, Problem } from "./types";
 import type { Policy } from "./policy";
 import { evaluateObjective } from "./objective";
 import { computeRollups, rollupMean } from "./rollups";
@@ -11,13 +11,7 @@ export function evaluatePlan(plan: PlanInput, policy: Policy): PlanResult {
     for (const p of r.problems) problems.push(p);
     return r.result;
   });
-  return {
-    year: plan.year,
-    objectives,
-    rollups: computeRollups(objectives, policy),
-    problems,
-    performance: rollupMean(objectives, policy),
-  };
+  return planResult(plan, objectives, problems, policy);
 }
 
 /**
@@ -44,11 +38,10 @@ export function reevaluatePlan(plan: PlanInput, previous: PlanResult, changed: R
     for (const p of r.problems) problems.push(p);
     return r.result;
   });
-  return {
-    year: plan.year,
-    objectives,
-    rollups: computeRollups(objectives, policy),
-    problems,
-    performance: rollupMean(objectives, policy),
-  };
+  return planResult(plan, objectives, problems, policy);
+}
+
+/** The plan's result from its objectives' results: the roll-ups and the overall mean. */
+function planResult(plan: PlanInput, objectives: ObjectiveResult[], problems: Problem[], policy: Policy): PlanResult {
+  return { year: plan.year, objectives, rollups: computeRollups(objectives, policy), problems, performance: rollupMean(objectives, policy) };
 }

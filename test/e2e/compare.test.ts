@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { ui } from "../../src/messages/ui";
 import { COMPARE_UI } from "../../src/messages/compareUi";
 import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
-import { cardWorkbook } from "../phases/workbooks";
+import { compareConsuntivo, comparePreventivo } from "../phases/workbooks";
 
 const root = path.join(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -22,18 +22,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "compare-e2e-"));
 let server: StaticServer;
 let browser: Browser;
 
-const headersP = ["Indicatore", "Operatore", "Target 2023", "Target 2024", "Peso"];
-const headersC = ["Indicatore", "Stato 2023", "Operatore", "Target 2023", "Performance", "Peso"];
-const preventivo = () =>
-  cardWorkbook([
-    { sheet: "O1", name: "Digitalizzazione", headers: headersP, rows: [["Pratiche telematiche", ">=", 100, 110, 0.5], ["Tempo medio", "<=", 10, 9, 0.5]] },
-    { sheet: "O2", name: "Trasparenza", headers: headersP, rows: [["Pubblicazioni", ">=", 12, 12, 0.5], ["Controlli", ">=", 4, 4, 0.5]] },
-  ]);
-const consuntivo = () =>
-  cardWorkbook([
-    { sheet: "O1", name: "Digitalizzazione", headers: headersC, rows: [["Pratiche telematiche", 120, ">=", 100, 1, 0.5], ["Tempo medio", 8, "<=", 12, 1, 0.5]] },
-    { sheet: "O2", name: "Trasparenza", headers: headersC, rows: [["Pubblicazioni", 12, ">=", 12, 1, 0.5], ["Accessi civici evasi", 9, ">=", 8, 1, 0.5]] },
-  ]);
+const preventivo = comparePreventivo;
+const consuntivo = compareConsuntivo;
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const file = path.join(tmp, name);

@@ -8,7 +8,7 @@ import { gridFromExcelJs } from "../../src/adapters/exceljs";
 import { analyzeWorkbook } from "../../src/core/reader";
 import { parseValue } from "../../src/core/values";
 import { loadXlsx, saveXlsx, tmpDir } from "../reader/helpers";
-import { cardWorkbook } from "./workbooks";
+import { cardWorkbook, compareConsuntivo, comparePreventivo } from "./workbooks";
 
 jest.setTimeout(90_000);
 
@@ -134,19 +134,9 @@ describe("--json of a monitoring", () => {
 
 describe("confronta", () => {
   const dir = tmpDir("confronta-");
-  const headersP = ["Indicatore", "Operatore", "Target 2023", "Target 2024", "Peso"];
-  const headersC = ["Indicatore", "Stato 2023", "Operatore", "Target 2023", "Performance", "Peso"];
-  const preventivo = () =>
-    cardWorkbook([
-      { sheet: "O1", name: "Digitalizzazione", headers: headersP, rows: [["Pratiche telematiche", ">=", 100, 110, 0.5], ["Tempo medio", "<=", 10, 9, 0.5]] },
-      { sheet: "O2", name: "Trasparenza", headers: headersP, rows: [["Pubblicazioni", ">=", 12, 12, 0.5], ["Controlli", ">=", 4, 4, 0.5]] },
-    ]);
+  const preventivo = comparePreventivo;
   // The consuntivo built from it: Stato added; one target changed, one indicator removed, one added.
-  const consuntivo = () =>
-    cardWorkbook([
-      { sheet: "O1", name: "Digitalizzazione", headers: headersC, rows: [["Pratiche telematiche", 120, ">=", 100, 1, 0.5], ["Tempo medio", 8, "<=", 12, 1, 0.5]] },
-      { sheet: "O2", name: "Trasparenza", headers: headersC, rows: [["Pubblicazioni", 12, ">=", 12, 1, 0.5], ["Accessi civici evasi", 9, ">=", 8, 1, 0.5]] },
-    ]);
+  const consuntivo = compareConsuntivo;
 
   it("reports exactly the changed target, the removed and the added indicator", async () => {
     const a = await saveXlsx(preventivo(), path.join(dir, "preventivo.xlsx"));

@@ -33,3 +33,22 @@ export function flatWorkbook(headers: string[], rows: Row[], sheet = "Piano"): E
   for (const r of rows) ws.addRow(r);
   return wb;
 }
+
+const PREVENTIVO_HEADERS = ["Indicatore", "Operatore", "Target 2023", "Target 2024", "Peso"];
+const CONSUNTIVO_HEADERS = ["Indicatore", "Stato 2023", "Operatore", "Target 2023", "Performance", "Peso"];
+
+/** A preventivo 2023–2024 of two cards (the «confronta» cases of the CLI, the pane and the preview). */
+export function comparePreventivo(): ExcelJS.Workbook {
+  return cardWorkbook([
+    { sheet: "O1", name: "Digitalizzazione", headers: PREVENTIVO_HEADERS, rows: [["Pratiche telematiche", ">=", 100, 110, 0.5], ["Tempo medio", "<=", 10, 9, 0.5]] },
+    { sheet: "O2", name: "Trasparenza", headers: PREVENTIVO_HEADERS, rows: [["Pubblicazioni", ">=", 12, 12, 0.5], ["Controlli", ">=", 4, 4, 0.5]] },
+  ]);
+}
+
+/** The consuntivo built from it: Stato added; one target changed, one indicator removed, one added. */
+export function compareConsuntivo(): ExcelJS.Workbook {
+  return cardWorkbook([
+    { sheet: "O1", name: "Digitalizzazione", headers: CONSUNTIVO_HEADERS, rows: [["Pratiche telematiche", 120, ">=", 100, 1, 0.5], ["Tempo medio", 8, "<=", 12, 1, 0.5]] },
+    { sheet: "O2", name: "Trasparenza", headers: CONSUNTIVO_HEADERS, rows: [["Pubblicazioni", 12, ">=", 12, 1, 0.5], ["Accessi civici evasi", 9, ">=", 8, 1, 0.5]] },
+  ]);
+}

@@ -14,22 +14,12 @@ import { compareWithPlanFile } from "../../src/adapters/exceljs/compareFile";
 import type { WorkbookGrid } from "../../src/core/reader/grid";
 import { FakeHost } from "./fakeHost";
 import { renderPane } from "./render";
-import { cardWorkbook } from "../phases/workbooks";
+import { cardWorkbook, compareConsuntivo, comparePreventivo } from "../phases/workbooks";
 
 jest.setTimeout(60_000);
 
-const headersP = ["Indicatore", "Operatore", "Target 2023", "Target 2024", "Peso"];
-const headersC = ["Indicatore", "Stato 2023", "Operatore", "Target 2023", "Performance", "Peso"];
-const preventivo = () =>
-  cardWorkbook([
-    { sheet: "O1", name: "Digitalizzazione", headers: headersP, rows: [["Pratiche telematiche", ">=", 100, 110, 0.5], ["Tempo medio", "<=", 10, 9, 0.5]] },
-    { sheet: "O2", name: "Trasparenza", headers: headersP, rows: [["Pubblicazioni", ">=", 12, 12, 0.5], ["Controlli", ">=", 4, 4, 0.5]] },
-  ]);
-const consuntivo = () =>
-  cardWorkbook([
-    { sheet: "O1", name: "Digitalizzazione", headers: headersC, rows: [["Pratiche telematiche", 120, ">=", 100, 1, 0.5], ["Tempo medio", 8, "<=", 12, 1, 0.5]] },
-    { sheet: "O2", name: "Trasparenza", headers: headersC, rows: [["Pubblicazioni", 12, ">=", 12, 1, 0.5], ["Accessi civici evasi", 9, ">=", 8, 1, 0.5]] },
-  ]);
+const preventivo = comparePreventivo;
+const consuntivo = compareConsuntivo;
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) as Uint8Array<ArrayBuffer>;
