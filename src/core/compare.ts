@@ -51,6 +51,8 @@ export interface ComparedSide {
 export interface FileComparison extends Comparison {
   before: ComparedSide;
   after: ComparedSide;
+  /** Neither year nor phase told which plan came first: the file was taken as the earlier one. */
+  orderAssumed: boolean;
 }
 
 const PHASE_ORDER: Record<Phase, number> = { preventivo: 0, monitoraggio: 1, consuntivo: 2 };
@@ -65,10 +67,11 @@ export function compareOpenWithFile(open: ComparedPlan, file: ComparedPlan, file
   const [oy, op] = rank(open);
   const [fy, fp] = rank(file);
   const openFirst = oy < fy || (!(oy > fy) && op < fp);
+  const fileFirst = fy < oy || (!(fy > oy) && fp < op);
   const openSide: ComparedSide = { source: "open", phase: open.phase, year: open.year };
   const fileSide: ComparedSide = { source: "file", fileName, phase: file.phase, year: file.year };
   const [a, b, sa, sb] = openFirst ? [open, file, openSide, fileSide] : [file, open, fileSide, openSide];
-  return { ...comparePlansReport(a, b), before: sa, after: sb };
+  return { ...comparePlansReport(a, b), before: sa, after: sb, orderAssumed: !openFirst && !fileFirst };
 }
 
 const key = (s: string) => normalizeLabel(s);

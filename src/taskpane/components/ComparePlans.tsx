@@ -48,7 +48,6 @@ export function ComparePlans(props: { host: WorkbookHost; runner: Runner }): Rea
   };
   const select = (sheet: string, cell: string) => void runner.run("select", () => host.selectCell(sheet, cell));
   const openSide = result ? (result.before.source === "open" ? "before" : "after") : "after";
-  const undecided = result && !result.before.phase && !result.after.phase && result.before.year === result.after.year;
 
   return (
     <section className={styles.panel} aria-labelledby="compare-heading" data-testid="compare-plans">
@@ -82,7 +81,7 @@ export function ComparePlans(props: { host: WorkbookHost; runner: Runner }): Rea
       {result && (
         <div className={styles.panel} data-testid="compare-result">
           <Text weight="semibold">{COMPARE_UI.sides(result.before, result.after)}</Text>
-          {undecided && <Text size={200}>{COMPARE_UI.orderNote}</Text>}
+          {result.orderAssumed && <Text size={200}>{COMPARE_UI.orderNote}</Text>}
           {!result.targetsCompared && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody className={styles.body}>
