@@ -5,34 +5,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { gridFromExcelJs } from "../../src/adapters/exceljs";
 import { readPackageInfo, withPackageInfo } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { readBackupFromGrid } from "../../src/core/reader/backup";
 import { ui } from "../../src/messages/ui";
 import { ACCEPT_UI } from "../../src/messages/rectifications";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import { artifacts, openPreview, previewHarness } from "./harness";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-results");
 const SITO = "OO13 Sito camerale";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = previewHarness();
 
 async function alert(page: Page) {
   await page.waitForFunction(() => {
@@ -43,15 +27,8 @@ async function alert(page: Page) {
 }
 
 test("Sostituisci, then Accetta one of the seven corrections: six left, in the pane and in the downloaded file", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT", acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
-  await page.goto(server.url + "preview.html");
+  const { page, context, errors } = await openPreview(h);
   const pane = page.getByTestId("taskpane");
-  await pane.getByRole("button", { name: "Calcola performance" }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
   await pane.getByRole("button", { name: "Calcola performance" }).click();
   await (await alert(page)).getByRole("button", { name: ui.confirm.replace }).click();
   await pane.getByText(/\d+ cell[ae] aggiornat/).first().waitFor();

@@ -8,19 +8,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { ui } from "../../src/messages/ui";
 import { COMPARE_UI } from "../../src/messages/compareUi";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import { artifacts, openFileInPreview, openPreview, previewHarness } from "./harness";
 import { compareConsuntivo, comparePreventivo } from "../phases/workbooks";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-results");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "compare-e2e-"));
 
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 
 const preventivo = comparePreventivo;
 const consuntivo = compareConsuntivo;
@@ -31,34 +27,11 @@ async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   return file;
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openConsuntivo(width: number, height: number): Promise<{ page: Page; foreign: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: "it-IT" });
-  const page = await context.newPage();
-  const foreign: string[] = [];
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1") return route.continue();
-    foreign.push(url.href);
-    return route.abort();
-  });
-  await page.goto(server.url + "preview.html");
-  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
-  await page.locator('input[type="file"]').setInputFiles(await save(consuntivo(), "consuntivo-2023.xlsx"));
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 2);
-  return { page, foreign };
+  const { page, external } = await openPreview(h, { width, height });
+  await openFileInPreview(page, await save(consuntivo(), "consuntivo-2023.xlsx"), 2);
+  return { page, foreign: external };
 }
 
 test("the preventivo picked against the open consuntivo: exactly the three differences, the sides named, a link to the cell", async () => {

@@ -7,21 +7,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { gridFromExcelJs } from "../../src/adapters/exceljs";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { ui } from "../../src/messages/ui";
 import { NEXT_YEAR_UI } from "../../src/messages/phasesUi";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import { artifacts, openFileInPreview, openPreview, previewHarness } from "./harness";
 import { cardWorkbook } from "../phases/workbooks";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-results");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "phases-e2e-"));
 
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 
 const preventivo = () =>
   cardWorkbook([
@@ -44,28 +40,11 @@ async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
 }
 
 async function openWith(file: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT", acceptDownloads: true });
-  const page = await context.newPage();
-  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
-  await page.goto(server.url + "preview.html");
-  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
-  await page.locator('input[type="file"]').setInputFiles(file);
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 1);
+  const { page } = await openPreview(h);
+  await openFileInPreview(page, file, 1);
   return page;
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test("a preventivo: the phase is shown, «Calcola performance» computes and writes nothing, «Nuovo anno» downloads the 2024 plan", async () => {
   const file = await save(preventivo(), "preventivo.xlsx");

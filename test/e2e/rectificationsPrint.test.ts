@@ -7,49 +7,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import type { Page } from "playwright-core";
+import { artifacts, openPreview, previewHarness } from "./harness";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-results");
 const SUMMARY = "Riepilogo performance 2022";
 
-let server: StaticServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const h = previewHarness();
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build` (o `npm run build:dev`).");
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(): Promise<{ page: Page; errors: string[]; external: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 700 }, locale: "it-IT", acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const external: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1") return route.continue();
-    external.push(u.href);
-    return route.abort();
-  });
-  await page.goto(server.url + "preview.html");
-  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
-  return { page, errors, external };
-}
+const open = () => openPreview(h, { height: 700 });
 
 async function calculate(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Calcola performance" }).click();
