@@ -11,7 +11,7 @@ import seed from "../../assets/seed/pira-2022.json";
 import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
 import { applyWritesWithBackup, buildExampleWorkbook, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
-import { addinOutput, FFLATE_CODEC, PackageError, XlsxPackage, type Codec } from "../adapters/xlsx";
+import { addinOutput, FFLATE_CODEC, outputOutline, PackageError, XlsxPackage, type Codec } from "../adapters/xlsx";
 import { gridFromPackage } from "../adapters/xlsx/grid";
 import { CLI } from "../messages/cli";
 import { DOCUMENT_CLI } from "../messages/document";
@@ -351,12 +351,17 @@ async function run(argv: string[]): Promise<number> {
   // takes the cells from those parts, and the output is written into the same package. No
   // spreadsheet object model is built (ExcelJS's was most of a big plan's time and memory).
   const pkg = readPackage(args.file, buffer);
-  const grid = readGrid(args.file, pkg);
+  let grid = readGrid(args.file, pkg);
+  // Read: the parts' inflated bytes can go (the writer inflates again the few it edits).
+  pkg.release();
   // ExcelJS only for the cards' print setup (see cardPrintsOf).
   const model = args.print ? await loadWorkbook(args.file, buffer) : null;
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
+  // Analysed: the output needs only the outline of the grid (the plan's cells can go), unless
+  // the cards are prepared for printing from it.
+  if (!args.print) grid = outputOutline(grid);
 
   let outcome: { written: number; summary: string; notes?: string[] } | null = null;
   // --accetta-rettifiche: the copy as written, with the corrections accepted (refused before anything is written).

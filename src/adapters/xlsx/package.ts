@@ -109,6 +109,18 @@ export class XlsxPackage {
 
   private readonly stored = new Map<string, Stored>();
 
+  /**
+   * Lets the inflated bytes of the parts nobody changed go (a big sheet, once read): they
+   * are inflated again if asked for. Parts set by an edit are kept.
+   */
+  release(): void {
+    for (const [n, p] of this.parts) {
+      const stored = this.stored.get(n);
+      if (p instanceof Uint8Array && stored && !this.text.has(n)) this.parts.set(n, stored);
+    }
+    this.stored.clear();
+  }
+
   names(): string[] {
     return [...this.parts.keys()];
   }
