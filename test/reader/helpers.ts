@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import seedJson from "../../assets/seed/pira-2022.json";
 import { buildExampleWorkbook, exampleSheetName, gridFromExcelJs, typedSeedCell, type SeedPlan } from "../../src/adapters/exceljs";
 import type { WorkbookGrid } from "../../src/core/reader/grid";
+import { differences, viaExcelJs, viaPackage } from "../xlsx/readers";
 
 export const seed = seedJson as SeedPlan;
 
@@ -29,6 +30,10 @@ export async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
 export async function gridViaFile(wb: ExcelJS.Workbook, dir: string, name = "book.xlsx"): Promise<{ grid: WorkbookGrid; file: string; wb: ExcelJS.Workbook }> {
   const file = await saveXlsx(wb, path.join(dir, name));
   const back = await loadXlsx(file);
+  // Every workbook the reader tests build is read by both headless readers: their cell models must agree.
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const diff = differences(await viaExcelJs(bytes), viaPackage(bytes));
+  if (diff.length) throw new Error(`the package reader differs from the ExcelJS reader on ${name}:\n${diff.join("\n")}`);
   return { grid: gridFromExcelJs(back), file, wb: back };
 }
 

@@ -5,9 +5,8 @@
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../../core/types";
 import type { MergeArea, SheetGrid, WorkbookGrid } from "../../core/reader/grid";
-import { a1 } from "../../core/reader/grid";
-import { LIMITS, LimitError, type Limits } from "../../core/limits";
-import { GRID_LIMITS } from "../../messages/gridLimits";
+import { LIMITS, type Limits } from "../../core/limits";
+import { checkWorkbookBox, SparseSheet, sheetGridOf } from "../../core/reader/sparseSheet";
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -85,25 +84,6 @@ function convertCell(cell: ExcelJS.Cell): CellOut {
   }
 }
 
-/** The rectangle a sheet's grid covers, 0-based, inclusive. */
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-const boxCells = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
-
-function widen(b: Box | null, r: number, c: number): Box {
-  if (!b) return { top: r, left: c, bottom: r, right: c };
-  if (r < b.top) b.top = r;
-  if (r > b.bottom) b.bottom = r;
-  if (c < b.left) b.left = c;
-  if (c > b.right) b.right = c;
-  return b;
-}
-
 /**
  * Every cell the file holds, formatted empty ones included, without creating any: ExcelJS's
  * `includeEmpty` would create every cell up to the last (17 billion for XFD1048576), and
@@ -129,95 +109,31 @@ function eachExistingCell(ws: ExcelJS.Worksheet, fn: (cell: ExcelJS.Cell, rowNum
   });
 }
 
-/** Empty cells with a number format this far from the value cells still widen the grid when the wider box is too big. */
-const FORMAT_MARGIN = 16;
-
 /**
  * The used range of one worksheet in the Office.js cell model, read sparsely: only the rows
  * and cells the file holds are visited (ExcelJS's `includeEmpty` would create every cell of a
- * sheet with something at XFD1048576). The grid is the rectangle of the cells holding a value,
- * widened to the empty cells that carry a number format (Office.js's used range does the same;
- * restore keeps their format) unless that passes the limit — then only those near the values.
- * A rectangle beyond LIMITS.maxSheetBoxCells is refused with LimitError.
+ * sheet with something at XFD1048576); what the grid covers is decided in
+ * core/reader/sparseSheet.ts, as for the package reader.
  */
 export function sheetGridFromExcelJs(ws: ExcelJS.Worksheet, limits: Limits = LIMITS): SheetGrid {
-  let valueBox: Box | null = null;
-  let formatBox: Box | null = null;
-  const formatted: Array<[number, number]> = [];
-  let far: { r: number; c: number } | null = null;
+  const sheet = new SparseSheet(ws.name);
   eachExistingCell(ws, (cell, rowNumber, colNumber) => {
-    {
-      const t = cell.type as number;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      if (t === T.Null) {
-        if (cell.numFmt) {
-          formatBox = widen(formatBox, r, c);
-          formatted.push([r, c]);
-        }
-        return;
-      }
-      if (t === T.Merge) return;
-      valueBox = widen(valueBox, r, c);
-      if (!far || r + c > far.r + far.c) far = { r, c };
+    const t = cell.type as number;
+    if (t === T.Merge) return;
+    if (t === T.Null) {
+      if (cell.numFmt) sheet.formatted(rowNumber - 1, colNumber - 1, cell.numFmt);
+      return;
     }
+    const out = convertCell(cell);
+    let fmt = cell.numFmt || "General";
+    // ExcelJS only returns a Date for date-formatted cells; keep a date format either way.
+    if (t === T.Date && !DATE_FORMAT_RE.test(fmt)) fmt = "dd/mm/yyyy";
+    sheet.cell(rowNumber - 1, colNumber - 1, out.value, fmt, out.formula);
   });
-  const vb = valueBox as Box | null;
-  if (!vb) return { name: ws.name, startRow: 0, startCol: 0, values: [], formats: [], merges: mergesOf(ws), ...sheetHidden(ws) };
-  if (boxCells(vb) > limits.maxSheetBoxCells) {
-    const f = far as unknown as { r: number; c: number };
-    throw new LimitError(GRID_LIMITS.sheetTooWide(ws.name, `${a1(vb.top, vb.left)}:${a1(vb.bottom, vb.right)}`, boxCells(vb), limits.maxSheetBoxCells, a1(f.r, f.c)));
-  }
-  let box: Box = { ...vb };
-  const fb = formatBox as Box | null;
-  if (fb) {
-    const union: Box = { top: Math.min(vb.top, fb.top), left: Math.min(vb.left, fb.left), bottom: Math.max(vb.bottom, fb.bottom), right: Math.max(vb.right, fb.right) };
-    if (boxCells(union) <= limits.maxSheetBoxCells) box = union;
-    else {
-      for (const [r, c] of formatted) {
-        if (r >= vb.top - FORMAT_MARGIN && r <= vb.bottom + FORMAT_MARGIN && c >= vb.left - FORMAT_MARGIN && c <= vb.right + FORMAT_MARGIN) widen(box, r, c);
-      }
-    }
-  }
-  const top = box.top;
-  const left = box.left;
-  const height = box.bottom - top + 1;
-  const width = box.right - left + 1;
-  const values: CellValue[][] = new Array(height);
-  const formats: string[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    values[r] = new Array<CellValue>(width).fill("");
-    formats[r] = new Array<string>(width).fill("General");
-  }
-  let formulas: string[][] | undefined;
-
-  eachExistingCell(ws, (cell, rowNumber, colNumber) => {
-    const r = rowNumber - 1 - top;
-    if (r < 0 || r >= height) return;
-    {
-      const c = colNumber - 1 - left;
-      if (c < 0 || c >= width) return;
-      const t = cell.type as number;
-      if (t === T.Null) {
-        if (cell.numFmt) formats[r][c] = cell.numFmt;
-        return;
-      }
-      if (t === T.Merge) return;
-      const out = convertCell(cell);
-      values[r][c] = out.value;
-      let fmt = cell.numFmt || "General";
-      // ExcelJS only returns a Date for date-formatted cells; keep a date format either way.
-      if (t === T.Date && !DATE_FORMAT_RE.test(fmt)) fmt = "dd/mm/yyyy";
-      formats[r][c] = fmt;
-      if (out.formula) {
-        if (!formulas) formulas = Array.from({ length: height }, () => new Array<string>(width).fill(""));
-        formulas[r][c] = out.formula;
-      }
-    }
-  });
-  const grid: SheetGrid = { name: ws.name, startRow: top, startCol: left, values, formats, merges: mergesOf(ws), ...sheetHidden(ws) };
-  if (formulas) grid.formulas = formulas;
-  return grid;
+  sheet.merges = mergesOf(ws);
+  const hidden = sheetHidden(ws).hidden;
+  if (hidden) sheet.hidden = hidden;
+  return sheetGridOf(sheet, limits);
 }
 
 /** The sheet's hidden state, when it is not visible. */
@@ -240,7 +156,6 @@ function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
 /** Every worksheet, in tab order, as the reader's cell model. */
 export function gridFromExcelJs(workbook: ExcelJS.Workbook, limits: Limits = LIMITS): WorkbookGrid {
   const sheets = workbook.worksheets.map((ws) => sheetGridFromExcelJs(ws, limits));
-  const total = sheets.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
-  if (total > limits.maxWorkbookBoxCells) throw new LimitError(GRID_LIMITS.workbookTooWide(total, limits.maxWorkbookBoxCells));
+  checkWorkbookBox(sheets, limits);
   return { sheets };
 }

@@ -109,6 +109,11 @@ export class StyleSheet {
     return xfs[index] ?? xfs[0];
   }
 
+  /** The number format code of every cell format (cellXfs), by index. */
+  cellFormats(): string[] {
+    return this.items("cellXfs", "xf").map((xf) => this.formatCode(Number(getAttr(xf.tag, "numFmtId") ?? "0")));
+  }
+
   /** Number format code of the cell style index `s` (0 when a cell has no s attribute). */
   cellFormat(s: number): string {
     const xf = this.xf(s);

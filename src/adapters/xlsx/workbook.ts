@@ -146,10 +146,9 @@ function withMark(xml: string, relId: string): string {
 
 /** Shared string items of a package (the <si> contents), for turning a generated sheet's strings inline. */
 function sharedStrings(pkg: XlsxPackage): string[] {
-  const wbPart = pkg.workbookPart();
-  const rel = pkg.rels(wbPart).find((r) => r.type === REL_TYPES.sharedStrings);
-  if (!rel) return [];
-  const xml = pkg.xml(pkg.resolve(wbPart, rel.target));
+  const part = sharedStringsPart(pkg);
+  if (!part) return [];
+  const xml = pkg.xml(part);
   if (!xml) return [];
   const root = rootElement(xml)!;
   return childElements(xml, root.contentStart, root.contentEnd, "si").map((si) => xml.slice(si.contentStart, si.contentEnd));
@@ -208,18 +207,23 @@ export interface PackageEdits {
   print?: CardPrint[];
 }
 
-function stylesPart(pkg: XlsxPackage): string | null {
+/** The part a relationship of the workbook part points to, by the relationship's type. */
+function workbookRelPart(pkg: XlsxPackage, type: string): string | null {
   const wbPart = pkg.workbookPart();
-  const rel = pkg.rels(wbPart).find((r) => r.type === REL_TYPES.styles);
+  const rel = pkg.rels(wbPart).find((r) => r.type === type);
   return rel ? pkg.resolve(wbPart, rel.target) : null;
 }
+
+export const stylesPart = (pkg: XlsxPackage) => workbookRelPart(pkg, REL_TYPES.styles);
+export const sharedStringsPart = (pkg: XlsxPackage) => workbookRelPart(pkg, REL_TYPES.sharedStrings);
 
 /**
  * The user's package with the edits applied. Parts the edits do not concern come out
  * byte for byte as they went in; in the user's sheets only the patched cells change.
  */
-export function applyPackageEdits(original: Uint8Array, edits: PackageEdits): Uint8Array {
-  const pkg = XlsxPackage.read(original);
+export function applyPackageEdits(original: Uint8Array | XlsxPackage, edits: PackageEdits): Uint8Array {
+  // An XlsxPackage already read (the CLI's, after the package reader): its parts are not read twice.
+  const pkg = original instanceof XlsxPackage ? original : XlsxPackage.read(original);
   const sheets = listSheets(pkg);
   let stylesName = stylesPart(pkg);
   const styles = new StyleSheet(stylesName ? pkg.xml(stylesName) : undefined);

@@ -1,0 +1,317 @@
+// A worksheet part's cells (ECMA-376 Part 1, §18.3.1: sheetData, row, c, v, f, is) read
+// straight from its XML into the sparse sheet of core/reader/sparseSheet.ts, as Office.js
+// `range.values` / `numberFormat` / `formulas` give them: numbers as numbers (dates as
+// serials, percentages as fractions, whatever the format), shared strings and inline
+// strings as their plain text (rich-text runs joined, phonetic runs left out, `_xHHHH_`
+// escapes decoded), booleans, errors as their codes ("#N/A"), a formula as "=…" with its
+// cached result (or "" when the file has none), shared formulas moved to each cell.
+//
+// A scan over the text, not a DOM: a 54,000-row plan is a 26 MB part. Namespace prefixes
+// (`<x:c>`) are accepted; elements the cell model does not need are stepped over.
+import type { CellValue } from "../../core/types";
+import type { MergeArea } from "../../core/reader/grid";
+import { SparseSheet } from "../../core/reader/sparseSheet";
+import { serialFromYmd } from "../../core/dates";
+import { formatKind } from "../../core/values";
+import { shiftFormula } from "./sharedFormula";
+import { unescapeXml } from "./xml";
+
+/** What the cells of every sheet resolve through: the shared strings, the cell formats, the date system. */
+export interface CellContext {
+  strings: string[];
+  /** Number format code of each cell format (cellXfs) index. */
+  formats: string[];
+  /** The workbook counts dates from 1904 (workbookPr date1904): date serials are moved to 1900's. */
+  date1904: boolean;
+}
+
+/** Days between the 1904 and the 1900 date systems' day zero. */
+const DAYS_1904 = 1462;
+
+/** Entities and `_xHHHH_` escapes (ECMA-376 Part 1, §22.4.2.4) of a text node. */
+export function decodeText(raw: string): string {
+  let s = raw.indexOf("&") >= 0 ? unescapeXml(raw) : raw;
+  if (s.indexOf("_x") >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s;
+}
+
+/** The concatenated `<t>` texts of a string item (`si`, `is`), phonetic runs (`rPh`) left out. */
+export function itemText(xml: string, from: number, to: number): string {
+  let out = "";
+  let i = xml.indexOf("<", from);
+  while (i >= 0 && i < to) {
+    const nameEnd = nameEndAt(xml, i + 1);
+    const local = localName(xml, i + 1, nameEnd);
+    const tagEnd = xml.indexOf(">", nameEnd);
+    if (tagEnd < 0) break;
+    if (xml.charCodeAt(i + 1) === 47 /* / */) {
+      i = xml.indexOf("<", tagEnd);
+      continue;
+    }
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+    if (local === "rPh" && !selfClosing) {
+      const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
+      i = close < 0 ? -1 : xml.indexOf("<", close);
+      continue;
+    }
+    if (local === "t" && !selfClosing) {
+      const close = xml.indexOf("<", tagEnd + 1);
+      if (close < 0) break;
+      out += decodeText(xml.slice(tagEnd + 1, close));
+      i = close;
+      continue;
+    }
+    i = xml.indexOf("<", tagEnd);
+  }
+  return out;
+}
+
+/** The shared string table (xl/sharedStrings.xml), by index. */
+export function readSharedStrings(xml: string | undefined): string[] {
+  const out: string[] = [];
+  if (!xml) return out;
+  let i = xml.indexOf("<");
+  while (i >= 0) {
+    const nameEnd = nameEndAt(xml, i + 1);
+    const tagEnd = xml.indexOf(">", nameEnd);
+    if (tagEnd < 0) break;
+    if (localName(xml, i + 1, nameEnd) === "si" && xml.charCodeAt(i + 1) !== 47) {
+      if (xml.charCodeAt(tagEnd - 1) === 47) {
+        out.push("");
+        i = xml.indexOf("<", tagEnd);
+        continue;
+      }
+      const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
+      const end = close < 0 ? xml.length : close;
+      out.push(itemText(xml, tagEnd + 1, end));
+      i = xml.indexOf("<", end + 1);
+      continue;
+    }
+    i = xml.indexOf("<", tagEnd);
+  }
+  return out;
+}
+
+function isNameCode(ch: number): boolean {
+  return (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 45 || ch === 46 || ch === 58 || ch > 127;
+}
+
+/** Offset after the tag name starting at `at` (just after "<" or "</"). */
+function nameEndAt(xml: string, at: number): number {
+  let j = xml.charCodeAt(at) === 47 ? at + 1 : at;
+  while (j < xml.length && isNameCode(xml.charCodeAt(j))) j++;
+  return j;
+}
+
+/** The local name (after any prefix) of the tag name between `at` and `end`. */
+function localName(xml: string, at: number, end: number): string {
+  let start = xml.charCodeAt(at) === 47 ? at + 1 : at;
+  for (let k = start; k < end; k++) if (xml.charCodeAt(k) === 58 /* : */) start = k + 1;
+  return xml.slice(start, end);
+}
+
+/** Offset of `</qname>` from `from`, or -1. */
+function closingTag(xml: string, from: number, qname: string): number {
+  return xml.indexOf(`</${qname}>`, from);
+}
+
+/** An attribute's raw value in a start tag's text (entities not decoded: callers decode where text can carry them). */
+function attr(tag: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const k = tag.indexOf(name, from);
+    if (k < 0) return undefined;
+    from = k + name.length;
+    const before = tag.charCodeAt(k - 1);
+    if (!(before === 32 || before === 9 || before === 10 || before === 13)) continue;
+    let j = k + name.length;
+    while (tag.charCodeAt(j) === 32) j++;
+    if (tag.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (tag.charCodeAt(j) === 32) j++;
+    const q = tag[j];
+    if (q !== '"' && q !== "'") continue;
+    const end = tag.indexOf(q, j + 1);
+    return end < 0 ? undefined : tag.slice(j + 1, end);
+  }
+}
+
+/** "AB12" → 0-based row and column; null when not a cell reference. */
+function cellRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) | 32;
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return null;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function rangeOf(ref: string): MergeArea | null {
+  const [a, b] = ref.replace(/\$/g, "").split(":");
+  const p = cellRef(a);
+  const q = b ? cellRef(b) : p;
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
+
+/** A `t="d"` cell (ISO 8601 text) as a 1900 serial; the text itself when it is not a date. */
+function isoSerial(text: string): CellValue {
+  const m = ISO_DATE.exec(text);
+  if (!m) return text;
+  const day = serialFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  const time = m[4] ? (Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0)) / 86_400 : 0;
+  return day + time;
+}
+
+function numberOf(text: string): CellValue {
+  const n = parseFloat(text);
+  return Number.isFinite(n) ? n : "#NUM!";
+}
+
+/** A child element's text and start tag inside a cell's content, or null. */
+function child(xml: string, from: number, to: number, local: string): { tag: string; text: string } | null {
+  let i = xml.indexOf("<", from);
+  while (i >= 0 && i < to) {
+    const nameEnd = nameEndAt(xml, i + 1);
+    const tagEnd = xml.indexOf(">", nameEnd);
+    if (tagEnd < 0 || tagEnd > to) return null;
+    if (xml.charCodeAt(i + 1) !== 47 && localName(xml, i + 1, nameEnd) === local) {
+      const tag = xml.slice(i, tagEnd + 1);
+      if (xml.charCodeAt(tagEnd - 1) === 47) return { tag, text: "" };
+      const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
+      return { tag, text: xml.slice(tagEnd + 1, close < 0 || close > to ? to : close) };
+    }
+    i = xml.indexOf("<", tagEnd);
+  }
+  return null;
+}
+
+/** One worksheet part's cells and merged areas. */
+export function readSheetCells(name: string, xml: string, ctx: CellContext): SparseSheet {
+  const sheet = new SparseSheet(name);
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  const fmt = (s: string | undefined) => (s === undefined ? ctx.formats[0] ?? "General" : ctx.formats[Number(s)] ?? ctx.formats[0] ?? "General");
+  let row = -1;
+  let col = -1;
+  let i = xml.indexOf("<");
+  let afterData = -1;
+  while (i >= 0) {
+    const c1 = xml.charCodeAt(i + 1);
+    if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
+      const close = xml.startsWith("<!--", i) ? xml.indexOf("-->", i + 4) : xml.indexOf(">", i + 2);
+      i = close < 0 ? -1 : xml.indexOf("<", close);
+      continue;
+    }
+    const nameEnd = nameEndAt(xml, i + 1);
+    const tagEnd = xml.indexOf(">", nameEnd);
+    if (tagEnd < 0) break;
+    const local = localName(xml, i + 1, nameEnd);
+    if (c1 === 47) {
+      if (local === "sheetData") {
+        afterData = tagEnd;
+        break;
+      }
+      i = xml.indexOf("<", tagEnd);
+      continue;
+    }
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+    if (local === "row") {
+      const r = attr(xml.slice(nameEnd, tagEnd), "r");
+      row = r !== undefined && Number(r) >= 1 ? Number(r) - 1 : row + 1;
+      col = -1;
+      i = xml.indexOf("<", tagEnd);
+      continue;
+    }
+    if (local !== "c") {
+      i = xml.indexOf("<", tagEnd);
+      continue;
+    }
+    const tag = xml.slice(nameEnd, tagEnd);
+    const ref = attr(tag, "r");
+    const at = ref ? cellRef(ref) : null;
+    if (at) {
+      row = at.row;
+      col = at.col;
+    } else col++;
+    const s = attr(tag, "s");
+    if (selfClosing) {
+      if (s !== undefined) sheet.formatted(row, col, fmt(s));
+      i = xml.indexOf("<", tagEnd);
+      continue;
+    }
+    const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
+    const end = close < 0 ? xml.length : close;
+    const t = attr(tag, "t");
+    const f = child(xml, tagEnd + 1, end, "f");
+    let formula = f && f.text ? decodeText(f.text) : "";
+    if (f) {
+      const shared = attr(f.tag, "t") === "shared" ? attr(f.tag, "si") : undefined;
+      if (shared !== undefined) {
+        if (formula) masters.set(shared, { formula, row, col });
+        else {
+          const m = masters.get(shared);
+          if (m) formula = shiftFormula(m.formula, row - m.row, col - m.col);
+        }
+      }
+    }
+    let value: CellValue | undefined;
+    if (t === "inlineStr") {
+      const is = child(xml, tagEnd + 1, end, "is");
+      if (is) value = itemText(is.text, 0, is.text.length);
+    }
+    if (value === undefined) {
+      const v = child(xml, tagEnd + 1, end, "v");
+      if (v && v.text) {
+        const text = v.text;
+        switch (t) {
+          case "s":
+            value = ctx.strings[Number(text)] ?? "";
+            break;
+          case "str":
+          case "inlineStr":
+            value = decodeText(text);
+            break;
+          case "b":
+            value = parseInt(text, 10) !== 0;
+            break;
+          case "e":
+            value = decodeText(text);
+            break;
+          case "d":
+            value = isoSerial(text);
+            break;
+          default: {
+            value = numberOf(text);
+            if (ctx.date1904 && typeof value === "number" && formatKind(fmt(s)) === "date") value += DAYS_1904;
+          }
+        }
+      }
+    }
+    if (formula) sheet.cell(row, col, value ?? "", fmt(s), `=${formula}`);
+    else if (value !== undefined) sheet.cell(row, col, value, fmt(s));
+    else if (s !== undefined) sheet.formatted(row, col, fmt(s));
+    i = xml.indexOf("<", end + 1);
+  }
+  if (afterData >= 0) sheet.merges = readMerges(xml, afterData);
+  return sheet;
+}
+
+/** The `<mergeCell ref>` areas after sheetData. */
+function readMerges(xml: string, from: number): MergeArea[] {
+  const out: MergeArea[] = [];
+  const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b([^>]*)>/g;
+  re.lastIndex = from;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const ref = attr(m[1], "ref");
+    const area = ref ? rangeOf(ref) : null;
+    if (area) out.push(area);
+  }
+  return out;
+}
