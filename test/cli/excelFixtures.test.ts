@@ -19,6 +19,7 @@ import { buildCli, cli, fixtures, planned, sha, verifica, type Json } from "./re
 import { listSheets, XlsxPackage } from "../../src/adapters/xlsx";
 import { pdfPages, requirePrintTools, toPdf } from "../print/libreoffice";
 import { tmpDir } from "../reader/helpers";
+import { differences, viaExcelJs, viaPackage } from "../xlsx/readers";
 
 jest.setTimeout(240_000);
 
@@ -218,6 +219,14 @@ describe("Excel's formula constructs in a Performance cell listed in calcChain (
     const { file } = withFormulaCells(sheet, cells, `formula-${label.replace(/\W+/g, "-")}.xlsx`);
     const input = partsOf(file);
     expect(calcChainProblems(input)).toEqual([]);
+    // Both headless readers see the formula (a shared formula's child has only <f t="shared" si/>).
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    expect(differences(await viaExcelJs(bytes), viaPackage(bytes))).toEqual([]);
+    const grid = viaPackage(bytes).sheets.find((s) => s.name === sheet)!;
+    for (const c of Object.keys(cells)) {
+      const at = /^([A-Z]+)(\d+)$/.exec(c)!;
+      expect(grid.formulas?.[Number(at[2]) - 1 - grid.startRow]?.[at[1].charCodeAt(0) - 65 - grid.startCol]).toMatch(/^=/);
+    }
     const plan = await planned(file);
     for (const c of Object.keys(cells)) expect(plan.get(sheet)?.has(c) ?? false).toBe(false);
     const out = path.join(dir, path.basename(file).replace(/\.xlsx$/, "-out.xlsx"));
@@ -231,5 +240,15 @@ describe("Excel's formula constructs in a Performance cell listed in calcChain (
     const part = sheetPart(outParts, sheet);
     for (const c of Object.keys(cells)) expect(cellOf(text(outParts, part), c)).toBe(cellOf(text(input, part), c));
     expect(calcChainProblems(outParts)).toEqual([]);
+  });
+});
+
+// The package reader (src/adapters/xlsx/grid.ts) against the ExcelJS reader on Excel's own
+// sheets — shared formulas moved per cell, t="str" results, 1904 dates, pivot tables' cells —
+// and on the fixtures' cards: the same cell model.
+describe("the package reader on files saved by Excel: the same cell model as the ExcelJS reader", () => {
+  it.each([...FIXTURES.map((f) => `excel/${f.excel}`), ...FIXTURES.map((f) => f.fixture)])("%s", async (name) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(fixtures, name)));
+    expect(differences(await viaExcelJs(bytes), viaPackage(bytes))).toEqual([]);
   });
 });
