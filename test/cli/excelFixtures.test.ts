@@ -252,3 +252,45 @@ describe("the package reader on files saved by Excel: the same cell model as the
     expect(differences(await viaExcelJs(bytes), viaPackage(bytes))).toEqual([]);
   });
 });
+
+// The output opened and saved in Excel gets a calcChain that lists the summary's HYPERLINK
+// formulas (Excel lists every formula cell it calculated: ECMA-376 Part 1 §18.6.2). If the
+// next run replaces the summary with other content, calcChain must not go on naming cells
+// that are no longer formulas (Excel then says the file has unreadable content and drops the
+// chain: «Removed Records: Formula from /xl/calcChain.xml part»).
+describe("calcChain after Excel saved our output and the plan changed", () => {
+  it("the replaced summary's cells leave calcChain; Excel's own entries stay", async () => {
+    const first = path.join(dir, "chain-out1.xlsx");
+    expect(cli(["calcola", path.join(fixtures, "esempio-excel-deaths.xlsx"), "--out", first]).status).toBe(1);
+    const p = unzipSync(new Uint8Array(fs.readFileSync(first)));
+    const sheets = listSheets(new XlsxPackage(p));
+    const summary = sheets.find((s) => s.name === "Riepilogo performance 2022")!;
+    // As Excel saves it: every formula cell of the summary listed (at the head of the chain, with its sheetId).
+    const formulas = [...strFromU8(p[summary.part]).matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:(?!<\/c>).)*<f>/g)].map((m) => m[1]);
+    expect(formulas.length).toBeGreaterThan(20);
+    const excelChain = strFromU8(p["xl/calcChain.xml"]);
+    p["xl/calcChain.xml"] = strToU8(excelChain.replace(/(<calcChain[^>]*>)/, `$1${formulas.map((r) => `<c r="${r}" i="${summary.sheetId}"/>`).join("")}`));
+    // The user fixes the three unreadable Stato cells: the summary's list of problems (and its links) gets shorter.
+    const fix = (sheet: string, ref: string, content: string) => {
+      const part = sheets.find((s) => s.name === sheet)!.part;
+      const xml = strFromU8(p[part]);
+      const old = cellOf(xml, ref)!;
+      p[part] = strToU8(xml.replace(old, `<c r="${ref}"${/\ss="\d+"/.exec(old)?.[0] ?? ""}${content}</c>`));
+    };
+    fix("OO11 Composizione negoziata", "E17", "><v>12</v>");
+    fix("OO11 Composizione negoziata", "E22", "><v>2</v>");
+    fix("OO14 Trasparenza", "E20", ' t="inlineStr"><is><t>si</t></is>');
+    const saved = path.join(dir, "chain-saved.xlsx");
+    fs.writeFileSync(saved, zipSync(p));
+    expect(calcChainProblems(p)).toEqual([]);
+
+    const second = path.join(dir, "chain-out2.xlsx");
+    const r = cli(["calcola", saved, "--out", second]);
+    expect(r.stderr).toBe("");
+    const out = partsOf(second);
+    expect(text(out, sheetPart(out, "Riepilogo performance 2022")).match(/<f>/g)!.length).toBeLessThan(formulas.length);
+    expect(calcChainProblems(out)).toEqual([]);
+    // Excel's own entries (its sheets' shared formulas) are still there, in Excel's order.
+    expect(text(out, "xl/calcChain.xml")).toContain(excelChain.slice(excelChain.indexOf("<c "), excelChain.indexOf("</calcChain>")));
+  });
+});
