@@ -294,3 +294,28 @@ describe("calcChain after Excel saved our output and the plan changed", () => {
     expect(text(out, "xl/calcChain.xml")).toContain(excelChain.slice(excelChain.indexOf("<c "), excelChain.indexOf("</calcChain>")));
   });
 });
+
+// Print names are scoped by tab position (definedName localSheetId, ECMA-376 Part 1 §18.2.5):
+// in Excel's file the cards come after five Excel sheets, one of which has its own
+// _xlnm._FilterDatabase (localSheetId 2), which must stay as Excel wrote it.
+describe("calcola --out --stampa on the Excel pivot fixture", () => {
+  it("each card's print area and titles name the card's own tab position; Excel's autofilter name untouched", () => {
+    const out = path.join(dir, "pivot-stampa.xlsx");
+    const r = cli(["calcola", path.join(fixtures, "esempio-excel-pivot.xlsx"), "--out", out, "--stampa"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    const p = partsOf(out);
+    const wb = text(p, "xl/workbook.xml");
+    expect(wb).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="2" hidden="1">penguins!$A$1:$G$1</definedName>');
+    const tabs = listSheets(new XlsxPackage(p)).map((s) => s.name);
+    const cards = reference().objectives.map((o) => o.sheet);
+    for (const kind of ["Print_Area", "Print_Titles"]) {
+      const names = [...wb.matchAll(new RegExp(`<definedName name="_xlnm\\.${kind}" localSheetId="(\\d+)">([^<]*)</definedName>`, "g"))];
+      for (const card of cards) {
+        const own = names.filter((m) => m[2].replace(/&apos;/g, "'").startsWith(`'${card}'!`));
+        expect([kind, card, own.map((m) => Number(m[1]))]).toEqual([kind, card, [tabs.indexOf(card)]]);
+      }
+    }
+    expect(tabs.indexOf(cards[0])).toBe(5);
+  });
+});
