@@ -156,6 +156,12 @@ describe.each(FIXTURES)("$fixture (Excel-saved package with the example plan)", 
     const orig = partsOf(excelFile(excel));
     for (const name of Object.keys(orig).filter((n) => !EDITED.includes(n))) expect([name, same(orig[name], outParts[name])]).toEqual([name, true]);
     expect(calcChainProblems(outParts)).toEqual([]);
+    // One selected tab, Excel's active one (sheetView tabSelected, ECMA-376 Part 1 §18.3.1.87: in
+    // sync with the workbook's activeTab); several selected tabs open grouped in Excel.
+    const tabs = listSheets(new XlsxPackage(outParts));
+    const selected = tabs.filter((s) => /<sheetView\b[^>]*\stabSelected="1"/.test(text(outParts, s.part))).map((s) => s.name);
+    const active = Number(/<workbookView\b[^>]*\sactiveTab="(\d+)"/.exec(text(outParts, "xl/workbook.xml"))?.[1] ?? "0");
+    expect(selected).toEqual([tabs[active].name]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
