@@ -6,7 +6,8 @@ import { EMPTY_CARD, EXCEL_ERRORS } from "../messages/excel";
 import { EMPTY_CARD_LABELS as LABELS, EMPTY_CARD_LAYOUT, emptyCardName } from "../core/reader/emptyCard";
 import { ExcelHostError } from "./errors";
 import { SyncBudget, writeBlock } from "./payload";
-import { queueSheetList, widthPoints } from "./workbookState";
+import { queueSheetList } from "./workbookState";
+import { columnCharsToPoints } from "../core/units";
 
 export { EMPTY_CARD_LAYOUT, emptyCardName };
 
@@ -58,7 +59,7 @@ export async function insertEmptyCard(context: Excel.RequestContext, year: numbe
   sheet.getRangeByIndexes(perfRow, 0, 1, 1).format.font.bold = true;
   sheet.getRangeByIndexes(perfRow, 0, 1, 1).format.horizontalAlignment = "Right";
   sheet.getRangeByIndexes(perfRow, 7, 1, 1).numberFormat = [["0.00%"]];
-  L.widths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+  L.widths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnCharsToPoints(w)));
   budget.add(4000);
 
   sheet.activate();

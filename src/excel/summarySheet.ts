@@ -16,7 +16,8 @@ import type { ProgressFn } from "../host/workbookHost";
 import { ExcelHostError } from "./errors";
 import { OWNER_PROPERTY } from "./readGrid";
 import { actionBytes, actionsBytes, SyncBudget, writeBlock } from "./payload";
-import { queueAddinSheets, queueProtection, queueRegister, queueSettingsWrite, queueSheetList, widthPoints } from "./workbookState";
+import { queueAddinSheets, queueProtection, queueRegister, queueSettingsWrite, queueSheetList } from "./workbookState";
+import { columnCharsToPoints } from "../core/units";
 
 const { lightFill: LIGHT_FILL, lightFont: LIGHT_FONT, headerFill: HEADER_FILL, totalsFill: TOTALS_FILL, link: LINK_COLOR, tab: TAB_COLOR } = SUMMARY_PALETTE;
 
@@ -204,7 +205,7 @@ export async function renderSummary(context: Excel.RequestContext, budget: SyncB
     budget.add(actionBytes(model.chart.title) * 6);
   }
 
-  model.columnWidths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+  model.columnWidths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnCharsToPoints(w)));
   for (const [r, h] of Object.entries(model.rowHeights)) sheet.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
   sheet.freezePanes.freezeRows(model.frozenRows);
   sheet.tabColor = TAB_COLOR;

@@ -11,6 +11,7 @@ import { BACKUP_COLUMNS, BACKUP_SHEET_NAME, findBackupSheet, freeSheetName } fro
 import { formulaOf } from "./cells";
 import { OWNER_PROPERTY, type OwnerKind } from "./readGrid";
 import { SyncBudget, writeBlock } from "./payload";
+import { columnCharsToPoints } from "../core/units";
 
 export interface SheetList {
   names: string[];
@@ -170,11 +171,6 @@ export function queueAddinSheets(context: Excel.RequestContext, list: SheetList)
   };
 }
 
-/** Column widths in characters → points (Excel's default 8.43 characters = 48 points). */
-export function widthPoints(chars: number): number {
-  return Math.round(chars * 5.7 * 10) / 10;
-}
-
 /**
  * Queues the settings sheet's whole content (policy + registry of owned sheets): the
  * add-in's own sheet (`state.settings`) is cleared and rewritten (and marked, if an earlier
@@ -202,7 +198,7 @@ export async function queueSettingsWrite(
   const title = sheet.getRange("A1");
   title.format.font.bold = true;
   title.format.font.size = 14;
-  block.columnWidths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(w)));
+  block.columnWidths.forEach((w, i) => (sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnCharsToPoints(w)));
   budget.add();
   return name;
 }

@@ -5,6 +5,7 @@ import type { FakeContext } from "./context";
 import type { ConditionalFormatData } from "./data";
 import { boxAddress, intersects, parseRangeAddress } from "./addresses";
 import type { FakeRange } from "./range";
+import { DEFAULT_COLUMN_POINTS } from "../core/units";
 
 export class FakeFormatPart extends FakeObject {
   constructor(ctx: FakeContext, path: string, private range: FakeRange, private prefix: string, private names: string[]) {
@@ -63,7 +64,7 @@ export class FakeRangeFormat extends FakeObject {
   }
   protected hostValue(name: string): unknown {
     const b = this.range.box();
-    if (name === "columnWidth") return b.sheet.columnWidths.get(b.left) ?? 48;
+    if (name === "columnWidth") return b.sheet.columnWidths.get(b.left) ?? DEFAULT_COLUMN_POINTS;
     return b.sheet.cell(b.top, b.left).style[name] ?? null;
   }
   protected override child(name: string): FakeObject | null {

@@ -21,6 +21,7 @@ import { markSheet, marksKnown, sheetMark, workbookMarks } from "../adapters/exc
 import { planCardPrint, type CardPrint } from "../core/print";
 import { applyCardPrint, excelJsColumnPoints } from "../adapters/exceljs/print";
 import { PRINT } from "../messages/print";
+import { columnCharsToPixels, DEFAULT_COLUMN_CHARS } from "../core/units";
 import type { FileComparison } from "../core/compare";
 import { acceptCorrections } from "../core/reader/accept";
 import { acceptanceDate } from "../core/rectifications";
@@ -172,7 +173,7 @@ export class PreviewHost implements WorkbookHost {
     const ws = this.workbook?.getWorksheet(name);
     return Array.from({ length: count }, (_v, i) => {
       const chars = ws?.getColumn(from + i + 1).width;
-      return Math.round((typeof chars === "number" && chars > 0 ? chars : 8.43) * 7 + 5);
+      return columnCharsToPixels(typeof chars === "number" && chars > 0 ? chars : DEFAULT_COLUMN_CHARS);
     });
   }
 

@@ -5,32 +5,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
 import { gridFromExcelJs } from "../../src/adapters/exceljs";
 import { readPackageInfo, withPackageInfo } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/reader/analyze";
 import { readBackupFromGrid } from "../../src/core/reader/backup";
 import { ui } from "../../src/messages/ui";
 import { ACCEPT_UI } from "../../src/messages/rectifications";
-import { artifacts, openPreview, previewHarness } from "./harness";
+import { artifacts, confirmation, openPreview, previewHarness } from "./harness";
 
 const SITO = "OO13 Sito camerale";
 
 const h = previewHarness();
 
-async function alert(page: Page) {
-  await page.waitForFunction(() => {
-    const d = document.querySelector('[role="alertdialog"]');
-    return d !== null && getComputedStyle(d).opacity === "1";
-  });
-  return page.getByRole("alertdialog");
-}
-
 test("Sostituisci, then Accetta one of the seven corrections: six left, in the pane and in the downloaded file", async () => {
   const { page, context, errors } = await openPreview(h);
   const pane = page.getByTestId("taskpane");
   await pane.getByRole("button", { name: "Calcola performance" }).click();
-  await (await alert(page)).getByRole("button", { name: ui.confirm.replace }).click();
+  await (await confirmation(page)).getByRole("button", { name: ui.confirm.replace }).click();
   await pane.getByText(/\d+ cell[ae] aggiornat/).first().waitFor();
 
   await pane.getByRole("tab", { name: ui.tabs.validate }).click();
@@ -38,7 +29,7 @@ test("Sostituisci, then Accetta one of the seven corrections: six left, in the p
   const section = pane.getByTestId("accept-rectifications");
   await section.getByRole("heading", { name: ACCEPT_UI.heading(7) }).waitFor();
   await section.getByRole("button", { name: ACCEPT_UI.acceptLabel("Architettura dell'informazione", `${SITO}!H19`) }).click();
-  const dialog = await alert(page);
+  const dialog = await confirmation(page);
   await expect(dialog.innerText()).resolves.toContain(ACCEPT_UI.confirmTitle(1));
   await page.screenshot({ path: path.join(artifacts, "accept-confirm.png") });
   await dialog.getByRole("button", { name: ACCEPT_UI.confirm }).click();

@@ -3,56 +3,18 @@
 // down to an indicator's cell, selected in the sheet view; «Ripristina» after two runs gives
 // back the original workbook cell for cell; after Esc on the confirmation the focus is on
 // «Calcola performance». Screenshots go to test-results/ (git-ignored).
-import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { gridFromExcelJs } from "../../src/adapters/exceljs";
-import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";
+import type { Page } from "playwright-core";
+import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { objectivesWithProblems, pullingDown } from "../../src/taskpane/components/drilldown";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import { artifacts, calculate, confirmation, exampleAnalysis, exampleFile, openPreview, previewHarness, SHEET_TABS } from "./harness";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-results");
-const exampleFile = path.join(dist, "assets", "esempio-piano-2022.xlsx");
-
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 let expected: WorkbookAnalysis;
-const contexts: BrowserContext[] = [];
 
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  // 700 px high, as the task pane in Excel; the preview draws the pane 320 px wide beside the sheet.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 700 }, locale: "it-IT", acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
-  await page.goto(server.url + "preview.html");
-  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
-  return { page, errors };
-}
-
-async function confirmation(page: Page) {
-  const dialog = page.getByRole("alertdialog");
-  await dialog.waitFor();
-  await page.waitForFunction(() => {
-    const d = document.querySelector('[role="alertdialog"]');
-    return d !== null && getComputedStyle(d).opacity === "1";
-  });
-  return dialog;
-}
-
-async function calculate(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Calcola performance" }).click();
-  const dialog = await confirmation(page);
-  await dialog.getByRole("button", { name: "Sostituisci" }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[role="alertdialog"]').length === 0);
-  await page.getByText(/\d+ cell[ae] aggiornat/).first().waitFor();
-}
+// 700 px high, as the task pane in Excel; the preview draws the pane 320 px wide beside the sheet.
+const open = () => openPreview(h, { height: 700 });
 
 const pane = (page: Page) => page.locator('[data-testid="taskpane"]');
 
@@ -78,19 +40,7 @@ function cellsOf(wb: ExcelJS.Workbook, sheets: string[]): Map<string, string> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
-  fs.mkdirSync(artifacts, { recursive: true });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(exampleFile);
-  expected = analyzeWorkbook(gridFromExcelJs(wb));
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  expected = await exampleAnalysis();
 });
 
 describe("il riquadro dei risultati (Chromium, 320 × 700)", () => {
@@ -148,7 +98,7 @@ describe("il riquadro dei risultati (Chromium, 320 × 700)", () => {
     const cell = page.locator(`table[data-sheet="${sheet}"] td[data-cell="${indicator.cell}"]`);
     await cell.waitFor();
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-selected") === "true", `table[data-sheet="${sheet}"] td[data-cell="${indicator.cell}"]`);
-    const active = page.locator('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"][aria-selected="true"]');
+    const active = page.locator(`${SHEET_TABS}[aria-selected="true"]`);
     expect((await active.textContent())?.trim()).toBe(sheet);
     await page.screenshot({ path: path.join(artifacts, "preview-aggregato-cella.png") });
     expect(errors).toEqual([]);

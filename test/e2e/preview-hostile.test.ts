@@ -6,24 +6,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { tampered, addMerge } from "../xlsx/hostile";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import { confirmation, exampleFile, openPreview as openOn, previewHarness, SHEET_TABS } from "./harness";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "piano-e2e-hostile-"));
 const OPEN_MS = 5000;
 const ACTION_MS = 2000;
 
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 const files: Record<string, string> = {};
 
 async function wideWorkbook(): Promise<string> {
   // The example plan with one more sheet holding values across all 16,384 columns.
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dist, "assets", "esempio-piano-2022.xlsx"));
+  await wb.xlsx.readFile(exampleFile);
   const ws = wb.addWorksheet("Largo");
   ws.getCell("A1").value = "inizio";
   ws.getCell("XFD1").value = "fine";
@@ -36,7 +33,6 @@ async function wideWorkbook(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
   files.wide = await wideWorkbook();
   const corners = new ExcelJS.Workbook();
   corners.addWorksheet("Angoli").getCell("A1").value = "Missione";
@@ -45,27 +41,14 @@ beforeAll(async () => {
   await corners.xlsx.writeFile(files.corners);
   files.merge = path.join(dir, "unione.xlsx");
   fs.writeFileSync(files.merge, await tampered((p) => addMerge(p, "A1:XFD1048576")));
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPreview(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("crash", () => errors.push("page crashed"));
-  await page.goto(server.url + "preview.html");
-  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
-  return { page, errors };
-}
+/** The preview with the example open; `errors` has the page's uncaught errors and a crash of its tab. */
+const openPreview = () => openOn(h);
 
 async function openFile(page: Page, file: string): Promise<number> {
   const t0 = Date.now();
@@ -102,8 +85,7 @@ describe("preview with hostile workbooks (headless Chromium)", () => {
     expect(
       await timed(async () => {
         await page.getByRole("button", { name: "Calcola performance" }).click();
-        await page.getByRole("alertdialog").waitFor();
-        await page.waitForFunction(() => getComputedStyle(document.querySelector('[role="alertdialog"]')!).opacity === "1");
+        await confirmation(page);
       }),
     ).toBeLessThan(ACTION_MS);
     expect(
@@ -113,7 +95,7 @@ describe("preview with hostile workbooks (headless Chromium)", () => {
       }),
     ).toBeLessThan(ACTION_MS);
     // Another sheet and back: ≤ 2 s each.
-    const tabs = page.locator('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]');
+    const tabs = page.locator(SHEET_TABS);
     expect(await timed(async () => { await tabs.nth(1).click(); await page.locator("table[data-sheet]").first().waitFor(); })).toBeLessThan(ACTION_MS);
     expect(await timed(async () => { await page.getByRole("tab", { name: "Largo" }).click(); await table.waitFor(); })).toBeLessThan(ACTION_MS);
     expect(errors).toEqual([]);
@@ -138,7 +120,7 @@ describe("preview with hostile workbooks (headless Chromium)", () => {
       await page.getByText("l'unione di celle A1:XFD1048576").first().waitFor();
     });
     expect(ms).toBeLessThan(OPEN_MS);
-    expect(await page.locator('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').count()).toBe(18);
+    expect(await page.locator(SHEET_TABS).count()).toBe(18);
     expect(errors).toEqual([]);
   });
 });

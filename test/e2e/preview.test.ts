@@ -5,66 +5,27 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { gridFromExcelJs } from "../../src/adapters/exceljs";
-import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";
+import type { Page } from "playwright-core";
+import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
 import { buildSummaryModel } from "../../src/core/reader/summary";
 import { formatPercent } from "../../src/core/format";
 import { cellText } from "../../src/preview/cellText";
 import { REQUIRED_API } from "../../src/excel/errors";
 import { EXCEL_ERRORS } from "../../src/messages/excel";
 import { ui } from "../../src/messages/ui";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import { artifacts, calculate, confirmation, declaredIcons, dist, exampleAnalysis, openPage, openPreview as openOn, previewHarness, root, written, type PageOptions } from "./harness";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-// Every screenshot and report goes here (git-ignored). The README's picture is refreshed on
-// purpose with `npm run screenshot`, never by a test run.
-const artifacts = path.join(root, "test-results");
+// Every screenshot and report goes here (artifacts, test-results/, git-ignored). The README's
+// picture is refreshed on purpose with `npm run screenshot`, never by a test run.
 const docsShot = path.join(root, "docs", "screenshot-taskpane.png");
 const SEED_PERCENT = [90.74, 100, 98.12, 99.58, 92.86, 96.72, 100, 80, 99.29, 100, 100, 100, 100, 100, 99.76, 99.53, 93.03, 97.76];
 
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 let expected: WorkbookAnalysis;
 let docsShotBefore: string | null;
-const contexts: BrowserContext[] = [];
 
-interface Opened {
-  page: Page;
-  /** Requests the page tried to send outside 127.0.0.1 (blocked). */
-  external: string[];
-  /** What the page's Content-Security-Policy stopped before it reached the network. */
-  blocked: string[];
-  /** Uncaught errors in the page. */
-  errors: string[];
-}
-
-async function openPreview(options: { colorScheme?: "light" | "dark"; forcedColors?: "active" | "none" } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT", ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  const external: string[] = [];
-  const blocked: string[] = [];
-  const errors: string[] = [];
-  await page.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1") return route.continue();
-    external.push(u.href);
-    return route.abort();
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  // What the page's Content-Security-Policy blocked (it would have left the machine).
-  page.on("console", (m) => {
-    if (m.type() === "error" && /Content Security Policy/.test(m.text())) blocked.push(m.text());
-  });
-  await page.goto(server.url + "preview.html");
-  await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-  // The example workbook is open when its 18 sheet tabs are shown.
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
-  return { page, external, blocked, errors };
-}
+/** The preview (1280 × 900) with the example open: its 18 sheet tabs shown. */
+const openPreview = (options: Pick<PageOptions, "colorScheme" | "forcedColors"> = {}) => openOn(h, options);
 
 function fileDigest(file: string): string | null {
   return fs.existsSync(file) ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex") : null;
@@ -114,48 +75,13 @@ async function axeSerious(page: Page, label: string): Promise<string[]> {
     .map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** The confirmation of "Calcola performance", once its entrance animation is over. On the
- *  freshly opened example it always appears: its stated performances differ from the
- *  engine's (checked in beforeAll). */
-async function confirmation(page: Page) {
-  const dialog = page.getByRole("alertdialog");
-  await dialog.waitFor();
-  await page.waitForFunction(() => {
-    const d = document.querySelector('[role="alertdialog"]');
-    return d !== null && getComputedStyle(d).opacity === "1";
-  });
-  return dialog;
-}
-
-const written = (page: Page) => page.getByText(/\d+ cell[ae] aggiornat/).first();
-
-/** Runs "Calcola performance" on the freshly opened example and confirms the replacement. */
-async function calculate(page: Page, onDialog?: () => Promise<void>): Promise<void> {
-  await page.getByRole("button", { name: "Calcola performance" }).click();
-  const dialog = await confirmation(page);
-  if (onDialog) await onDialog();
-  await dialog.getByRole("button", { name: "Sostituisci" }).click();
-  await written(page).waitFor();
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
-  fs.mkdirSync(artifacts, { recursive: true });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dist, "assets", "esempio-piano-2022.xlsx"));
-  expected = analyzeWorkbook(gridFromExcelJs(wb));
+  expected = await exampleAnalysis();
   // The tests below rely on it: the example's stated performances differ from the engine's,
-  // so "Calcola performance" always asks before replacing them.
+  // so "Calcola performance" always asks before replacing them (the harness' `calculate` and
+  // `confirmation` wait for that dialog).
   if (expected.changes.length === 0) throw new Error("La cartella di esempio non ha performance dichiarate da sostituire.");
   docsShotBefore = fileDigest(docsShot);
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
 });
 
 describe("browser preview (headless Chromium)", () => {
@@ -165,7 +91,7 @@ describe("browser preview (headless Chromium)", () => {
   });
 
   test("Calcola performance shows the 18 objectives with the engine's numbers, writes them, passes axe", async () => {
-    const { page, external, blocked, errors } = await openPreview();
+    const { page, external, blocked, errors, failed } = await openPreview();
     const serious: string[] = [];
     serious.push(...(await axeSerious(page, "iniziale")));
 
@@ -223,6 +149,16 @@ describe("browser preview (headless Chromium)", () => {
     expect(external).toEqual([]);
     for (const b of blocked) expect(b).toMatch(/telemetryservice\.firstpartyapps\.oaspapps\.com/);
     expect(errors).toEqual([]);
+    // Every local request was answered: no 404 (the browser's /favicon.ico, too, is not asked
+    // for: the page names its icon, which is served).
+    expect(failed).toEqual([]);
+    const icons = await declaredIcons(page);
+    expect(icons.map((u) => new URL(u).pathname)).toEqual(["/assets/icon-32.png"]);
+    for (const u of icons) {
+      const r = await page.request.get(u);
+      expect([r.status(), r.headers()["content-type"]]).toEqual([200, "image/png"]);
+    }
+    expect(h.server.requests).not.toContain("/favicon.ico");
   });
 
   test("clicking a problem selects and highlights its cell", async () => {
@@ -337,23 +273,21 @@ describe("browser preview (headless Chromium)", () => {
 describe("production task pane (taskpane.html) outside Excel", () => {
   const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-  async function openTaskpane(cdn: "blocked" | "local"): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.route("**/*", (route) => {
-      const u = route.request().url();
-      if (cdn === "local" && u.startsWith(CDN)) {
-        const file = path.join(dist, "office", path.basename(new URL(u).pathname));
-        return fs.existsSync(file) ? route.fulfill({ path: file, contentType: "text/javascript" }) : route.abort();
-      }
-      return new URL(u).hostname === "127.0.0.1" ? route.continue() : route.abort();
+  async function openTaskpane(cdn: "blocked" | "local") {
+    const opened = await openPage(h, "taskpane.html", {
+      width: 320,
+      height: 800,
+      // "local": Microsoft's CDN answered with the package's copy in dist/office; "blocked": refused.
+      outside: async (url, route) => {
+        if (cdn !== "local" || !url.href.startsWith(CDN)) return false;
+        const file = path.join(dist, "office", path.basename(url.pathname));
+        if (!fs.existsSync(file)) return false;
+        await route.fulfill({ path: file, contentType: "text/javascript" });
+        return true;
+      },
     });
-    await page.goto(server.url + "taskpane.html");
-    await page.getByRole("button", { name: "Calcola performance" }).waitFor();
-    return { page, errors };
+    await opened.page.getByRole("button", { name: "Calcola performance" }).waitFor();
+    return opened;
   }
 
   test("office.js blocked: the pane still renders, says so, and a run fails in Italian", async () => {
@@ -372,10 +306,13 @@ describe("production task pane (taskpane.html) outside Excel", () => {
   });
 
   test("office.js ready (outside Office): no notice; the pane is interactive", async () => {
-    const { page, errors } = await openTaskpane("local");
+    const { page, errors, failed } = await openTaskpane("local");
     expect(await page.getByText(/Excel non ha risposto in tempo/).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Calcola performance" }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
+    // The pane's own files, its icon included, all answered.
+    expect(failed).toEqual([]);
+    expect((await declaredIcons(page)).map((u) => new URL(u).pathname)).toEqual(["/assets/icon-32.png"]);
   });
 });
 

@@ -4,50 +4,19 @@
 // performance, in card order. Nothing leaves 127.0.0.1.
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import { chromium, type Browser } from "playwright-core";
-import { gridFromExcelJs } from "../../src/adapters/exceljs";
-import { analyzeWorkbook, type WorkbookAnalysis } from "../../src/core/reader/analyze";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import type { WorkbookAnalysis } from "../../src/core/reader/analyze";
+import { artifacts, exampleAnalysis, openPreview, previewHarness } from "./harness";
 import { italianPercent, libreOfficeConvert, parseCsv, tmpDir } from "../document/helpers";
 
-const root = path.join(__dirname, "..", "..");
-const dist = path.join(root, "dist");
-const artifacts = path.join(root, "test-results");
-
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 let expected: WorkbookAnalysis;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error("dist/preview.html manca: eseguire prima `npm run build`.");
-  fs.mkdirSync(artifacts, { recursive: true });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dist, "assets", "esempio-piano-2022.xlsx"));
-  expected = analyzeWorkbook(gridFromExcelJs(wb));
-  server = await serveDir(dist);
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  expected = await exampleAnalysis();
 });
 
 test("«Scarica documento» and «Scarica dati aperti» in the preview give the example's .docx and CSV", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "it-IT", acceptDownloads: true });
-  const page = await context.newPage();
-  const external: string[] = [];
-  const errors: string[] = [];
-  await page.route("**/*", (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "127.0.0.1") return route.continue();
-    external.push(u.href);
-    return route.abort();
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url + "preview.html");
-  await page.waitForFunction(() => document.querySelectorAll('[role="tablist"][aria-label="Fogli della cartella"] [role="tab"]').length === 18);
+  const { page, context, external, errors } = await openPreview(h);
   await page.getByRole("tab", { name: "Riepilogo" }).click();
 
   const dir = tmpDir("pira-e2e-");

@@ -8,26 +8,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
-import { artifacts, openPreview, previewHarness } from "./harness";
+import { artifacts, calculate, openPreview, previewHarness } from "./harness";
 
 const SUMMARY = "Riepilogo performance 2022";
 
 const h = previewHarness();
 
 const open = () => openPreview(h, { height: 700 });
-
-async function calculate(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Calcola performance" }).click();
-  const dialog = page.getByRole("alertdialog");
-  await dialog.waitFor();
-  await page.waitForFunction(() => {
-    const d = document.querySelector('[role="alertdialog"]');
-    return d !== null && getComputedStyle(d).opacity === "1";
-  });
-  await dialog.getByRole("button", { name: "Sostituisci" }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[role="alertdialog"]').length === 0);
-  await page.getByText(/\d+ cell[ae] aggiornat/).first().waitFor();
-}
 
 const pane = (page: Page) => page.locator('[data-testid="taskpane"]');
 const shot = (page: Page, name: string) => pane(page).screenshot({ path: path.join(artifacts, name) });

@@ -2,31 +2,15 @@
 // built preview (dist/, after `npm run build`): every control of the SMVP form — the band
 // editor, a named band set, a date band, the two traffic-light fields — lies inside the
 // pane's 320 px; nothing is cut or scrolls sideways. Screenshots go to test-results/.
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM, serveDir, type StaticServer } from "./staticServer";
+import type { Page } from "playwright-core";
+import { artifacts, openPage, previewHarness } from "./harness";
 
-const root = path.join(__dirname, "..", "..");
-const artifacts = path.join(root, "test-results");
-let server: StaticServer;
-let browser: Browser;
+const h = previewHarness();
 
-beforeAll(async () => {
-  server = await serveDir(path.join(root, "dist"));
-  browser = await chromium.launch(CHROMIUM);
-  fs.mkdirSync(artifacts, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+/** The production task pane (taskpane.html, office.js refused) at 320 × 700, on Impostazioni. */
 async function openSettings(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: "it-IT" });
-  const page = await context.newPage();
-  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
-  await page.goto(server.url + "taskpane.html");
+  const { page } = await openPage(h, "taskpane.html", { width: 320, height: 700 });
   await page.getByRole("tab", { name: "Impostazioni" }).click();
   await page.getByRole("button", { name: "Salva impostazioni" }).waitFor();
   return page;

@@ -1,7 +1,8 @@
 // Column widths of an ExcelJS workbook in points, for «Prepara per la stampa» (src/core/print):
 // the card's width decides portrait or landscape.
 import type ExcelJS from "exceljs";
-import { columnCharsToPoints, type CardPrint } from "../../core/print";
+import type { CardPrint } from "../../core/print";
+import { columnCharsToPoints } from "../../core/units";
 
 /** A sheet's column widths in points by 0-based column (undefined = Excel's default). */
 export function excelJsColumnPoints(wb: ExcelJS.Workbook): (sheet: string) => (number | undefined)[] | undefined {

@@ -29,6 +29,11 @@ export interface PackageInfo {
   mergedCells: number;
   /** What was fixed for ExcelJS (for the tests and a progress line): "rels", "comments", "tableStyle", "drawing". */
   fixes: string[];
+  /**
+   * With `keepParts` (the package reader's check, src/adapters/xlsx/grid.ts): every part as
+   * inflated while counting, and `bytes` is the input itself (no copy fixed for ExcelJS).
+   */
+  parts?: Map<string, Uint8Array>;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -299,7 +304,7 @@ function sheetNames(parts: Map<string, Uint8Array>): Map<string, string> {
  * Checks a file meant to be an .xlsx; throws PackageError (Italian, says what the file is or
  * which bound it passes) or returns what ExcelJS should load.
  */
-export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): PackageInfo {
+export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS, options: { keepParts?: boolean } = {}): PackageInfo {
   if (input.length > limits.maxFileBytes) throw new PackageError(PACKAGE.tooBigFile(input.length, limits.maxFileBytes));
   if (isOle(input)) throw new PackageError(describeOle(input));
   if (input.length < 22 || input[0] !== 0x50 || input[1] !== 0x4b) throw new PackageError(PACKAGE.notZip);
@@ -325,7 +330,7 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
-    const keep = e.name.endsWith(".rels") || /^xl\/(tables|drawings)\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
+    const keep = options.keepParts || e.name.endsWith(".rels") || /^xl\/(tables|drawings)\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
     const scanner = isSheet ? new SheetScanner() : null;
     const data = inflateEntry(
       input,
@@ -361,6 +366,9 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS): Pack
     throw new PackageError(PACKAGE.hugeMerge(sheet, huge.ref, huge.cells, limits.maxMergeCells));
   }
   if (budget.cells + mergedCells > limits.maxCells) throw new PackageError(PACKAGE.tooManyCells(budget.cells + mergedCells, limits.maxCells));
+
+  // The package reader reads the parts as they are: no fixes.
+  if (options.keepParts) return { bytes: input, entries, totalBytes: budget.total, cells: budget.cells, rows: budget.rows, mergedCells, fixes: [], parts };
 
   // Fixes for ExcelJS, on a copy.
   const st: FixState = { parts: new Map(), renames: new Map(), fixes: new Set(), names: new Set(entries.map((e) => e.name)) };

@@ -17,7 +17,7 @@ import { backupAfterWrites } from "../../core/reader/analyze";
 import { BACKUP_SHEET_NAME, findBackupSheet, freeSheetName } from "../../core/reader/backup";
 import type { CellPatch } from "./cells";
 import type { CardPrint } from "../../core/print";
-import { XlsxPackage } from "./package";
+import { XlsxPackage, type Codec } from "./package";
 import { applyPackageEdits, readHiddenStates, readMarks, type OwnedSheet } from "./workbook";
 
 /** What the package says about its sheets beyond their cells: the add-in's marks, hidden states. */
@@ -75,15 +75,16 @@ export interface AddinOutput {
 
 /**
  * The user's package with the analysis' writes, the summary and the settings sheet.
- * `grid` is the analysed grid (with marks, see withPackageInfo); `newWorkbook` makes an
- * empty ExcelJS workbook (the caller's ExcelJS build).
+ * `original`: the file's bytes, or the package already read (the CLI's: its parts are not
+ * read twice; it is edited in place). `grid` is the analysed grid (with marks, see
+ * withPackageInfo); `newWorkbook` makes an empty ExcelJS workbook (the caller's ExcelJS build).
  */
 export async function addinOutput(
-  original: Uint8Array,
+  original: Uint8Array | XlsxPackage,
   grid: WorkbookGrid,
   analysis: WorkbookAnalysis,
   newWorkbook: () => ExcelJS.Workbook,
-  options: { source?: string; producedAt?: Date; print?: CardPrint[]; after?: WorkbookAnalysis } = {},
+  options: { source?: string; producedAt?: Date; print?: CardPrint[]; after?: WorkbookAnalysis; codec?: Codec } = {},
 ): Promise<AddinOutput> {
   // The add-in's sheets drawn by ExcelJS in a scratch workbook, in a function of its own: once
   // it returns, that model (and the analysis after the writes) is garbage before the package
@@ -102,7 +103,7 @@ export async function addinOutput(
     { name: settings, mark: "settings", state: "hidden" as const, replaces: existingSettings?.ownedBy === "settings" ? existingSettings.name : undefined, legacy: existingSettings && !existingSettings.ownedBy ? existingSettings.name : undefined },
   ];
   const cells = patchesBySheet(analysis.writes);
-  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}) });
+  const bytes = applyPackageEdits(original, { cells, sheets, generated, ...(options.print ? { print: options.print } : {}), ...(options.codec ? { codec: options.codec } : {}) });
   return { bytes, written: analysis.writes.length, summary, settings, cutCells };
 }
 

@@ -30,6 +30,15 @@ export interface Relationship {
   external: boolean;
 }
 
+/** How changed parts are compressed: raw DEFLATE (RFC 1951) at a level, and the zip's CRC-32. */
+export interface Codec {
+  deflateRaw(data: Uint8Array, level: 1 | 6): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+/** fflate's, in JavaScript: runs in the browser (the preview) as in Node. */
+export const FFLATE_CODEC: Codec = { deflateRaw: (data, level) => deflateSync(data, { level }), crc32 };
+
 /** Thrown when the bytes are not a package this writer can edit (the caller words it for the user). */
 export class PackageError extends Error {}
 
@@ -57,6 +66,25 @@ export class XlsxPackage {
     } catch (e) {
       if (e instanceof ZipError) throw new PackageError(e.what);
       throw e;
+    }
+    if (!pkg.has("[Content_Types].xml")) throw new PackageError("[Content_Types].xml mancante");
+    return pkg;
+  }
+
+  /**
+   * The package whose central directory the package check has already read (`entries`), with
+   * the parts it already inflated (`inflated`): nothing is read or inflated twice.
+   */
+  static fromEntries(bytes: Uint8Array, entries: ZipEntry[], inflated?: Map<string, Uint8Array>): XlsxPackage {
+    const pkg = new XlsxPackage({});
+    for (const entry of entries) {
+      if (entry.name.endsWith("/")) continue;
+      const stored = { source: bytes, entry };
+      const data = inflated?.get(entry.name);
+      if (data) {
+        pkg.parts.set(entry.name, data);
+        pkg.stored.set(entry.name, stored);
+      } else pkg.parts.set(entry.name, stored);
     }
     if (!pkg.has("[Content_Types].xml")) throw new PackageError("[Content_Types].xml mancante");
     return pkg;
@@ -125,8 +153,11 @@ export class XlsxPackage {
     return this.text.has(stripSlash(name));
   }
 
-  /** The package as a zip: parts never changed keep their stored bytes (no inflate, no deflate). */
-  write(): Uint8Array {
+  /**
+   * The package as a zip: parts never changed keep their stored bytes (no inflate, no deflate).
+   * `codec` compresses the changed parts (fflate's by default; the CLI gives Node's zlib).
+   */
+  write(codec: Codec = FFLATE_CODEC): Uint8Array {
     const enc = new TextEncoder();
     const out: OutEntry[] = [];
     for (const [name, p] of this.parts) {
@@ -138,8 +169,8 @@ export class XlsxPackage {
       }
       const data = this.bytes(name)!;
       // A big part (a 50k-row sheet) at level 1: three times faster, a little larger.
-      const packed = deflateSync(data, { level: data.length > 8 * 1024 * 1024 ? 1 : 6 });
-      out.push({ name: enc.encode(name), method: 8, crc: crc32(data), compressedSize: packed.length, size: data.length, data: packed });
+      const packed = codec.deflateRaw(data, data.length > 8 * 1024 * 1024 ? 1 : 6);
+      out.push({ name: enc.encode(name), method: 8, crc: codec.crc32(data), compressedSize: packed.length, size: data.length, data: packed });
     }
     return writeZip(out);
   }

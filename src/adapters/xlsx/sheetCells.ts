@@ -15,6 +15,7 @@ import { serialFromYmd } from "../../core/dates";
 import { formatKind } from "../../core/values";
 import { shiftFormula } from "./sharedFormula";
 import { unescapeXml } from "./xml";
+import { PackageError } from "./package";
 
 /** What the cells of every sheet resolve through: the shared strings, the cell formats, the date system. */
 export interface CellContext {
@@ -202,6 +203,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
   let col = -1;
   let i = xml.indexOf("<");
   let afterData = -1;
+  let openData = false;
   while (i >= 0) {
     const c1 = xml.charCodeAt(i + 1);
     if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
@@ -211,7 +213,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
     }
     const nameEnd = nameEndAt(xml, i + 1);
     const tagEnd = xml.indexOf(">", nameEnd);
-    if (tagEnd < 0) break;
+    if (tagEnd < 0) throw new PackageError(`${name}: XML interrotto`);
     const local = localName(xml, i + 1, nameEnd);
     if (c1 === 47) {
       if (local === "sheetData") {
@@ -222,6 +224,13 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
       continue;
     }
     const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+    if (local === "sheetData") {
+      if (selfClosing) {
+        afterData = tagEnd;
+        break;
+      }
+      openData = true;
+    }
     if (local === "row") {
       const r = attr(xml.slice(nameEnd, tagEnd), "r");
       row = r !== undefined && Number(r) >= 1 ? Number(r) - 1 : row + 1;
@@ -247,7 +256,8 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
       continue;
     }
     const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
-    const end = close < 0 ? xml.length : close;
+    if (close < 0) throw new PackageError(`${name}: XML interrotto`);
+    const end = close;
     const t = attr(tag, "t");
     const f = child(xml, tagEnd + 1, end, "f");
     let formula = f && f.text ? decodeText(f.text) : "";
@@ -299,6 +309,8 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
     else if (s !== undefined) sheet.formatted(row, col, fmt(s));
     i = xml.indexOf("<", end + 1);
   }
+  // A part cut short (sheetData opened, never closed) is not read as a shorter sheet.
+  if (openData && afterData < 0) throw new PackageError(`${name}: XML interrotto`);
   if (afterData >= 0) sheet.merges = readMerges(xml, afterData);
   return sheet;
 }

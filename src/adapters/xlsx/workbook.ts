@@ -7,7 +7,7 @@
 // part holding the value as UTF-16LE text (ECMA-376 Part 1, §18.3.1.23 and §12.3.x).
 import { strFromU8 } from "fflate";
 import { OWNER_MARK_PROPERTY, type OwnerMark } from "../../core/reader/grid";
-import { CONTENT_TYPES, PackageError, REL_TYPES, relativeTarget, XlsxPackage } from "./package";
+import { CONTENT_TYPES, PackageError, REL_TYPES, relativeTarget, XlsxPackage, type Codec } from "./package";
 import { StyleSheet } from "./styles";
 import { patchSheetCells, type CellPatch } from "./cells";
 import { childElements, escapeXml, findElement, getAttr, prefixOf, rootElement, setAttr, splice, type ElementSpan } from "./xml";
@@ -206,6 +206,8 @@ export interface PackageEdits {
   generated?: Uint8Array;
   /** «Prepara per la stampa»: page setup, print area and print titles of these sheets (src/core/print); no cell changes. */
   print?: CardPrint[];
+  /** How changed parts are compressed (see XlsxPackage.write). */
+  codec?: Codec;
 }
 
 /** The part a relationship of the workbook part points to, by the relationship's type. */
@@ -290,7 +292,7 @@ export function applyPackageEdits(original: Uint8Array | XlsxPackage, edits: Pac
     }
     pkg.setXml(stylesName, styles.text());
   }
-  return pkg.write();
+  return pkg.write(edits.codec);
 }
 
 /** The `_xlnm.` names (print area, print titles) a package defines for the sheet at `index`, as elements. */

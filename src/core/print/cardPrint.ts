@@ -9,6 +9,7 @@ import type { SheetGrid, WorkbookGrid } from "../reader/grid";
 import { a1 } from "../reader/grid";
 import { findHeader } from "../reader/columns";
 import { PRINT } from "../../messages/print";
+import { DEFAULT_COLUMN_POINTS, inchesToPoints } from "../units";
 
 /** A rectangle of the sheet, 0-based, inclusive, in sheet coordinates. */
 export interface SheetArea {
@@ -42,18 +43,11 @@ export interface CardPrint {
 /** A4 in points, and the margins every card prints with (inches). */
 const A4 = { width: 595.3, height: 841.9 };
 export const CARD_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
-/** Excel's default column: 8.43 characters, 64 px = 48 points. */
-export const DEFAULT_COLUMN_POINTS = 48;
-
-/** A column width in Excel's characters as points (8.43 characters → 48 points). */
-export function columnCharsToPoints(chars: number): number {
-  return Math.round(((chars * 7 + 5) * 0.75) * 10) / 10;
-}
 
 /** Printable width of an A4 page in points with the cards' margins. */
 export function printableWidth(orientation: "portrait" | "landscape"): number {
   const paper = orientation === "portrait" ? A4.width : A4.height;
-  return paper - (CARD_MARGINS.left + CARD_MARGINS.right) * 72;
+  return paper - inchesToPoints(CARD_MARGINS.left + CARD_MARGINS.right);
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
