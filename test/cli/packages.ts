@@ -206,7 +206,7 @@ export function comparePackages(input: Parts, output: Parts, planned: Map<string
 }
 
 /** A structural part may only gain entries: removing what the writer adds gives back the input. */
-function checkAdditive(name: string, before: string, after: string): void {
+export function checkAdditive(name: string, before: string, after: string): void {
   let stripped = after;
   if (name === "[Content_Types].xml") stripped = after.replace(/<Override PartName="\/xl\/(worksheets\/sheet\d+\.xml|customProperty\d+\.bin)" ContentType="[^"]*"\/>/g, (m) => (before.includes(m) ? m : ""));
   if (name === "xl/_rels/workbook.xml.rels") stripped = after.replace(/<Relationship Id="rIdPp\d+"[^>]*\/>/g, "");

@@ -3,53 +3,16 @@
 // comment, an image, a chart, a defined name and a data validation. `verifica` gives the same
 // numbers as on the ExcelJS original, and `calcola --out` keeps every part it does not own
 // byte for byte (the part-by-part comparison of ./packages) and changes only planned cells.
-import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { comparePackages, partsOf } from "./packages";
-import { gridFromExcelJs } from "../../src/adapters/exceljs";
-import { readPackageInfo, withPackageInfo } from "../../src/adapters/xlsx";
-import { inspectPackage } from "../../src/adapters/xlsx/inspect";
-import { analyzeWorkbook } from "../../src/core/reader";
+import { buildCli, cli, fixtures, planned, sha, verifica } from "./realHelpers";
 import { tmpDir } from "../reader/helpers";
 
 jest.setTimeout(120_000);
 
-const root = path.join(__dirname, "..", "..");
-const bin = path.join(root, "bin", "piano-perf.js");
-const fixtures = path.join(root, "test", "fixtures", "real");
-const cli = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
-const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
 const dir = tmpDir("piano-perf-real-");
 
-beforeAll(() => {
-  const b = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root, encoding: "utf8" });
-  if (b.status !== 0) throw new Error(b.stderr);
-}, 60_000);
-
-interface Json {
-  objectives: { sheet: string; performance: number | null }[];
-  problems: { severity: string }[];
-}
-const verifica = (file: string): Json => {
-  const r = cli(["verifica", file, "--json"]);
-  // The example plan carries 3 errors on purpose (unreadable Stato cells): exit 1.
-  expect(r.status).toBe(1);
-  return JSON.parse(r.stdout) as Json;
-};
-
-/** The cells the analysis plans to write, by sheet, read through the same package check as the CLI. */
-async function planned(file: string): Promise<Map<string, Set<string>>> {
-  const bytes = new Uint8Array(fs.readFileSync(file));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(inspectPackage(bytes).bytes) as unknown as ArrayBuffer);
-  const analysis = analyzeWorkbook(withPackageInfo(gridFromExcelJs(wb), readPackageInfo(bytes)));
-  const out = new Map<string, Set<string>>();
-  for (const w of analysis.writes) out.set(w.sheet, (out.get(w.sheet) ?? new Set()).add(w.cell));
-  return out;
-}
+beforeAll(buildCli, 60_000);
 
 const reference = () => verifica(path.join(fixtures, "esempio-exceljs.xlsx"));
 

@@ -262,6 +262,14 @@ export class XlsxPackage {
     if (!rel) throw new PackageError("relazione officeDocument mancante");
     return this.resolve("", rel.target);
   }
+
+  /** Drops a part (its relationships and content type are the caller's to remove). */
+  remove(name: string): void {
+    const n = stripSlash(name);
+    this.parts.delete(n);
+    this.text.delete(n);
+    this.stored.delete(n);
+  }
 }
 
 function stripSlash(name: string): string {

@@ -13,6 +13,7 @@ import { patchSheetCells, type CellPatch } from "./cells";
 import { childElements, escapeXml, findElement, getAttr, prefixOf, rootElement, setAttr, splice, type ElementSpan } from "./xml";
 import type { CardPrint } from "../../core/print";
 import { printNameElements, withPageSetup } from "./pageSetup";
+import { pruneCalcChain } from "./calcChain";
 
 export interface SheetEntry {
   name: string;
@@ -245,6 +246,8 @@ export function applyPackageEdits(original: Uint8Array | XlsxPackage, edits: Pac
     const genSheets = listSheets(gen);
     const genStylesPart = stylesPart(gen);
     const from = { styles: new StyleSheet(genStylesPart ? gen.xml(genStylesPart) : undefined), strings: sharedStrings(gen) };
+    // The add-in's sheets whose content is replaced: their stale calcChain entries go (./calcChain.ts).
+    const replacedSheets = new Map<number, string>();
     for (const owned of edits.sheets) {
       const g = genSheets.find((s) => s.name === owned.name);
       if (!g) throw new PackageError(`foglio generato ${owned.name} mancante`);
@@ -258,12 +261,16 @@ export function applyPackageEdits(original: Uint8Array | XlsxPackage, edits: Pac
       // Hidden as drawn (the settings sheet is hidden, the backup very hidden: never printed).
       const genState = g.state === "hidden" || g.state === "veryHidden" ? g.state : undefined;
       const placed: OwnedSheet = { ...owned, state: owned.state ?? genState };
-      if (target) replaceSheetPart(pkg, target, placed, adapted);
+      if (target) {
+        replaceSheetPart(pkg, target, placed, adapted);
+        replacedSheets.set(target.sheetId, pkg.xml(target.part)!);
+      }
       else addSheetPart(pkg, placed, adapted);
       // Its print area and print titles are workbook-level defined names: they come along.
       const outIndex = listSheets(pkg).findIndex((s) => s.name === owned.name);
       copyPrintNames(pkg, printNamesOf(gen, genSheets.indexOf(g)), outIndex);
     }
+    pruneCalcChain(pkg, replacedSheets);
   }
 
   // After the sheets: the indexes of the print names are the final tab positions.
