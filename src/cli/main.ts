@@ -314,6 +314,10 @@ const cliIo: CliIo = {
   usageError: (message, showUsage = false) => new UsageError(message, showUsage),
   readInput,
   loadWorkbook,
+  readPackageGrid: (file, buffer) => {
+    const pkg = readPackage(file, buffer);
+    return { pkg, grid: readGrid(file, pkg) };
+  },
   sameFile,
   readPolicyFile,
   writeAtomic: (file, data) => saveBytes(data, file),
@@ -354,8 +358,6 @@ async function run(argv: string[]): Promise<number> {
   let grid = readGrid(args.file, pkg);
   // Read: the parts' inflated bytes can go (the writer inflates again the few it edits).
   pkg.release();
-  // ExcelJS only for the cards' print setup (see cardPrintsOf).
-  const model = args.print ? await loadWorkbook(args.file, buffer) : null;
   progress(CLI.progressAnalyze(cellCount(grid)));
   const analysis = analyzeWorkbook(grid, policy);
   const errors = analysis.problems.filter((p) => p.severity === "error").length;
@@ -372,7 +374,7 @@ async function run(argv: string[]): Promise<number> {
       accepted = acceptForOutput(analysis, args.accept, buildTime());
       if (accepted.unknown.length) throw new UsageError(ACCEPT_CLI.unknown(accepted.unknown));
     }
-    const print = model ? cardPrintsOf(model, grid, analysis.plan) : undefined;
+    const print = args.print ? cardPrintsOf(pkg, grid, analysis.plan) : undefined;
     const out = await addinOutput(pkg, grid, analysis, () => new ExcelJS.Workbook(), {
       codec: NODE_CODEC,
       source: path.basename(args.file),

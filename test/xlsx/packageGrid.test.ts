@@ -11,6 +11,9 @@ import { strToU8, zipSync } from "fflate";
 import { gridFromPackage } from "../../src/adapters/xlsx/grid";
 import { PackageError, XlsxPackage } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/reader";
+import { packageColumnPoints } from "../../src/adapters/xlsx/columns";
+import { excelJsColumnPoints } from "../../src/adapters/exceljs/print";
+import { inspectPackage } from "../../src/adapters/xlsx/inspect";
 import { shiftFormula } from "../../src/adapters/xlsx/sharedFormula";
 import { bytesOf, differences, viaExcelJs, viaPackage } from "./readers";
 import { exampleWorkbook, seed, tableWorkbook, TABLE_COLUMNS } from "../reader/helpers";
@@ -158,3 +161,27 @@ describe("what the package reader reads as Office.js does", () => {
     expect(() => only(handWritten(sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace("</sheetData>", "")))).toThrow(/interrotto/);
   });
 });
+
+describe("column widths for «Prepara per la stampa» from the package, as ExcelJS read them", () => {
+  const files = ["test/fixtures/real/esempio-exceljs.xlsx", "test/fixtures/real/esempio-openpyxl.xlsx", "test/fixtures/real/esempio-libreoffice.xlsx", "test/fixtures/real/esempio-excel-deaths.xlsx"];
+  it.each(files)("%s", async (file) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(root, file)));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(inspectPackage(bytes).bytes) as unknown as ArrayBuffer);
+    const grid = viaPackage(bytes);
+    const fromPackage = packageColumnPoints(XlsxPackage.read(bytes), grid);
+    const fromExcelJs = excelJsColumnPoints(wb);
+    let compared = 0;
+    for (const s of grid.sheets) {
+      const width = s.values[0]?.length ?? 0;
+      const a = fromPackage(s.name) ?? [];
+      const b = fromExcelJs(s.name) ?? [];
+      for (let c = 0; c < s.startCol + width; c++) {
+        expect([s.name, c, a[c]]).toEqual([s.name, c, b[c]]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
+

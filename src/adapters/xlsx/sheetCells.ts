@@ -176,22 +176,88 @@ function numberOf(text: string): CellValue {
   return Number.isFinite(n) ? n : "#NUM!";
 }
 
-/** A child element's text and start tag inside a cell's content, or null. */
-function child(xml: string, from: number, to: number, local: string): { tag: string; text: string } | null {
+/** What a cell's content holds: its `<f>` (start tag and text), its `<v>` text, its `<is>` content span. */
+interface CellParts {
+  fTag: string | null;
+  fText: string;
+  vText: string | null;
+  isFrom: number;
+  isTo: number;
+}
+
+const parts: CellParts = { fTag: null, fText: "", vText: null, isFrom: -1, isTo: -1 };
+
+/** The children of a cell's content (`from`–`to`), in one pass. Reuses one object: read it before the next call. */
+function cellParts(xml: string, from: number, to: number): CellParts {
+  parts.fTag = null;
+  parts.fText = "";
+  parts.vText = null;
+  parts.isFrom = -1;
+  parts.isTo = -1;
   let i = xml.indexOf("<", from);
   while (i >= 0 && i < to) {
     const nameEnd = nameEndAt(xml, i + 1);
     const tagEnd = xml.indexOf(">", nameEnd);
-    if (tagEnd < 0 || tagEnd > to) return null;
-    if (xml.charCodeAt(i + 1) !== 47 && localName(xml, i + 1, nameEnd) === local) {
-      const tag = xml.slice(i, tagEnd + 1);
-      if (xml.charCodeAt(tagEnd - 1) === 47) return { tag, text: "" };
+    if (tagEnd < 0 || tagEnd > to) break;
+    if (xml.charCodeAt(i + 1) === 47) {
+      i = xml.indexOf("<", tagEnd);
+      continue;
+    }
+    const local = localName(xml, i + 1, nameEnd);
+    const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
+    if (local === "v" || local === "f") {
+      // Their text holds no "<" (escaped as &lt;): it ends at the next tag.
+      const close = selfClosing ? tagEnd + 1 : xml.indexOf("<", tagEnd + 1);
+      const text = selfClosing ? "" : xml.slice(tagEnd + 1, close < 0 || close > to ? to : close);
+      if (local === "v") parts.vText = text;
+      else {
+        parts.fTag = xml.slice(i, tagEnd + 1);
+        parts.fText = text;
+      }
+      i = selfClosing ? xml.indexOf("<", tagEnd + 1) : close < 0 ? -1 : xml.indexOf("<", close + 1);
+      continue;
+    }
+    if (local === "is" && !selfClosing) {
       const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
-      return { tag, text: xml.slice(tagEnd + 1, close < 0 || close > to ? to : close) };
+      parts.isFrom = tagEnd + 1;
+      parts.isTo = close < 0 || close > to ? to : close;
+      i = xml.indexOf("<", parts.isTo + 1);
+      continue;
     }
     i = xml.indexOf("<", tagEnd);
   }
-  return null;
+  return parts;
+}
+
+let attrR: string | undefined;
+let attrS: string | undefined;
+let attrT: string | undefined;
+
+/** A `<c>` start tag's r, s and t attributes (between `from` and `to`), in one pass, into attrR/attrS/attrT. */
+function cellAttributes(xml: string, from: number, to: number): void {
+  attrR = attrS = attrT = undefined;
+  let i = from;
+  while (i < to) {
+    let ch = xml.charCodeAt(i);
+    while (i < to && (ch === 32 || ch === 9 || ch === 10 || ch === 13)) ch = xml.charCodeAt(++i);
+    const nameStart = i;
+    while (i < to && ch !== 61 && ch !== 32 && ch !== 47) ch = xml.charCodeAt(++i);
+    const nameEnd = i;
+    while (i < to && ch !== 61) ch = xml.charCodeAt(++i);
+    i++;
+    while (i < to && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++;
+    if (i >= to) return;
+    const quote = xml[i];
+    const valueEnd = xml.indexOf(quote, i + 1);
+    if (valueEnd < 0 || valueEnd > to) return;
+    if (nameEnd - nameStart === 1) {
+      const n = xml.charCodeAt(nameStart);
+      if (n === 114 /* r */) attrR = xml.slice(i + 1, valueEnd);
+      else if (n === 115 /* s */) attrS = xml.slice(i + 1, valueEnd);
+      else if (n === 116 /* t */) attrT = xml.slice(i + 1, valueEnd);
+    }
+    i = valueEnd + 1;
+  }
 }
 
 /** One worksheet part's cells and merged areas. */
@@ -204,6 +270,8 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
   let i = xml.indexOf("<");
   let afterData = -1;
   let openData = false;
+  let cellName = "c";
+  let cellClose = "</c>";
   while (i >= 0) {
     const c1 = xml.charCodeAt(i + 1);
     if (c1 === 33 /* ! */ || c1 === 63 /* ? */) {
@@ -242,27 +310,31 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
       i = xml.indexOf("<", tagEnd);
       continue;
     }
-    const tag = xml.slice(nameEnd, tagEnd);
-    const ref = attr(tag, "r");
+    cellAttributes(xml, nameEnd, tagEnd);
+    const ref = attrR;
+    const s = attrS;
+    const t = attrT;
     const at = ref ? cellRef(ref) : null;
     if (at) {
       row = at.row;
       col = at.col;
     } else col++;
-    const s = attr(tag, "s");
     if (selfClosing) {
       if (s !== undefined) sheet.formatted(row, col, fmt(s));
       i = xml.indexOf("<", tagEnd);
       continue;
     }
-    const close = closingTag(xml, tagEnd + 1, xml.slice(i + 1, nameEnd));
-    if (close < 0) throw new PackageError(`${name}: XML interrotto`);
-    const end = close;
-    const t = attr(tag, "t");
-    const f = child(xml, tagEnd + 1, end, "f");
-    let formula = f && f.text ? decodeText(f.text) : "";
-    if (f) {
-      const shared = attr(f.tag, "t") === "shared" ? attr(f.tag, "si") : undefined;
+    const qname = xml.slice(i + 1, nameEnd);
+    if (qname !== cellName) {
+      cellName = qname;
+      cellClose = `</${qname}>`;
+    }
+    const end = xml.indexOf(cellClose, tagEnd + 1);
+    if (end < 0) throw new PackageError(`${name}: XML interrotto`);
+    const parts = cellParts(xml, tagEnd + 1, end);
+    let formula = parts.fText ? decodeText(parts.fText) : "";
+    if (parts.fTag) {
+      const shared = attr(parts.fTag, "t") === "shared" ? attr(parts.fTag, "si") : undefined;
       if (shared !== undefined) {
         if (formula) masters.set(shared, { formula, row, col });
         else {
@@ -272,14 +344,10 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
       }
     }
     let value: CellValue | undefined;
-    if (t === "inlineStr") {
-      const is = child(xml, tagEnd + 1, end, "is");
-      if (is) value = itemText(is.text, 0, is.text.length);
-    }
+    if (t === "inlineStr" && parts.isFrom >= 0) value = itemText(xml, parts.isFrom, parts.isTo);
     if (value === undefined) {
-      const v = child(xml, tagEnd + 1, end, "v");
-      if (v && v.text) {
-        const text = v.text;
+      const text = parts.vText;
+      if (text) {
         switch (t) {
           case "s":
             value = ctx.strings[Number(text)] ?? "";

@@ -2,6 +2,7 @@
 // the PIRA document generated from the workbook (same reader and engine as the add-in).
 // Exit 0 written, 1 written but the plan has errors (or no card: nothing written), 2 wrong
 // usage or unreadable file — always an Italian message.
+import type { XlsxPackage } from "../../adapters/xlsx";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../core/reader";
@@ -18,6 +19,8 @@ export interface CliIo {
   usageError(message: string, showUsage?: boolean): Error;
   readInput(file: string): Buffer;
   loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook>;
+  /** The file as a checked package (its parts inflated once) and its cells in the reader's model, marks read. */
+  readPackageGrid(file: string, buffer: Buffer): { pkg: XlsxPackage; grid: WorkbookGrid };
   sameFile(a: string, b: string): boolean;
   /** Reads and checks `--regole SMVP.json` (Italian usage error when unreadable). */
   readPolicyFile(file: string): Policy;

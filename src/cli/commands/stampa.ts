@@ -4,20 +4,18 @@
 // nothing else changed: no cell, no other part (src/adapters/xlsx/pageSetup.ts).
 // `calcola FILE --out COPIA.xlsx --stampa` does the same on top of the calculation.
 // Exit 0 written, 1 no card (nothing written), 2 wrong usage or unreadable file.
-import type ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../core/reader";
 import type { WorkbookGrid } from "../../core/reader/grid";
 import { planCardPrint, type CardPrint } from "../../core/print";
-import { gridFromExcelJs } from "../../adapters/exceljs";
-import { excelJsColumnPoints } from "../../adapters/exceljs/print";
-import { applyPackageEdits, readPackageInfo, withPackageInfo } from "../../adapters/xlsx";
+import { applyPackageEdits, type XlsxPackage } from "../../adapters/xlsx";
+import { packageColumnPoints } from "../../adapters/xlsx/columns";
 import { CLI } from "../../messages/cli";
 import { PRINT } from "../../messages/print";
 import type { CliIo } from "./documento";
 
-/** How each card sheet of the analysed grid prints (widths from the ExcelJS workbook). */
-export function cardPrintsOf(wb: ExcelJS.Workbook, grid: WorkbookGrid, plan: Parameters<typeof planCardPrint>[1]): CardPrint[] {
-  return planCardPrint(grid, plan, excelJsColumnPoints(wb));
+/** How each card sheet of the analysed grid prints (column widths from the package). */
+export function cardPrintsOf(pkg: XlsxPackage, grid: WorkbookGrid, plan: Parameters<typeof planCardPrint>[1]): CardPrint[] {
+  return planCardPrint(grid, plan, packageColumnPoints(pkg, grid));
 }
 
 /** The report lines: how many sheets, and each one's orientation, area and repeated rows. */
@@ -41,22 +39,14 @@ export async function runStampa(rest: string[], io: CliIo): Promise<number> {
   if (!file) throw io.usageError(CLI.missingFile("stampa"), true);
   if (!out) throw io.usageError(PRINT.cli.outRequired, true);
   if (io.sameFile(file, out)) throw io.usageError(CLI.outIsInput);
-  const buffer = io.readInput(file);
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const wb = await io.loadWorkbook(file, buffer);
-  let grid = gridFromExcelJs(wb);
-  try {
-    grid = withPackageInfo(grid, readPackageInfo(bytes));
-  } catch (e) {
-    throw io.usageError(CLI.corruptXlsx(file, (e as Error).message));
-  }
+  const { pkg, grid } = io.readPackageGrid(file, io.readInput(file));
   const analysis = analyzeWorkbook(grid);
-  const prints = cardPrintsOf(wb, grid, analysis.plan);
+  const prints = cardPrintsOf(pkg, grid, analysis.plan);
   if (!prints.length) {
     io.stdout(PRINT.noCards);
     return 1;
   }
-  io.writeAtomic(out, applyPackageEdits(bytes, { cells: new Map(), sheets: [], print: prints }));
+  io.writeAtomic(out, applyPackageEdits(pkg, { cells: new Map(), sheets: [], print: prints }));
   for (const line of printLines(prints, out)) io.stdout(line);
   return 0;
 }
