@@ -1,6 +1,7 @@
-// `piano-perf`: the headless path. Reads an .xlsx with ExcelJS, runs the same reader and
-// engine as the add-in, prints an Italian report or JSON, and with --out saves a copy as
-// the add-in would leave it. The input file is never written. Exit: 0 no errors, 1 errors
+// `piano-perf`: the headless path. Reads an .xlsx package straight into the cell model
+// (src/adapters/xlsx/grid.ts; ExcelJS only draws the add-in's own sheets and serves the
+// commands that build whole workbooks), runs the same reader and engine as the add-in,
+// prints an Italian report or JSON, and with --out saves a copy as the add-in would leave it. The input file is never written. Exit: 0 no errors, 1 errors
 // in the plan, 2 unreadable file or wrong usage — always a message, never a stack trace;
 // 141 (as a Unix tool killed by SIGPIPE) when the reader of the output goes away.
 import fs from "node:fs";

@@ -30,7 +30,7 @@ export interface PackageInfo {
   /** What was fixed for ExcelJS (for the tests and a progress line): "rels", "comments", "tableStyle", "drawing". */
   fixes: string[];
   /**
-   * With `keepParts` (the package reader's check, src/adapters/xlsx/grid.ts): every part as
+   * With `keepParts` (the package reader's check, src/adapters/xlsx/grid.ts): the XML parts as
    * inflated while counting, and `bytes` is the input itself (no copy fixed for ExcelJS).
    */
   parts?: Map<string, Uint8Array>;
@@ -330,7 +330,8 @@ export function inspectPackage(input: Uint8Array, limits: Limits = LIMITS, optio
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name);
-    const keep = options.keepParts || e.name.endsWith(".rels") || /^xl\/(tables|drawings)\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
+    // keepParts: the XML the package reader reads next (not images, VBA or other binaries).
+    const keep = (options.keepParts && /\.(xml|rels)$/i.test(e.name)) || e.name.endsWith(".rels") || /^xl\/(tables|drawings)\/[^/]+\.xml$/.test(e.name) || e.name === "xl/workbook.xml";
     const scanner = isSheet ? new SheetScanner() : null;
     const data = inflateEntry(
       input,
