@@ -39,6 +39,7 @@ const COMMANDS: Record<string, Command> = { "nuovo-anno": nextYearCommand, confr
 
 const commandContext: CommandContext = {
   load: (file) => loadWorkbook(file, readInput(file)),
+  readGrid: (file) => readGrid(file, readPackage(file, readInput(file))),
   save: (wb, file) => saveWorkbook(wb, file),
   sameFile: (a, b) => sameFile(a, b),
   usageError: (message) => new UsageError(message, true),

@@ -1,6 +1,5 @@
 // `piano-perf confronta PREVENTIVO.xlsx CONSUNTIVO.xlsx [--json]`: what changed between the
 // two plans (src/core/compare.ts). Exit 0 whatever the differences (they are the answer).
-import { gridFromExcelJs } from "../../adapters/exceljs";
 import { analyzeWorkbook } from "../../core/reader";
 import { comparePlansReport } from "../../core/compare";
 import { COMPARE } from "../../messages/phases";
@@ -10,7 +9,7 @@ import { parseCommandArgs, type Command } from "./context";
 export const compareCommand: Command = async (args, ctx) => {
   const { files, json } = parseCommandArgs(args, ctx, { json: true });
   if (files.length !== 2) throw ctx.usageError(COMPARE_CLI.twoFiles);
-  const [a, b] = await Promise.all(files.map(async (f) => analyzeWorkbook(gridFromExcelJs(await ctx.load(f)))));
+  const [a, b] = files.map((f) => analyzeWorkbook(ctx.readGrid(f)));
   const c = comparePlansReport(a, b);
   if (json) {
     const notices = c.targetsCompared ? [] : [COMPARE.noCommonYear(files[0], c.targetYears.before, files[1], c.targetYears.after)];

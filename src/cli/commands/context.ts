@@ -1,11 +1,14 @@
 // What a `piano-perf` command module gets from main.ts: file reading and saving with the
 // CLI's checks and messages, and the output streams. Commands live in src/cli/commands/.
+import type { WorkbookGrid } from "../../core/reader/grid";
 import type ExcelJS from "exceljs";
 import { CLI } from "../../messages/cli";
 
 export interface CommandContext {
   /** Reads and parses an .xlsx (exit 2 with an Italian message when it cannot). */
   load(file: string): Promise<ExcelJS.Workbook>;
+  /** Reads an .xlsx package into the reader's cell model, marks read (the package reader, as `calcola`). */
+  readGrid(file: string): WorkbookGrid;
   /** Saves through a temporary file; never the input. */
   save(workbook: ExcelJS.Workbook, file: string): Promise<void>;
   sameFile(a: string, b: string): boolean;

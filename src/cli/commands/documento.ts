@@ -8,7 +8,6 @@ import type ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../core/reader";
 import type { WorkbookGrid } from "../../core/reader/grid";
 import { piraDocx } from "../../adapters/docx";
-import { gridFromExcelJs } from "../../adapters/exceljs";
 import { DOCUMENT_CLI } from "../../messages/document";
 import type { DocumentPhase } from "../../messages/document";
 import { CLI } from "../../messages/cli";
@@ -86,9 +85,7 @@ export async function runDocumento(rest: string[], io: CliIo): Promise<number> {
   const args = parseDocumentoArgs(rest, io);
   if (io.sameFile(args.file, args.out)) throw io.usageError(CLI.outIsInput);
   const policy = args.rules ? io.readPolicyFile(args.rules) : undefined;
-  const buffer = io.readInput(args.file);
-  const wb = await io.loadWorkbook(args.file, buffer);
-  const grid: WorkbookGrid = gridFromExcelJs(wb);
+  const { grid } = io.readPackageGrid(args.file, io.readInput(args.file));
   const analysis = analyzeWorkbook(grid, policy);
   if (analysis.cardCount === 0) {
     io.stderr(DOCUMENT_CLI.noCards(args.file));
