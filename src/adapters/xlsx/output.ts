@@ -144,7 +144,9 @@ async function generateOwnedSheets(
   const settings = settingsSheetName(grid);
   const generatedSettings = scratch.worksheets.find((w) => w.name.toLowerCase() === SETTINGS_SHEET_NAME.toLowerCase());
   if (generatedSettings && settings !== generatedSettings.name) generatedSettings.name = settings;
-  const generated = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
+  // A scratch package, read back at once: stored, not deflated (ExcelJS's JSZip deflate in
+  // JavaScript was seconds and a hundred MB on a big plan's summary).
+  const generated = new Uint8Array((await scratch.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions)) as ArrayBuffer);
 
   return { generated, summary, cutCells, backupName: backupWs?.name ?? null, settings };
 }
