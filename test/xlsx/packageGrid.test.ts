@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { gridFromPackage } from "../../src/adapters/xlsx/grid";
 import { PackageError, XlsxPackage } from "../../src/adapters/xlsx";
 import { analyzeWorkbook } from "../../src/core/reader";
@@ -153,6 +153,16 @@ describe("what the package reader reads as Office.js does", () => {
     const g = only(handWritten(sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2" s="1"/><c r="B2"><v>4</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>')));
     expect(g.values).toEqual([[1]]);
     expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+  });
+
+  it("reads strict Open XML (ISO/IEC 29500 Strict relationship types): styles and shared strings found", () => {
+    const bytes = handWritten(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>0.75</v></c></row>'), { strings: "<si><t>Peso</t></si>" });
+    const parts = unzipSync(bytes);
+    const strictRels = strFromU8(parts["xl/_rels/workbook.xml.rels"]).replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\//g, "http://purl.oclc.org/ooxml/officeDocument/relationships/");
+    const strict = zipSync({ ...parts, "xl/_rels/workbook.xml.rels": strToU8(strictRels) });
+    const g = only(strict);
+    expect(g.values[0]).toEqual(["Peso", 0.75]);
+    expect(g.formats[0][1]).toBe("0%");
   });
 
   it("refuses a sheet cut short instead of reading fewer cells", () => {

@@ -210,10 +210,16 @@ export interface PackageEdits {
   codec?: Codec;
 }
 
-/** The part a relationship of the workbook part points to, by the relationship's type. */
+/**
+ * The part a relationship of the workbook part points to, by the relationship's type — by its
+ * last segment too, as strict Open XML (ISO/IEC 29500 Strict) names the same types under
+ * http://purl.oclc.org/ooxml/officeDocument/relationships/: missing the styles or the shared
+ * strings would read every percentage as a plain number and every text as empty.
+ */
 function workbookRelPart(pkg: XlsxPackage, type: string): string | null {
   const wbPart = pkg.workbookPart();
-  const rel = pkg.rels(wbPart).find((r) => r.type === type);
+  const last = type.slice(type.lastIndexOf("/"));
+  const rel = pkg.rels(wbPart).find((r) => r.type === type) ?? pkg.rels(wbPart).find((r) => r.type.endsWith(last));
   return rel ? pkg.resolve(wbPart, rel.target) : null;
 }
 
