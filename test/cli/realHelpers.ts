@@ -10,6 +10,7 @@ import { gridFromExcelJs } from "../../src/adapters/exceljs";
 import { readPackageInfo, withPackageInfo } from "../../src/adapters/xlsx";
 import { inspectPackage } from "../../src/adapters/xlsx/inspect";
 import { analyzeWorkbook } from "../../src/core/reader";
+import { comparePackages, partsOf, type Comparison, type Parts } from "./packages";
 
 export const root = path.join(__dirname, "..", "..");
 export const fixtures = path.join(root, "test", "fixtures", "real");
@@ -45,3 +46,23 @@ export async function planned(file: string): Promise<Map<string, Set<string>>> {
   for (const w of analysis.writes) out.set(w.sheet, (out.get(w.sheet) ?? new Set()).add(w.cell));
   return out;
 }
+
+/**
+ * `calcola FILE --out OUT` as a user runs it on a copy of the example: exit 1 (the example's
+ * three errors on purpose), the example's overall performance, values written, the input
+ * untouched; then the two packages compared part by part against the cells planned.
+ */
+export async function calcolaOut(input: string, out: string): Promise<{ cmp: Comparison; inParts: Parts; outParts: Parts }> {
+  const before = sha(input);
+  const plan = await planned(input);
+  const r = cli(["calcola", input, "--out", out]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain("Performance complessiva: 97,08%");
+  expect(r.stdout).toMatch(/Scritti \d+ valori\./);
+  expect(sha(input)).toBe(before);
+  const inParts = partsOf(input);
+  const outParts = partsOf(out);
+  return { cmp: comparePackages(inParts, outParts, plan), inParts, outParts };
+}
+
