@@ -7,7 +7,7 @@
 // emptied. The settings sheet is not touched (so it is copied as it is).
 import type { CellValue, HierarchyField, ObjectiveInput, Problem } from "./types";
 import type { SheetGrid, WorkbookGrid } from "./reader/grid";
-import { a1 } from "./reader/grid";
+import { a1, parseA1 } from "./reader/grid";
 import { findHeader, type Header } from "./reader/columns";
 import { normalizeLabel, type ColumnRole } from "./reader/labels";
 import { readWorkbook } from "./reader/readWorkbook";
@@ -147,11 +147,8 @@ function headerNotes(sheet: string, o: ObjectiveInput, fromYear: number, year: n
 }
 
 function parseAddress(address: string, sheet: SheetGrid): { r: number; c: number } | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { r: Number(m[2]) - 1 - sheet.startRow, c: col - 1 - sheet.startCol };
+  const at = parseA1(address);
+  return at ? { r: at.row - sheet.startRow, c: at.col - sheet.startCol } : null;
 }
 
 function isEmpty(v: CellValue | undefined): boolean {

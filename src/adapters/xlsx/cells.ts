@@ -1,7 +1,7 @@
 // Rewrites single cells of a worksheet part in place (ECMA-376 Part 1, §18.3.1.4 c,
 // §18.3.1.73 row). Every other byte of the part — other cells, rows' attributes,
 // merges, validations, conditional formats, drawings, extensions — stays as it was.
-import { parseA1 } from "../../core/reader/grid";
+import { columnLetters, parseA1 } from "../../core/reader/grid";
 import { childElements, encodeCellText, findElement, getAttr, prefixOf, removeAttr, setAttr, splice, type ElementSpan } from "./xml";
 import type { StyleSheet } from "./styles";
 
@@ -20,11 +20,6 @@ export interface CellPatch {
 /** Thrown when a patch would write over a formula: the add-in never does. */
 export class FormulaCellError extends Error {}
 
-const colLetters = (c: number) => {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 function cellXml(prefix: string, ref: string, style: number, patch: CellPatch): string {
   const s = style ? ` s="${style}"` : "";
@@ -129,7 +124,7 @@ export function patchSheetCells(xml: string, patches: CellPatch[], styles: Style
     const i = indexOfRow.get(rowNo) ?? -1;
     if (i < 0) {
       // A new row, placed before the first row with a higher number.
-      const cells = [...list].reverse().map(({ p, at }) => cellXml(prefix, colLetters(at.col) + rowNo, newCellStyle(styles, 0, p), p));
+      const cells = [...list].reverse().map(({ p, at }) => cellXml(prefix, columnLetters(at.col) + rowNo, newCellStyle(styles, 0, p), p));
       const next = numbers.findIndex((n) => n > rowNo);
       const at = next >= 0 ? rows[next].start : sd.contentEnd;
       const text = `<${prefix}row r="${rowNo}">${cells.join("")}</${prefix}row>`;
@@ -148,7 +143,7 @@ export function patchSheetCells(xml: string, patches: CellPatch[], styles: Style
     for (const { p, at } of list) {
       const cells = cellPositions(rowText, local);
       const found = cells.find((c) => c.col === at.col);
-      const ref = colLetters(at.col) + rowNo;
+      const ref = columnLetters(at.col) + rowNo;
       if (found) {
         const whole = rowText.slice(found.span.start, found.span.end);
         if (findElement(whole, "f")) throw new FormulaCellError(ref);
@@ -211,7 +206,7 @@ function growDimension(xml: string, patches: CellPatch[]): string {
     left = Math.min(left, q.col);
     right = Math.max(right, q.col);
   }
-  const next = top === bottom && left === right ? `${colLetters(left)}${top + 1}` : `${colLetters(left)}${top + 1}:${colLetters(right)}${bottom + 1}`;
+  const next = top === bottom && left === right ? `${columnLetters(left)}${top + 1}` : `${columnLetters(left)}${top + 1}:${columnLetters(right)}${bottom + 1}`;
   if (next === ref) return xml;
   return splice(xml, dim.start, dim.start + dim.tag.length, setAttr(dim.tag, "ref", next));
 }

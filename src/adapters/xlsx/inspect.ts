@@ -13,6 +13,7 @@
 // we do not touch are copied compressed, as they are). Browser-safe: no Node modules.
 import { inflateSync } from "fflate";
 import { LIMITS, type Limits } from "../../core/limits";
+import { columnNumber } from "../../core/reader/grid";
 import { PACKAGE } from "../../messages/limits";
 import { crc32, dataStart, inflateEntry, PackageError, readCentralDirectory, u16, writeZip, type InflateBudget, type OutEntry, type ZipEntry } from "./zip";
 
@@ -139,19 +140,13 @@ class SheetScanner {
   }
 }
 
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
 /** Cells covered by an A1 range ("A1:XFD1048576"); 1 for a single cell, 0 when unreadable. */
 export function rangeCells(ref: string): number {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
   if (!m) return 0;
-  const c1 = colNumber(m[1]);
+  const c1 = columnNumber(m[1]);
   const r1 = Number(m[2]);
-  const c2 = m[3] ? colNumber(m[3]) : c1;
+  const c2 = m[3] ? columnNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }

@@ -9,20 +9,11 @@
 // workbook prefixes (`Foglio1!`, `[1]`), structured references in brackets, function and
 // defined names, numbers. A reference moved off the sheet becomes #REF!, as in Excel.
 
+import { columnLetters, columnNumber } from "../../core/reader/grid";
+
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n;
-}
-
-function colLetters(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 const CELL_RE = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const COL_RE = /^(\$?)([A-Za-z]{1,3})$/;
@@ -81,12 +72,12 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     }
     const cell = CELL_RE.exec(t.text);
     if (cell) {
-      const col = colNumber(cell[2]);
+      const col = columnNumber(cell[2]) + 1;
       const row = Number(cell[4]);
       if (col <= MAX_COL && row >= 1 && row <= MAX_ROW) {
         const c = cell[1] ? col : col + dCol;
         const r = cell[3] ? row : row + dRow;
-        out.push(c < 1 || c > MAX_COL || r < 1 || r > MAX_ROW ? "#REF!" : `${cell[1]}${colLetters(c)}${cell[3]}${r}`);
+        out.push(c < 1 || c > MAX_COL || r < 1 || r > MAX_ROW ? "#REF!" : `${cell[1]}${columnLetters(c - 1)}${cell[3]}${r}`);
         continue;
       }
     }
@@ -94,9 +85,9 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     const inRange = next === ":" || prev === ":";
     const other = next === ":" ? tokens[k + 2]?.text : prev === ":" ? tokens[k - 2]?.text : undefined;
     const col = inRange ? COL_RE.exec(t.text) : null;
-    if (col && other && COL_RE.test(other) && colNumber(col[2]) <= MAX_COL) {
-      const c = col[1] ? colNumber(col[2]) : colNumber(col[2]) + dCol;
-      out.push(c < 1 || c > MAX_COL ? "#REF!" : `${col[1]}${colLetters(c)}`);
+    if (col && other && COL_RE.test(other) && columnNumber(col[2]) < MAX_COL) {
+      const c = columnNumber(col[2]) + 1 + (col[1] ? 0 : dCol);
+      out.push(c < 1 || c > MAX_COL ? "#REF!" : `${col[1]}${columnLetters(c - 1)}`);
       continue;
     }
     const row = inRange ? ROW_RE.exec(t.text) : null;

@@ -9,12 +9,12 @@
 // A scan over the text, not a DOM: a 54,000-row plan is a 26 MB part. Namespace prefixes
 // (`<x:c>`) are accepted; elements the cell model does not need are stepped over.
 import type { CellValue } from "../../core/types";
-import type { MergeArea } from "../../core/reader/grid";
+import { parseA1, type MergeArea } from "../../core/reader/grid";
 import { SparseSheet } from "../../core/reader/sparseSheet";
 import { serialFromYmd } from "../../core/dates";
 import { formatKind } from "../../core/values";
 import { shiftFormula } from "./sharedFormula";
-import { unescapeXml } from "./xml";
+import { getAttr, unescapeXml } from "./xml";
 import { PackageError } from "./package";
 
 /** What the cells of every sheet resolve through: the shared strings, the cell formats, the date system. */
@@ -116,44 +116,14 @@ function closingTag(xml: string, from: number, qname: string): number {
   return xml.indexOf(`</${qname}>`, from);
 }
 
-/** An attribute's raw value in a start tag's text (entities not decoded: callers decode where text can carry them). */
-function attr(tag: string, name: string): string | undefined {
-  let from = 0;
-  for (;;) {
-    const k = tag.indexOf(name, from);
-    if (k < 0) return undefined;
-    from = k + name.length;
-    const before = tag.charCodeAt(k - 1);
-    if (!(before === 32 || before === 9 || before === 10 || before === 13)) continue;
-    let j = k + name.length;
-    while (tag.charCodeAt(j) === 32) j++;
-    if (tag.charCodeAt(j) !== 61 /* = */) continue;
-    j++;
-    while (tag.charCodeAt(j) === 32) j++;
-    const q = tag[j];
-    if (q !== '"' && q !== "'") continue;
-    const end = tag.indexOf(q, j + 1);
-    return end < 0 ? undefined : tag.slice(j + 1, end);
-  }
-}
-
-/** "AB12" → 0-based row and column; null when not a cell reference. */
+/** A cell of the sheet ("B7"), 0-based; null when not a cell reference. */
 function cellRef(ref: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i) | 32;
-    if (ch < 97 || ch > 122) break;
-    col = col * 26 + (ch - 96);
-  }
-  if (i === 0 || i > 3 || i === ref.length) return null;
-  const row = Number(ref.slice(i));
-  if (!Number.isInteger(row) || row < 1) return null;
-  return { row: row - 1, col: col - 1 };
+  const at = parseA1(ref);
+  return at && at.row >= 0 ? at : null;
 }
 
 function rangeOf(ref: string): MergeArea | null {
-  const [a, b] = ref.replace(/\$/g, "").split(":");
+  const [a, b] = ref.split(":");
   const p = cellRef(a);
   const q = b ? cellRef(b) : p;
   if (!p || !q) return null;
@@ -300,7 +270,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
       openData = true;
     }
     if (local === "row") {
-      const r = attr(xml.slice(nameEnd, tagEnd), "r");
+      const r = getAttr(xml.slice(i, tagEnd + 1), "r");
       row = r !== undefined && Number(r) >= 1 ? Number(r) - 1 : row + 1;
       col = -1;
       i = xml.indexOf("<", tagEnd);
@@ -334,7 +304,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
     const parts = cellParts(xml, tagEnd + 1, end);
     let formula = parts.fText ? decodeText(parts.fText) : "";
     if (parts.fTag) {
-      const shared = attr(parts.fTag, "t") === "shared" ? attr(parts.fTag, "si") : undefined;
+      const shared = getAttr(parts.fTag, "t") === "shared" ? getAttr(parts.fTag, "si") : undefined;
       if (shared !== undefined) {
         if (formula) masters.set(shared, { formula, row, col });
         else {
@@ -389,7 +359,7 @@ function readMerges(xml: string, from: number): MergeArea[] {
   const re = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b([^>]*)>/g;
   re.lastIndex = from;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const ref = attr(m[1], "ref");
+    const ref = getAttr(m[0], "ref");
     const area = ref ? rangeOf(ref) : null;
     if (area) out.push(area);
   }

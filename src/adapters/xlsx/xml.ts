@@ -15,9 +15,13 @@ export function unescapeXml(s: string): string {
   });
 }
 
+/** One pattern per attribute name, made once (the package reader asks for every row's `r`). */
+const attrPatterns = new Map<string, RegExp>();
+
 /** The value of attribute `name` in a start tag (`<c r="A1" s="3">`), decoded; undefined when absent. */
 export function getAttr(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   if (!m) return undefined;
   return unescapeXml(m[2] ?? m[3] ?? "");

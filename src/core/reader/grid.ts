@@ -63,11 +63,39 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** A1 address to 0-based row/column; null when not an A1 address. */
-export function parseA1(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(address.trim());
-  if (!m) return null;
+/** Column letters (any case) to a 0-based index: A → 0, AB → 27; -1 when they are not letters. */
+export function columnNumber(letters: string): number {
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (let i = 0; i < letters.length; i++) {
+    const ch = letters.charCodeAt(i) | 32;
+    if (ch < 97 || ch > 122) return -1;
+    col = col * 26 + (ch - 96);
+  }
+  return letters.length ? col - 1 : -1;
+}
+
+const isAsciiLetter = (ch: number) => ((ch | 32) >= 97 && (ch | 32) <= 122);
+
+/**
+ * A1 address ("B7", "$B$7", any case, spaces around) to 0-based row/column; null when not an
+ * A1 address (1–3 letters, 1–7 digits). Read character by character: the package reader
+ * calls it for every cell of a sheet.
+ */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const first = address.charCodeAt(0);
+  const last = address.charCodeAt(address.length - 1);
+  const s = (isAsciiLetter(first) || first === 36) && last >= 48 && last <= 57 ? address : address.trim();
+  let i = s.charCodeAt(0) === 36 ? 1 : 0;
+  const lettersFrom = i;
+  let col = 0;
+  while (i < s.length && isAsciiLetter(s.charCodeAt(i))) col = col * 26 + ((s.charCodeAt(i++) | 32) - 96);
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return null;
+  if (s.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (let ch = s.charCodeAt(i); ch >= 48 && ch <= 57; ch = s.charCodeAt(++i)) row = row * 10 + (ch - 48);
+  const digits = i - digitsFrom;
+  if (digits < 1 || digits > 7 || i !== s.length) return null;
+  return { row: row - 1, col: col - 1 };
 }
