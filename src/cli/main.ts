@@ -9,9 +9,9 @@ import path from "node:path";
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import seed from "../../assets/seed/pira-2022.json";
-import { analysisAfterWrites, analyzeWorkbook, type WorkbookAnalysis } from "../core/reader";
+import { analyzeWorkbook } from "../core/reader";
 import type { WorkbookGrid } from "../core/reader/grid";
-import { applyWritesWithBackup, buildExampleWorkbook, writeSummarySheet, type SeedPlan } from "../adapters/exceljs";
+import { buildExampleWorkbook, type SeedPlan } from "../adapters/exceljs";
 import { addinOutput, FFLATE_CODEC, outputOutline, PackageError, XlsxPackage, type Codec } from "../adapters/xlsx";
 import { gridFromPackage } from "../adapters/xlsx/grid";
 import { CLI } from "../messages/cli";
@@ -294,17 +294,6 @@ function cellCount(grid: WorkbookGrid): number {
   return grid.sheets.reduce((n, s) => n + s.values.length * (s.values[0]?.length ?? 0), 0);
 }
 
-/**
- * Leaves `wb` as the add-in would: computed performances written (what they replace kept
- * in the very hidden backup sheet), the summary sheet built
- * (from the workbook as written, so a second run gives the same summary) and the settings
- * sheet listing the sheets the add-in owns.
- */
-export function finishWorkbook(wb: ExcelJS.Workbook, analysis: WorkbookAnalysis, source?: string): { written: number; summary: string } {
-  const written = applyWritesWithBackup(wb, analysis);
-  return { written, summary: writeSummarySheet(wb, analysisAfterWrites(analysis), { source, producedAt: buildTime() }) };
-}
-
 /** When the summary is stamped: now, or SOURCE_DATE_EPOCH (seconds) for reproducible output. */
 function buildTime(): Date {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
@@ -315,7 +304,6 @@ function buildTime(): Date {
 const cliIo: CliIo = {
   usageError: (message, showUsage = false) => new UsageError(message, showUsage),
   readInput,
-  loadWorkbook,
   readPackageGrid: (file, buffer) => {
     const pkg = readPackage(file, buffer);
     return { pkg, grid: readGrid(file, pkg) };

@@ -4,7 +4,6 @@
 // usage or unreadable file — always an Italian message.
 import type { XlsxPackage } from "../../adapters/xlsx";
 import path from "node:path";
-import type ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../core/reader";
 import type { WorkbookGrid } from "../../core/reader/grid";
 import { piraDocx } from "../../adapters/docx";
@@ -17,7 +16,6 @@ import type { Policy } from "../../core/policy";
 export interface CliIo {
   usageError(message: string, showUsage?: boolean): Error;
   readInput(file: string): Buffer;
-  loadWorkbook(file: string, buffer: Buffer): Promise<ExcelJS.Workbook>;
   /** The file as a checked package (its parts inflated once) and its cells in the reader's model, marks read. */
   readPackageGrid(file: string, buffer: Buffer): { pkg: XlsxPackage; grid: WorkbookGrid };
   sameFile(a: string, b: string): boolean;
