@@ -8,6 +8,8 @@ const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString("it-IT",
 const saveAsXlsx = "aprirlo in Excel e salvarlo come «Cartella di lavoro di Excel (.xlsx)»";
 
 export const PACKAGE = {
+  /** A worksheet part that ends in the middle of its cells (the package reader never reads it as a shorter sheet). */
+  sheetCut: (sheet: string) => `il foglio «${sheet}» è interrotto a metà (XML incompleto): riaprire il file in Excel e salvarlo di nuovo, oppure usare una copia integra`,
   // What the file is, when it is not a workbook.
   encrypted: "è protetto da password (cifrato): aprirlo in Excel con la password, togliere la protezione (File → Informazioni → Proteggi cartella di lavoro → Crittografa con password, lasciando vuoto) e salvarlo di nuovo.",
   oldXls: `è nel vecchio formato .xls (Excel 97-2003): ${saveAsXlsx}.`,

@@ -91,6 +91,21 @@ describe("workbooks of a few KB that used to exhaust memory", () => {
   });
 });
 
+describe("a sheet cut short", () => {
+  test("a worksheet part that ends in the middle of its cells: exit 2 naming the sheet, never read as a shorter sheet", async () => {
+    const f = write("interrotto.xlsx", await tampered((p) => {
+      const name = "xl/worksheets/sheet1.xml";
+      const xml = text(p[name]);
+      p[name] = bytes(xml.slice(0, xml.indexOf("</sheetData>") - 10));
+    }));
+    const r = cli(["verifica", f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("il foglio «Foglio1» è interrotto a metà");
+    expect(r.stdout).toBe("");
+    bounded(r);
+  });
+});
+
 describe("zip bombs", () => {
   test("a ~3 MB file whose sheet inflates to ~3 GB (sizes declared honestly): refused before inflating", async () => {
     const f = write("bomba.xlsx", await zipBomb(3 * 1024 ** 3));

@@ -16,6 +16,7 @@ import { formatKind } from "../../core/values";
 import { shiftFormula } from "./sharedFormula";
 import { getAttr, unescapeXml } from "./xml";
 import { PackageError } from "./package";
+import { PACKAGE } from "../../messages/limits";
 
 /** What the cells of every sheet resolve through: the shared strings, the cell formats, the date system. */
 export interface CellContext {
@@ -251,7 +252,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
     }
     const nameEnd = nameEndAt(xml, i + 1);
     const tagEnd = xml.indexOf(">", nameEnd);
-    if (tagEnd < 0) throw new PackageError(`${name}: XML interrotto`);
+    if (tagEnd < 0) throw new PackageError(PACKAGE.sheetCut(name));
     const local = localName(xml, i + 1, nameEnd);
     if (c1 === 47) {
       if (local === "sheetData") {
@@ -300,7 +301,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
       cellClose = `</${qname}>`;
     }
     const end = xml.indexOf(cellClose, tagEnd + 1);
-    if (end < 0) throw new PackageError(`${name}: XML interrotto`);
+    if (end < 0) throw new PackageError(PACKAGE.sheetCut(name));
     const parts = cellParts(xml, tagEnd + 1, end);
     let formula = parts.fText ? decodeText(parts.fText) : "";
     if (parts.fTag) {
@@ -348,7 +349,7 @@ export function readSheetCells(name: string, xml: string, ctx: CellContext): Spa
     i = xml.indexOf("<", end + 1);
   }
   // A part cut short (sheetData opened, never closed) is not read as a shorter sheet.
-  if (openData && afterData < 0) throw new PackageError(`${name}: XML interrotto`);
+  if (openData && afterData < 0) throw new PackageError(PACKAGE.sheetCut(name));
   if (afterData >= 0) sheet.merges = readMerges(xml, afterData);
   return sheet;
 }
