@@ -50,15 +50,16 @@ export function withPackageInfo(grid: WorkbookGrid, info: PackageInfo): Workbook
 
 /**
  * The grid as addinOutput reads it: every sheet's name, mark and state, and the cells only
- * of the sheets that may be the add-in's (marked, or named as its settings or backup sheet,
- * which an earlier version left unmarked). A caller holding a big plan's grid can keep this
- * instead, so the plan's cells are not in memory while the output is built.
+ * of the add-in's own sheets — marked, or found by the same rules addinOutput uses
+ * (findSettingsSheet, findBackupSheet: an earlier version's unmarked sheets). A caller holding
+ * a big plan's grid can keep this instead, so the plan's cells are not in memory while the
+ * output is built.
  */
 export function outputOutline(grid: WorkbookGrid): WorkbookGrid {
-  const ours = new Set([SETTINGS_SHEET_NAME.toLowerCase(), BACKUP_SHEET_NAME.toLowerCase()]);
+  const ours = new Set([findSettingsSheet(grid), findBackupSheet(grid)]);
   return {
     ...grid,
-    sheets: grid.sheets.map((s) => (s.ownedBy || ours.has(s.name.toLowerCase()) ? s : { name: s.name, startRow: s.startRow, startCol: s.startCol, values: [], formats: [], merges: [], ...(s.ownedBy ? { ownedBy: s.ownedBy } : {}), ...(s.hidden ? { hidden: s.hidden } : {}) })),
+    sheets: grid.sheets.map((s) => (s.ownedBy || ours.has(s) ? s : { name: s.name, startRow: s.startRow, startCol: s.startCol, values: [], formats: [], merges: [], ...(s.hidden ? { hidden: s.hidden } : {}) })),
   };
 }
 
